@@ -1,0 +1,379 @@
+/*
+ * paths.c — every shortest-path measure in one pass per source.
+ *
+ * For each source s: Dijkstra (or BFS when alpha = 0) over a compressed
+ * adjacency, then Brandes' dependency accumulation for betweenness, the
+ * harmonic and closeness sums, and hop/weighted eccentricity and distance
+ * sums for the largest component's diameter and average path length.
+ *
+ * Path lengths within a relative 1e-10 of each other count as equal (see
+ * analysis.h); predecessors are recomputed from distances with the same
+ * test, so the counts of shortest paths (sigma) are consistent with it.
+ *
+ * Parallelism: sources are cut into a fixed number of contiguous blocks,
+ * independent of the thread count; each block accumulates betweenness into
+ * its own row, and rows are summed in block order afterwards.  The result
+ * is therefore bit-identical for any number of threads.  No igraph call is
+ * made here, so igraph's lack of thread safety does not matter.
+ */
+#include <math.h>
+#include <string.h>
+
+#include "analyses/analysis.h"
+
+#define PATH_EPSILON 1e-10
+#define N_BLOCKS 64
+
+/* Compressed adjacency of an undirected network: both directions stored. */
+typedef struct {
+    guint n;
+    guint *offset;   /* n + 1 */
+    guint *target;   /* 2E */
+    double *length;  /* 2E: 1 / weight^alpha */
+} Adjacency;
+
+/* igraph_cmp_epsilon's rule: equal when |a-b| < eps (|a| + |b|). */
+static inline int compare_lengths(double a, double b)
+{
+    if (a == b)
+        return 0;
+    double diff = fabs(a - b);
+    if (diff < PATH_EPSILON * (fabs(a) + fabs(b)))
+        return 0;
+    return a < b ? -1 : 1;
+}
+
+static void adjacency_build(const RnNetwork *net, double alpha, Adjacency *adj)
+{
+    guint n = net->nodes->len, m = net->edges->len;
+    adj->n = n;
+    adj->offset = g_new0(guint, n + 1);
+    adj->target = g_new(guint, 2 * (gsize)m + 1);
+    adj->length = g_new(double, 2 * (gsize)m + 1);
+    for (guint i = 0; i < m; i++) {
+        const RnEdge *e = &g_array_index(net->edges, RnEdge, i);
+        adj->offset[e->source + 1]++;
+        adj->offset[e->target + 1]++;
+    }
+    for (guint v = 0; v < n; v++)
+        adj->offset[v + 1] += adj->offset[v];
+    g_autofree guint *fill = g_memdup2(adj->offset, sizeof(guint) * (n + 1));
+    for (guint i = 0; i < m; i++) {
+        const RnEdge *e = &g_array_index(net->edges, RnEdge, i);
+        double len = alpha == 0.0 ? 1.0 : 1.0 / pow(e->weight, alpha);
+        adj->target[fill[e->source]] = e->target;
+        adj->length[fill[e->source]++] = len;
+        adj->target[fill[e->target]] = e->source;
+        adj->length[fill[e->target]++] = len;
+    }
+}
+
+static void adjacency_clear(Adjacency *adj)
+{
+    g_free(adj->offset);
+    g_free(adj->target);
+    g_free(adj->length);
+}
+
+typedef struct {
+    double key;
+    guint node;
+} HeapItem;
+
+/* Scratch space of one worker. */
+typedef struct {
+    double *dist;
+    double *sigma;
+    double *delta;
+    guint *order;     /* settled nodes in order of distance */
+    guint *hops;      /* BFS hop distance, G_MAXUINT if unreached */
+    guint *queue;
+    HeapItem *heap;
+    gboolean *settled;
+} Scratch;
+
+typedef struct {
+    const Adjacency *adj;
+    const gboolean *in_scope;
+    gboolean weighted;
+    guint n_blocks;
+    gint next_block;      /* atomic */
+    double **partial;     /* N_BLOCKS rows of n betweenness sums */
+    double *harmonic;
+    double *closeness;
+    double *hop_sum;      /* per source, over in-scope targets */
+    guint *hop_max;
+    double *dist_sum;
+    double *dist_max;
+} Pass;
+
+static inline gboolean heap_less(const HeapItem *a, const HeapItem *b)
+{
+    return a->key < b->key || (a->key == b->key && a->node < b->node);
+}
+
+static void heap_push(HeapItem *heap, guint *size, double key, guint node)
+{
+    guint i = (*size)++;
+    HeapItem item = {key, node};
+    while (i > 0) {
+        guint parent = (i - 1) / 2;
+        if (!heap_less(&item, &heap[parent]))
+            break;
+        heap[i] = heap[parent];
+        i = parent;
+    }
+    heap[i] = item;
+}
+
+static HeapItem heap_pop(HeapItem *heap, guint *size)
+{
+    HeapItem top = heap[0], last = heap[--(*size)];
+    guint i = 0;
+    for (;;) {
+        guint child = 2 * i + 1;
+        if (child >= *size)
+            break;
+        if (child + 1 < *size && heap_less(&heap[child + 1], &heap[child]))
+            child++;
+        if (!heap_less(&heap[child], &last))
+            break;
+        heap[i] = heap[child];
+        i = child;
+    }
+    if (*size > 0)
+        heap[i] = last;
+    return top;
+}
+
+/* Settles nodes from s in distance order; returns how many were reached. */
+static guint dijkstra(const Adjacency *adj, guint s, Scratch *w)
+{
+    guint n = adj->n, reached = 0, size = 0;
+    for (guint v = 0; v < n; v++) {
+        w->dist[v] = INFINITY;
+        w->settled[v] = FALSE;
+    }
+    w->dist[s] = 0.0;
+    heap_push(w->heap, &size, 0.0, s);
+    while (size > 0) {
+        HeapItem top = heap_pop(w->heap, &size);
+        guint u = top.node;
+        if (w->settled[u] || top.key != w->dist[u])
+            continue;
+        w->settled[u] = TRUE;
+        w->order[reached++] = u;
+        for (guint k = adj->offset[u]; k < adj->offset[u + 1]; k++) {
+            guint v = adj->target[k];
+            if (w->settled[v])
+                continue;
+            double nd = w->dist[u] + adj->length[k];
+            if (isinf(w->dist[v]) || compare_lengths(nd, w->dist[v]) < 0) {
+                w->dist[v] = nd;
+                heap_push(w->heap, &size, nd, v);
+            }
+        }
+    }
+    return reached;
+}
+
+/* Breadth-first hop distances from s; returns how many were reached. */
+static guint bfs(const Adjacency *adj, guint s, guint *hops, guint *queue)
+{
+    for (guint v = 0; v < adj->n; v++)
+        hops[v] = G_MAXUINT;
+    guint head = 0, tail = 0;
+    hops[s] = 0;
+    queue[tail++] = s;
+    while (head < tail) {
+        guint u = queue[head++];
+        for (guint k = adj->offset[u]; k < adj->offset[u + 1]; k++) {
+            guint v = adj->target[k];
+            if (hops[v] == G_MAXUINT) {
+                hops[v] = hops[u] + 1;
+                queue[tail++] = v;
+            }
+        }
+    }
+    return tail;
+}
+
+/* Is v a predecessor of w on a shortest path from the source? */
+static inline gboolean on_shortest_path(const Scratch *w, guint v, guint t, double len)
+{
+    return !isinf(w->dist[v]) && w->dist[v] < w->dist[t] &&
+           compare_lengths(w->dist[v] + len, w->dist[t]) == 0;
+}
+
+static void process_source(Pass *pass, guint s, Scratch *w, double *bc)
+{
+    const Adjacency *adj = pass->adj;
+    guint n = adj->n;
+    guint reached;
+    if (pass->weighted) {
+        reached = dijkstra(adj, s, w);
+    } else {
+        reached = bfs(adj, s, w->hops, w->queue);
+        for (guint v = 0; v < n; v++)
+            w->dist[v] = w->hops[v] == G_MAXUINT ? INFINITY : (double)w->hops[v];
+        memcpy(w->order, w->queue, sizeof(guint) * reached);
+    }
+
+    /* Shortest-path counts in settle order. */
+    w->sigma[s] = 1.0;
+    for (guint i = 1; i < reached; i++) {
+        guint t = w->order[i];
+        double sigma = 0.0;
+        for (guint k = adj->offset[t]; k < adj->offset[t + 1]; k++)
+            if (on_shortest_path(w, adj->target[k], t, adj->length[k]))
+                sigma += w->sigma[adj->target[k]];
+        w->sigma[t] = sigma;
+    }
+    /* Dependencies in reverse order (Brandes 2001). */
+    for (guint i = 0; i < reached; i++)
+        w->delta[w->order[i]] = 0.0;
+    for (guint i = reached; i-- > 1;) {
+        guint t = w->order[i];
+        double coefficient = (1.0 + w->delta[t]) / w->sigma[t];
+        for (guint k = adj->offset[t]; k < adj->offset[t + 1]; k++) {
+            guint v = adj->target[k];
+            if (on_shortest_path(w, v, t, adj->length[k]))
+                w->delta[v] += w->sigma[v] * coefficient;
+        }
+        bc[t] += w->delta[t];
+    }
+
+    double harmonic = 0.0, sum = 0.0, max = 0.0;
+    for (guint i = 1; i < reached; i++) {
+        double d = w->dist[w->order[i]];
+        harmonic += 1.0 / d;
+        sum += d;
+        if (d > max)
+            max = d;
+    }
+    pass->harmonic[s] = harmonic;
+    pass->closeness[s] = reached > 1 ? ((reached - 1.0) / (n - 1.0)) * ((reached - 1.0) / sum)
+                                     : 0.0;
+    if (!pass->in_scope[s])
+        return;
+    /* The scope is s's component, so everything reached is in scope. */
+    pass->dist_sum[s] = sum;
+    pass->dist_max[s] = max;
+    if (pass->weighted)
+        bfs(adj, s, w->hops, w->queue);
+    guint hop_max = 0;
+    double hop_sum = 0.0;
+    for (guint i = 0; i < reached; i++) {
+        guint h = w->hops[w->queue[i]];
+        hop_sum += h;
+        if (h > hop_max)
+            hop_max = h;
+    }
+    pass->hop_sum[s] = hop_sum;
+    pass->hop_max[s] = hop_max;
+}
+
+static gpointer worker(gpointer data)
+{
+    Pass *pass = data;
+    guint n = pass->adj->n;
+    gsize m2 = pass->adj->offset[n];
+    Scratch w = {
+        .dist = g_new(double, n),
+        .sigma = g_new(double, n),
+        .delta = g_new(double, n),
+        .order = g_new(guint, n),
+        .hops = g_new(guint, n),
+        .queue = g_new(guint, n),
+        .heap = g_new(HeapItem, m2 + n + 1),
+        .settled = g_new(gboolean, n),
+    };
+    for (;;) {
+        gint block = g_atomic_int_add(&pass->next_block, 1);
+        if ((guint)block >= pass->n_blocks)
+            break;
+        guint first = (guint)((guint64)n * (guint)block / pass->n_blocks);
+        guint last = (guint)((guint64)n * ((guint)block + 1) / pass->n_blocks);
+        double *bc = pass->partial[block];
+        for (guint s = first; s < last; s++)
+            process_source(pass, s, &w, bc);
+    }
+    g_free(w.dist);
+    g_free(w.sigma);
+    g_free(w.delta);
+    g_free(w.order);
+    g_free(w.hops);
+    g_free(w.queue);
+    g_free(w.heap);
+    g_free(w.settled);
+    return NULL;
+}
+
+void rn_paths_compute(const RnNetwork *net, double alpha, guint threads,
+                      const gboolean *in_scope, RnPathResult *result)
+{
+    Adjacency adj;
+    adjacency_build(net, alpha, &adj);
+    guint n = adj.n;
+    Pass pass = {
+        .adj = &adj,
+        .in_scope = in_scope,
+        .weighted = alpha != 0.0,
+        .n_blocks = n < N_BLOCKS ? MAX(n, 1) : N_BLOCKS,
+        .next_block = 0,
+        .partial = g_new(double *, N_BLOCKS),
+        .harmonic = g_new0(double, n + 1),
+        .closeness = g_new0(double, n + 1),
+        .hop_sum = g_new0(double, n + 1),
+        .hop_max = g_new0(guint, n + 1),
+        .dist_sum = g_new0(double, n + 1),
+        .dist_max = g_new0(double, n + 1),
+    };
+    for (guint b = 0; b < pass.n_blocks; b++)
+        pass.partial[b] = g_new0(double, n + 1);
+
+    threads = CLAMP(threads, 1, pass.n_blocks);
+    GThread *pool[64];
+    for (guint t = 1; t < threads && t < G_N_ELEMENTS(pool); t++)
+        pool[t] = g_thread_new("regnet-paths", worker, &pass);
+    worker(&pass);
+    for (guint t = 1; t < threads && t < G_N_ELEMENTS(pool); t++)
+        g_thread_join(pool[t]);
+
+    result->betweenness = g_new0(double, n + 1);
+    double scale = n > 2 ? 1.0 / ((n - 1.0) * (n - 2.0)) : 0.0;
+    for (guint v = 0; v < n; v++) {
+        double total = 0.0;
+        for (guint b = 0; b < pass.n_blocks; b++)
+            total += pass.partial[b][v];
+        /* Each unordered pair was counted from both ends. */
+        result->betweenness[v] = total * scale;
+    }
+    guint scope = 0, hop_max = 0;
+    double hop_sum = 0.0, dist_sum = 0.0, dist_max = 0.0;
+    for (guint s = 0; s < n; s++) {
+        if (!in_scope[s])
+            continue;
+        scope++;
+        hop_sum += pass.hop_sum[s];
+        dist_sum += pass.dist_sum[s];
+        hop_max = MAX(hop_max, pass.hop_max[s]);
+        dist_max = MAX(dist_max, pass.dist_max[s]);
+    }
+    double pairs = scope > 1 ? (double)scope * (scope - 1.0) : 0.0;
+    result->diameter_hops = hop_max;
+    result->diameter_weighted = dist_max;
+    result->average_path_length_hops = pairs > 0 ? hop_sum / pairs : 0.0;
+    result->average_path_length_weighted = pairs > 0 ? dist_sum / pairs : 0.0;
+    result->harmonic = pass.harmonic;
+    result->closeness = pass.closeness;
+
+    for (guint b = 0; b < pass.n_blocks; b++)
+        g_free(pass.partial[b]);
+    g_free(pass.partial);
+    g_free(pass.hop_sum);
+    g_free(pass.hop_max);
+    g_free(pass.dist_sum);
+    g_free(pass.dist_max);
+    adjacency_clear(&adj);
+}

@@ -1,0 +1,107 @@
+/*
+ * summary.c — the network summary, and rn_analyze_network(), which runs
+ * every analysis of the first report on one network.
+ *
+ * igraph is called from this (the calling) thread only; the parallel
+ * shortest-path pass (paths.c) uses no igraph.
+ */
+#include <math.h>
+
+#include "analyses/analysis.h"
+#include "analyses/centrality.h"
+#include "engine/error.h"
+
+/* Components via igraph; marks the largest (ties: the one holding the
+ * lowest node index, igraph numbers components in that order). */
+static gboolean largest_component(const igraph_t *graph, gboolean *in_largest,
+                                  RnSummary *summary, GError **error)
+{
+    igraph_vector_int_t membership, sizes;
+    igraph_integer_t count;
+    if (!rn_igraph_check(igraph_vector_int_init(&membership, 0), "allocating", error))
+        return FALSE;
+    if (!rn_igraph_check(igraph_vector_int_init(&sizes, 0), "allocating", error)) {
+        igraph_vector_int_destroy(&membership);
+        return FALSE;
+    }
+    int rc = igraph_connected_components(graph, &membership, &sizes, &count, IGRAPH_WEAK);
+    if (rn_igraph_check(rc, "connected components", error)) {
+        igraph_integer_t best = 0;
+        for (igraph_integer_t c = 1; c < count; c++)
+            if (VECTOR(sizes)[c] > VECTOR(sizes)[best])
+                best = c;
+        summary->components = (guint)count;
+        summary->largest_component = count ? (guint)VECTOR(sizes)[best] : 0;
+        summary->isolates = 0;
+        for (igraph_integer_t c = 0; c < count; c++)
+            summary->isolates += VECTOR(sizes)[c] == 1;
+        for (igraph_integer_t v = 0; v < igraph_vcount(graph); v++)
+            in_largest[v] = VECTOR(membership)[v] == best;
+    }
+    igraph_vector_int_destroy(&membership);
+    igraph_vector_int_destroy(&sizes);
+    return rc == IGRAPH_SUCCESS;
+}
+
+gboolean rn_analyze_network(const RnNetwork *net, const RnAnalysisOptions *options,
+                            RnCentrality *c, RnSummary *s, GError **error)
+{
+    guint n = net->nodes->len;
+    if (n == 0) {
+        g_set_error(error, RN_ERROR, RN_ERROR_USAGE,
+                    "the network has no nodes: no selected participation is located");
+        return FALSE;
+    }
+    *s = (RnSummary){0};
+    *c = (RnCentrality){.n = n};
+    s->nodes = n;
+    s->edges = net->edges->len;
+    for (guint i = 0; i < s->edges; i++)
+        s->total_weight += g_array_index(net->edges, RnEdge, i).weight;
+    s->density = n > 1 ? 2.0 * s->edges / ((double)n * (n - 1.0)) : 0.0;
+
+    igraph_t graph;
+    igraph_vector_t weights;
+    if (!rn_network_to_igraph(net, &graph, &weights, error))
+        return FALSE;
+    g_autofree gboolean *in_largest = g_new0(gboolean, n);
+    igraph_real_t transitivity = 0, clustering = 0;
+    gboolean ok =
+        largest_component(&graph, in_largest, s, error) &&
+        rn_igraph_check(igraph_transitivity_undirected(&graph, &transitivity,
+                                                       IGRAPH_TRANSITIVITY_ZERO),
+                        "transitivity", error) &&
+        rn_igraph_check(igraph_transitivity_avglocal_undirected(&graph, &clustering,
+                                                                IGRAPH_TRANSITIVITY_ZERO),
+                        "average clustering", error) &&
+        rn_eigenvector_pagerank(&graph, &weights, &c->eigenvector, &c->pagerank, error);
+    igraph_vector_destroy(&weights);
+    igraph_destroy(&graph);
+    if (!ok) {
+        rn_centrality_clear(c);
+        return FALSE;
+    }
+    s->transitivity = transitivity;
+    s->average_clustering = clustering;
+    s->largest_component_share = (double)s->largest_component / n;
+
+    rn_degree_strength(net, &c->degree, &c->strength);
+    RnPathResult paths;
+    rn_paths_compute(net, options->alpha, options->threads, in_largest, &paths);
+    c->betweenness = paths.betweenness;
+    c->harmonic = paths.harmonic;
+    c->closeness = paths.closeness;
+    s->diameter_hops = paths.diameter_hops;
+    s->average_path_length_hops = paths.average_path_length_hops;
+    s->diameter_weighted = paths.diameter_weighted;
+    s->average_path_length_weighted = paths.average_path_length_weighted;
+
+    /* Theoretical maxima as igraph's centralization_*_tmax, undirected. */
+    double nn = n;
+    s->centralization_degree = rn_freeman_centralization(c->degree, n, (nn - 1) * (nn - 2));
+    s->centralization_betweenness = rn_freeman_centralization(c->betweenness, n, nn - 1);
+    s->centralization_closeness =
+        rn_freeman_centralization(c->closeness, n, (nn - 1) * (nn - 2) / (2 * nn - 3));
+    s->centralization_eigenvector = rn_freeman_centralization(c->eigenvector, n, nn - 2);
+    return TRUE;
+}

@@ -1,0 +1,229 @@
+/*
+ * regnet.c — the command-line interface.  main() alone owns stderr, stdout
+ * and the exit status; everything else reports through GError.
+ *
+ * Messages go to stderr as "regnet: ..." (file problems as
+ * "regnet: FILE:LINE:COL: ...").  Exit statuses: see README.md and
+ * engine/error.h.
+ */
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "analyses/analysis.h"
+#include "engine/error.h"
+#include "loaders/loaders.h"
+#include "output/output.h"
+
+static const char commands_text[] =
+    "Commands:\n"
+    "  analyze    load a dataset, build a network, write a JSON report\n"
+    "  version    print the version and library versions\n"
+    "\n"
+    "Run 'regnet COMMAND --help' for a command's options.\n"
+    "Exit status: 0 success, 1 computation failed, 2 usage error, 3 input\n"
+    "cannot be read, 4 input malformed, 5 output cannot be written.";
+
+static int fail(GError *error)
+{
+    fprintf(stderr, "regnet: %s\n", error->message);
+    int code = error->domain == RN_ERROR ? error->code : RN_ERROR_USAGE;
+    g_error_free(error);
+    return code;
+}
+
+static gboolean parse_network_kind(const char *text, RnNetworkKind *kind, GError **error)
+{
+    if (g_strcmp0(text, "region") == 0)
+        *kind = RN_NETWORK_REGION;
+    else if (g_strcmp0(text, "org") == 0)
+        *kind = RN_NETWORK_ORG;
+    else {
+        g_set_error(error, RN_ERROR, RN_ERROR_USAGE,
+                    "unknown network kind '%s'; expected 'region' or 'org'", text);
+        return FALSE;
+    }
+    return TRUE;
+}
+
+static gboolean parse_weighting(const char *text, RnWeighting *weighting, GError **error)
+{
+    if (g_strcmp0(text, "projects") == 0)
+        *weighting = RN_WEIGHT_PROJECTS;
+    else if (g_strcmp0(text, "newman") == 0)
+        *weighting = RN_WEIGHT_NEWMAN;
+    else {
+        g_set_error(error, RN_ERROR, RN_ERROR_USAGE,
+                    "unknown weight '%s'; expected 'projects' or 'newman'", text);
+        return FALSE;
+    }
+    return TRUE;
+}
+
+/* Prints the network size and the five nodes with the highest betweenness. */
+static void print_summary(const RnNetwork *net, const RnSummary *s, const RnCentrality *c,
+                          const char *output)
+{
+    printf("%s network", rn_network_kind_name(net->kind));
+    if (net->kind == RN_NETWORK_REGION)
+        printf(" (NUTS level %d)", net->level);
+    printf(": %u nodes, %u edges, density %.4f, %u components, largest holds %.1f%%\n",
+           s->nodes, s->edges, s->density, s->components, 100.0 * s->largest_component_share);
+    printf("  %u projects, %u participations (%u unlocated)\n", net->projects_selected,
+           net->participations_selected, net->participations_unlocated);
+    g_autofree guint *order = g_new(guint, s->nodes);
+    for (guint i = 0; i < s->nodes; i++)
+        order[i] = i;
+    /* Selection of the top five by betweenness, ties by node order. */
+    guint top = MIN(5, s->nodes);
+    for (guint k = 0; k < top; k++)
+        for (guint j = k + 1; j < s->nodes; j++)
+            if (c->betweenness[order[j]] > c->betweenness[order[k]]) {
+                guint t = order[k];
+                order[k] = order[j];
+                order[j] = t;
+            }
+    printf("  top by betweenness:\n");
+    for (guint k = 0; k < top; k++) {
+        const RnNode *node = &g_array_index(net->nodes, RnNode, order[k]);
+        printf("    %-8s %-40.40s betweenness %.4f  degree %.0f  strength %g\n",
+               net->kind == RN_NETWORK_REGION ? node->id : node->country, node->label,
+               c->betweenness[order[k]], c->degree[order[k]], c->strength[order[k]]);
+    }
+    printf("  report: %s\n", output);
+}
+
+static int command_analyze(int argc, char **argv)
+{
+    g_autofree char *dataset = NULL, *network_text = NULL, *weight_text = NULL;
+    g_autofree char *output = NULL, *programme = NULL, *period = NULL;
+    int level = 2, threads = 0;
+    double alpha = 1.0;
+    gboolean skip_invalid = FALSE, quiet = FALSE;
+    GOptionEntry entries[] = {
+        {"dataset", 'd', 0, G_OPTION_ARG_FILENAME, &dataset, "Dataset description (JSON)", "FILE"},
+        {"network", 'n', 0, G_OPTION_ARG_STRING, &network_text, "Network kind: region or org (default region)", "KIND"},
+        {"level", 'l', 0, G_OPTION_ARG_INT, &level, "NUTS level 0-3 of a region network (default 2)", "L"},
+        {"weight", 'w', 0, G_OPTION_ARG_STRING, &weight_text, "Edge weight: projects or newman (default projects)", "W"},
+        {"alpha", 'a', 0, G_OPTION_ARG_DOUBLE, &alpha, "Distance = 1/weight^A for path measures (default 1; 0 = unweighted)", "A"},
+        {"programme", 0, 0, G_OPTION_ARG_STRING, &programme, "Keep only this programme", "NAME"},
+        {"period", 0, 0, G_OPTION_ARG_STRING, &period, "Keep only this period, e.g. 2014-2020", "P"},
+        {"threads", 't', 0, G_OPTION_ARG_INT, &threads, "Threads for path measures (default: all cores)", "N"},
+        {"skip-invalid-rows", 0, 0, G_OPTION_ARG_NONE, &skip_invalid, "Reject malformed rows (counted in the report) instead of failing", NULL},
+        {"output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Report file to write ('-' for stdout)", "FILE"},
+        {"quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, "Do not print the summary", NULL},
+        {NULL, 0, 0, 0, NULL, NULL, NULL},
+    };
+    g_autoptr(GOptionContext) context = g_option_context_new("- build a network and write its report");
+    g_option_context_set_summary(context, "Loads the dataset a description names, builds the "
+                                          "region or organisation network and writes a JSON "
+                                          "report (docs/schema.md).");
+    g_option_context_add_main_entries(context, entries, NULL);
+    GError *error = NULL;
+    if (!g_option_context_parse(context, &argc, &argv, &error)) {
+        g_prefix_error(&error, "analyze: ");
+        error->domain = RN_ERROR;
+        error->code = RN_ERROR_USAGE;
+        return fail(error);
+    }
+    if (argc > 1) {
+        g_set_error(&error, RN_ERROR, RN_ERROR_USAGE, "analyze: unexpected argument '%s'", argv[1]);
+        return fail(error);
+    }
+    if (!dataset || !output) {
+        g_set_error(&error, RN_ERROR, RN_ERROR_USAGE,
+                    "analyze: --dataset and --output are required (see regnet analyze --help)");
+        return fail(error);
+    }
+    RnNetworkSpec spec = {.level = level, .programme = programme, .period = period};
+    if (!parse_network_kind(network_text ? network_text : "region", &spec.kind, &error) ||
+        !parse_weighting(weight_text ? weight_text : "projects", &spec.weighting, &error))
+        return fail(error);
+    if (spec.kind == RN_NETWORK_REGION && (level < 0 || level > 3)) {
+        g_set_error(&error, RN_ERROR, RN_ERROR_USAGE,
+                    "level %d is outside 0-3; expected a NUTS level", level);
+        return fail(error);
+    }
+    if (!(alpha >= 0.0) || alpha > 100.0) {
+        g_set_error(&error, RN_ERROR, RN_ERROR_USAGE, "alpha %g is outside 0-100", alpha);
+        return fail(error);
+    }
+    if (threads < 0) {
+        g_set_error(&error, RN_ERROR, RN_ERROR_USAGE, "threads %d is negative", threads);
+        return fail(error);
+    }
+
+    RnLoadOptions load_options = {.skip_invalid_rows = skip_invalid};
+    g_autoptr(RnModel) model = rn_model_new();
+    g_autofree char *dataset_name = NULL;
+    if (!rn_load_dataset(model, dataset, &load_options, &dataset_name, &error))
+        return fail(error);
+    g_autoptr(RnNetwork) network = rn_network_build(model, &spec, &error);
+    if (!network)
+        return fail(error);
+    RnAnalysisOptions options = {
+        .alpha = alpha,
+        .threads = threads ? (guint)threads : (guint)g_get_num_processors(),
+    };
+    RnCentrality centrality;
+    RnSummary summary;
+    if (!rn_analyze_network(network, &options, &centrality, &summary, &error))
+        return fail(error);
+    RnReport report = {
+        .dataset_name = dataset_name,
+        .dataset_file = dataset,
+        .model = model,
+        .network = network,
+        .options = &options,
+        .centrality = &centrality,
+        .summary = &summary,
+    };
+    g_autofree char *json = rn_report_render(&report);
+    gboolean ok = TRUE;
+    if (strcmp(output, "-") == 0) {
+        ok = fputs(json, stdout) >= 0 && fflush(stdout) == 0;
+        if (!ok)
+            g_set_error(&error, RN_ERROR, RN_ERROR_OUTPUT, "stdout: cannot write");
+    } else {
+        ok = rn_write_file_atomic(output, json, strlen(json), &error);
+    }
+    if (ok && !quiet && strcmp(output, "-") != 0)
+        print_summary(network, &summary, &centrality, output);
+    rn_centrality_clear(&centrality);
+    return ok ? 0 : fail(error);
+}
+
+int main(int argc, char **argv)
+{
+    /* Numbers are formatted in the C locale whatever the environment says. */
+    setlocale(LC_ALL, "C");
+    rn_igraph_init();
+    if (argc < 2) {
+        fprintf(stderr, "regnet: missing command\n\nUsage: regnet COMMAND [OPTION...]\n\n%s\n",
+                commands_text);
+        return RN_ERROR_USAGE;
+    }
+    const char *command = argv[1];
+    if (strcmp(command, "--help") == 0 || strcmp(command, "-h") == 0 ||
+        strcmp(command, "help") == 0) {
+        printf("Usage: regnet COMMAND [OPTION...]\n\n"
+               "regnet — network analysis of interregional collaboration in Europe.\n\n%s\n",
+               commands_text);
+        return 0;
+    }
+    if (strcmp(command, "version") == 0 || strcmp(command, "--version") == 0) {
+        const char *igraph_text;
+        igraph_version(&igraph_text, NULL, NULL, NULL);
+        printf("regnet %s (igraph %s, GLib %u.%u.%u)\n", REGNET_VERSION, igraph_text,
+               glib_major_version, glib_minor_version, glib_micro_version);
+        return 0;
+    }
+    if (strcmp(command, "analyze") == 0) {
+        g_autofree char *name = g_strdup("regnet analyze");
+        argv[1] = name;
+        return command_analyze(argc - 1, argv + 1);
+    }
+    fprintf(stderr, "regnet: unknown command '%s'; expected one of: analyze, version\n", command);
+    return RN_ERROR_USAGE;
+}

@@ -1,0 +1,289 @@
+/*
+ * model.c — the in-memory model: interning of organisations, projects and
+ * programmes, participations and row accounting.
+ */
+#include "engine/model.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+static void clear_org(gpointer p)
+{
+    RnOrg *o = p;
+    g_free(o->key);
+    g_free(o->name);
+    g_free(o->country);
+    g_free(o->sector);
+}
+
+static void clear_project(gpointer p)
+{
+    RnProject *o = p;
+    g_free(o->key);
+    g_free(o->acronym);
+    g_free(o->themes);
+    g_free(o->start);
+    g_free(o->end);
+}
+
+static void clear_programme(gpointer p)
+{
+    RnProgramme *o = p;
+    g_free(o->name);
+    g_free(o->period);
+}
+
+static void clear_region(gpointer p)
+{
+    RnRegion *o = p;
+    g_free(o->code);
+    g_free(o->name);
+    g_free(o->country);
+}
+
+static void clear_participation(gpointer p)
+{
+    RnParticipation *o = p;
+    g_free(o->nuts);
+}
+
+static void free_provenance(gpointer p)
+{
+    RnProvenance *o = p;
+    g_free(o->file);
+    g_free(o->format);
+    g_hash_table_unref(o->rejected_by_reason);
+    g_hash_table_unref(o->counters);
+    g_free(o);
+}
+
+static GArray *entity_array(gsize size, GDestroyNotify clear)
+{
+    GArray *a = g_array_new(FALSE, TRUE, size);
+    g_array_set_clear_func(a, clear);
+    return a;
+}
+
+static GHashTable *string_index(void)
+{
+    return g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+}
+
+RnModel *rn_model_new(void)
+{
+    RnModel *m = g_new0(RnModel, 1);
+    m->nuts_edition = g_strdup("");
+    m->orgs = entity_array(sizeof(RnOrg), clear_org);
+    m->projects = entity_array(sizeof(RnProject), clear_project);
+    m->programmes = entity_array(sizeof(RnProgramme), clear_programme);
+    m->regions = entity_array(sizeof(RnRegion), clear_region);
+    m->participations = entity_array(sizeof(RnParticipation), clear_participation);
+    m->provenance = g_ptr_array_new_with_free_func(free_provenance);
+    m->org_index = string_index();
+    m->project_index = string_index();
+    m->programme_index = string_index();
+    m->region_index = string_index();
+    m->participation_index = g_hash_table_new_full(g_int64_hash, g_int64_equal, g_free, NULL);
+    m->strings = g_string_chunk_new(1024);
+    return m;
+}
+
+void rn_model_free(RnModel *m)
+{
+    if (!m)
+        return;
+    g_free(m->nuts_edition);
+    g_array_unref(m->orgs);
+    g_array_unref(m->projects);
+    g_array_unref(m->programmes);
+    g_array_unref(m->regions);
+    g_array_unref(m->participations);
+    g_ptr_array_unref(m->provenance);
+    g_hash_table_unref(m->org_index);
+    g_hash_table_unref(m->project_index);
+    g_hash_table_unref(m->programme_index);
+    g_hash_table_unref(m->region_index);
+    g_hash_table_unref(m->participation_index);
+    g_string_chunk_free(m->strings);
+    g_free(m);
+}
+
+RnProvenance *rn_model_add_provenance(RnModel *m, const char *file, const char *format)
+{
+    RnProvenance *p = g_new0(RnProvenance, 1);
+    p->file = g_strdup(file);
+    p->format = g_strdup(format);
+    p->rejected_by_reason = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    p->counters = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    g_ptr_array_add(m->provenance, p);
+    return p;
+}
+
+static void bump(GHashTable *table, const char *key, guint n)
+{
+    gpointer old = g_hash_table_lookup(table, key);
+    g_hash_table_replace(table, g_strdup(key), GUINT_TO_POINTER(GPOINTER_TO_UINT(old) + n));
+}
+
+void rn_provenance_reject(RnProvenance *p, const char *reason)
+{
+    p->rows_rejected++;
+    bump(p->rejected_by_reason, reason, 1);
+}
+
+void rn_provenance_count(RnProvenance *p, const char *counter, guint n)
+{
+    bump(p->counters, counter, n);
+}
+
+char *rn_org_key(const char *name, const char *country)
+{
+    g_autofree char *folded = g_utf8_casefold(name, -1);
+    g_autofree char *normal = g_utf8_normalize(folded, -1, G_NORMALIZE_NFKC);
+    GString *key = g_string_new(NULL);
+    g_autofree char *cc = g_ascii_strup(country, -1);
+    g_string_append(key, cc);
+    g_string_append_c(key, '|');
+    gboolean pending_space = FALSE;
+    for (const char *p = normal ? normal : folded; *p; p = g_utf8_next_char(p)) {
+        gunichar c = g_utf8_get_char(p);
+        if (g_unichar_isspace(c)) {
+            pending_space = TRUE;
+            continue;
+        }
+        if (pending_space && key->str[key->len - 1] != '|')
+            g_string_append_c(key, ' ');
+        pending_space = FALSE;
+        g_string_append_unichar(key, c);
+    }
+    return g_string_free(key, FALSE);
+}
+
+static guint lookup(GHashTable *index, const char *key)
+{
+    return GPOINTER_TO_UINT(g_hash_table_lookup(index, key));
+}
+
+guint rn_model_intern_org(RnModel *m, const char *name, const char *country,
+                          gboolean *merged)
+{
+    char *key = rn_org_key(name, country);
+    guint hit = lookup(m->org_index, key);
+    if (hit) {
+        g_free(key);
+        RnOrg *o = &g_array_index(m->orgs, RnOrg, hit - 1);
+        o->n_rows++;
+        *merged = TRUE;
+        return hit - 1;
+    }
+    RnOrg o = {
+        .key = g_strdup(key),
+        .name = g_strstrip(g_strdup(name)),
+        .country = g_ascii_strup(country, -1),
+        .sector = g_strdup(""),
+        .n_rows = 1,
+    };
+    g_array_append_val(m->orgs, o);
+    g_hash_table_insert(m->org_index, key, GUINT_TO_POINTER(m->orgs->len));
+    *merged = FALSE;
+    return m->orgs->len - 1;
+}
+
+char *rn_period_from_programme(const char *name)
+{
+    /* keep.eu spells the period "2014 - 2020" at the start of the name. */
+    int a, b, consumed = 0;
+    if (sscanf(name, "%4d - %4d%n", &a, &b, &consumed) == 2 && consumed > 0 &&
+        a >= 1900 && b > a)
+        return g_strdup_printf("%d-%d", a, b);
+    if (sscanf(name, "%4d-%4d%n", &a, &b, &consumed) == 2 && consumed > 0 &&
+        a >= 1900 && b > a)
+        return g_strdup_printf("%d-%d", a, b);
+    return g_strdup("");
+}
+
+guint rn_model_intern_programme(RnModel *m, const char *name)
+{
+    guint hit = lookup(m->programme_index, name);
+    if (hit)
+        return hit - 1;
+    RnProgramme p = {.name = g_strdup(name), .period = rn_period_from_programme(name)};
+    g_array_append_val(m->programmes, p);
+    g_hash_table_insert(m->programme_index, g_strdup(name), GUINT_TO_POINTER(m->programmes->len));
+    return m->programmes->len - 1;
+}
+
+static char *project_key(const char *programme, const char *acronym)
+{
+    return g_strconcat(programme, "\x1f", acronym, NULL);
+}
+
+gboolean rn_model_find_project(const RnModel *m, const char *programme,
+                               const char *acronym, guint *index)
+{
+    g_autofree char *key = project_key(programme, acronym);
+    guint hit = lookup(m->project_index, key);
+    if (hit)
+        *index = hit - 1;
+    return hit != 0;
+}
+
+guint rn_model_intern_project(RnModel *m, const char *programme, const char *acronym,
+                              gboolean *existed)
+{
+    guint index;
+    if (rn_model_find_project(m, programme, acronym, &index)) {
+        *existed = TRUE;
+        return index;
+    }
+    RnProject p = {
+        .key = project_key(programme, acronym),
+        .acronym = g_strdup(acronym),
+        .programme = rn_model_intern_programme(m, programme),
+        .themes = g_strdup(""),
+        .budget = NAN,
+        .start = g_strdup(""),
+        .end = g_strdup(""),
+    };
+    g_array_append_val(m->projects, p);
+    g_hash_table_insert(m->project_index, g_strdup(p.key), GUINT_TO_POINTER(m->projects->len));
+    *existed = FALSE;
+    return m->projects->len - 1;
+}
+
+gboolean rn_model_add_participation(RnModel *m, guint org, guint project, RnRole role,
+                                    const char *nuts, const char *unlocated)
+{
+    gint64 *pair = g_new(gint64, 1);
+    *pair = ((gint64)org << 32) | project;
+    guint hit = GPOINTER_TO_UINT(g_hash_table_lookup(m->participation_index, pair));
+    if (hit) {
+        g_free(pair);
+        RnParticipation *p = &g_array_index(m->participations, RnParticipation, hit - 1);
+        if (role == RN_ROLE_LEAD)
+            p->role = RN_ROLE_LEAD;
+        return FALSE;
+    }
+    RnParticipation p = {
+        .org = org,
+        .project = project,
+        .role = role,
+        .nuts = nuts ? g_strdup(nuts) : NULL,
+        .unlocated = nuts ? NULL : rn_model_intern_string(m, unlocated),
+    };
+    g_array_append_val(m->participations, p);
+    g_hash_table_insert(m->participation_index, pair, GUINT_TO_POINTER(m->participations->len));
+    return TRUE;
+}
+
+const RnRegion *rn_model_region(const RnModel *m, const char *code)
+{
+    guint hit = lookup(m->region_index, code);
+    return hit ? &g_array_index(m->regions, RnRegion, hit - 1) : NULL;
+}
+
+const char *rn_model_intern_string(RnModel *m, const char *s)
+{
+    return g_string_chunk_insert_const(m->strings, s);
+}

@@ -1,0 +1,136 @@
+/*
+ * model.h — the one in-memory model every loader fills.
+ *
+ * Organisations, projects, programmes, regions (from a NUTS table),
+ * sectors and participations, plus the provenance of every input file:
+ * how many rows were read, loaded, merged and rejected, and why.
+ *
+ * Strings are owned by the model.  Entities refer to each other by index
+ * into the model's arrays; indices are stable once assigned.
+ */
+#ifndef REGNET_MODEL_H
+#define REGNET_MODEL_H
+
+#include <glib.h>
+
+typedef enum {
+    RN_ROLE_PARTNER = 0,
+    RN_ROLE_LEAD = 1,
+} RnRole;
+
+typedef struct {
+    char *key;          /* identity: country + "|" + folded name (docs/model.md) */
+    char *name;         /* first spelling seen */
+    char *country;      /* country code as the source spells it, "" if unknown */
+    char *sector;       /* sector label (keep.eu: legal status), "" if unknown */
+    guint n_rows;       /* input rows that named this organisation */
+} RnOrg;
+
+typedef struct {
+    char *key;          /* programme + "\x1f" + acronym */
+    char *acronym;      /* project acronym */
+    guint programme;    /* index into programmes */
+    char *themes;       /* themes joined with "; ", "" if unknown */
+    double budget;      /* total budget in EUR, NAN if unknown */
+    char *start;        /* start date YYYY-MM-DD, "" if unknown */
+    char *end;          /* end date YYYY-MM-DD, "" if unknown */
+} RnProject;
+
+typedef struct {
+    char *name;         /* programme name as published */
+    char *period;       /* "2014-2020" parsed from the name, "" if none */
+} RnProgramme;
+
+typedef struct {
+    char *code;         /* NUTS code */
+    int level;          /* 0..3 */
+    char *name;         /* Latin-script name */
+    char *country;      /* country code (first two letters) */
+} RnRegion;
+
+typedef struct {
+    guint org;          /* index into orgs */
+    guint project;      /* index into projects */
+    RnRole role;        /* lead or partner */
+    char *nuts;         /* most specific valid NUTS code of the row, or NULL */
+    const char *unlocated; /* interned reason when nuts is NULL */
+} RnParticipation;
+
+/* Row accounting for one input file: read = loaded + merged + rejected. */
+typedef struct {
+    char *file;         /* path as the dataset description gives it */
+    char *format;       /* source format name */
+    guint rows_read;
+    guint rows_loaded;
+    guint rows_merged;
+    guint rows_rejected;
+    GHashTable *rejected_by_reason; /* char * -> GUINT_TO_POINTER(count) */
+    GHashTable *counters;           /* other named counts, same shape */
+} RnProvenance;
+
+typedef struct {
+    char *nuts_edition;     /* edition of the region table, e.g. "2013" */
+    GArray *orgs;           /* RnOrg */
+    GArray *projects;       /* RnProject */
+    GArray *programmes;     /* RnProgramme */
+    GArray *regions;        /* RnRegion, in table order */
+    GArray *participations; /* RnParticipation */
+    GPtrArray *provenance;  /* RnProvenance * */
+    GHashTable *org_index;       /* key -> index + 1 */
+    GHashTable *project_index;   /* key -> index + 1 */
+    GHashTable *programme_index; /* name -> index + 1 */
+    GHashTable *region_index;    /* code -> index + 1 */
+    GHashTable *participation_index; /* "org:project" -> index + 1 */
+    GStringChunk *strings;       /* interned reasons */
+} RnModel;
+
+RnModel *rn_model_new(void);
+void rn_model_free(RnModel *model);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(RnModel, rn_model_free)
+
+/* Adds a provenance record for file; the model owns it. */
+RnProvenance *rn_model_add_provenance(RnModel *model, const char *file,
+                                      const char *format);
+/* Counts one rejected row under reason. */
+void rn_provenance_reject(RnProvenance *prov, const char *reason);
+/* Adds n to the named counter. */
+void rn_provenance_count(RnProvenance *prov, const char *counter, guint n);
+
+/*
+ * Organisation identity key: the name case-folded (Unicode), NFKC-normalised,
+ * with runs of white space collapsed to one space and ends trimmed, prefixed
+ * by the upper-cased country code.  Caller frees.
+ */
+char *rn_org_key(const char *name, const char *country);
+
+/*
+ * Finds or adds the organisation (name, country).  Returns its index;
+ * *merged is TRUE when it already existed.  Time complexity: O(|name|).
+ */
+guint rn_model_intern_org(RnModel *model, const char *name,
+                          const char *country, gboolean *merged);
+/* Finds or adds a programme; its period is parsed from the name. */
+guint rn_model_intern_programme(RnModel *model, const char *name);
+/* Finds or adds the project (programme, acronym); *existed reports a hit. */
+guint rn_model_intern_project(RnModel *model, const char *programme,
+                              const char *acronym, gboolean *existed);
+/* Looks up a project; returns FALSE if absent. */
+gboolean rn_model_find_project(const RnModel *model, const char *programme,
+                               const char *acronym, guint *index);
+/*
+ * Adds a participation unless (org, project) already participates; returns
+ * TRUE when added.  A repeat keeps the first row's region and upgrades the
+ * role to lead if the repeat is a lead.
+ */
+gboolean rn_model_add_participation(RnModel *model, guint org, guint project,
+                                    RnRole role, const char *nuts,
+                                    const char *unlocated);
+/* Region by code, or NULL. */
+const RnRegion *rn_model_region(const RnModel *model, const char *code);
+/* Interns a reason string for the lifetime of the model. */
+const char *rn_model_intern_string(RnModel *model, const char *s);
+
+/* "2014 - 2020 INTERREG ..." -> "2014-2020"; "" when the name has no period. */
+char *rn_period_from_programme(const char *name);
+
+#endif

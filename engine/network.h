@@ -1,0 +1,97 @@
+/*
+ * network.h — networks built from the model.
+ *
+ * region network at NUTS level L: a node per region with at least one
+ * located participation; an edge between two regions weighted by the number
+ * of projects with partners in both; a project located in one region only
+ * adds to that region's internal_projects.
+ *
+ * org network: a node per organisation taking part in a selected project; an
+ * edge between two organisations weighted by the number of shared projects,
+ * or by Newman's collaboration weight, the sum over shared projects p of
+ * 1/(n_p - 1) where n_p is the number of nodes project p touches.
+ *
+ * Nodes are sorted by id (byte order), edges by (source, target) with
+ * source < target; the network is simple: no self-ties, no multi-edges.
+ */
+#ifndef REGNET_NETWORK_H
+#define REGNET_NETWORK_H
+
+#include <igraph.h>
+
+#include "engine/model.h"
+
+typedef enum {
+    RN_NETWORK_REGION,
+    RN_NETWORK_ORG,
+} RnNetworkKind;
+
+typedef enum {
+    RN_WEIGHT_PROJECTS, /* number of shared projects */
+    RN_WEIGHT_NEWMAN,   /* sum of 1/(n_p - 1) over shared projects */
+} RnWeighting;
+
+typedef struct {
+    RnNetworkKind kind;
+    int level;              /* NUTS level 0..3 for region networks */
+    RnWeighting weighting;
+    const char *programme;  /* keep only this programme, NULL for all */
+    const char *period;     /* keep only this period ("2014-2020"), NULL for all */
+} RnNetworkSpec;
+
+typedef struct {
+    char *id;               /* NUTS code, or organisation key */
+    char *label;            /* region or organisation name */
+    char *country;          /* country code */
+    char *sector;           /* organisation sector, "" for regions */
+    char *region;           /* organisation: its most frequent NUTS code, "" if none */
+    guint participations;   /* participations behind the node */
+    guint projects;         /* distinct selected projects the node takes part in */
+    guint internal_projects;/* region: projects located in this region only */
+    guint organisations;    /* region: distinct organisations located in it */
+} RnNode;
+
+typedef struct {
+    guint source;           /* node index, source < target */
+    guint target;
+    double weight;          /* shared projects, or Newman weight */
+    guint projects;         /* shared projects */
+} RnEdge;
+
+typedef struct {
+    RnNetworkKind kind;
+    int level;
+    RnWeighting weighting;
+    char *programme;        /* filter or NULL */
+    char *period;           /* filter or NULL */
+    GArray *nodes;          /* RnNode */
+    GArray *edges;          /* RnEdge */
+    guint projects_selected;       /* projects passing the filters */
+    guint projects_with_ties;      /* selected projects touching 2+ nodes */
+    guint participations_selected; /* participations of selected projects */
+    guint participations_unlocated;/* of those, without a region at this level */
+    GHashTable *unlocated_by_reason; /* char * -> count */
+} RnNetwork;
+
+const char *rn_network_kind_name(RnNetworkKind kind);
+const char *rn_weighting_name(RnWeighting weighting);
+
+/*
+ * Builds the network spec describes.  Fails with RN_ERROR_USAGE when no
+ * project passes the filters.  The caller owns the result.
+ * Time complexity: O(P + sum over projects of n_p^2) for P participations.
+ */
+RnNetwork *rn_network_build(const RnModel *model, const RnNetworkSpec *spec,
+                            GError **error);
+void rn_network_free(RnNetwork *network);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(RnNetwork, rn_network_free)
+
+/*
+ * Creates the igraph graph of network in graph (caller destroys) with edge
+ * i of network as igraph edge i; weights, if not NULL, receives edge weights
+ * (initialised here; caller destroys).  Time complexity: O(V + E).
+ */
+gboolean rn_network_to_igraph(const RnNetwork *network, igraph_t *graph,
+                              igraph_vector_t *weights, GError **error);
+
+#endif

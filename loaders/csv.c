@@ -1,0 +1,318 @@
+/*
+ * csv.c — see csv.h for the dialect and its limits.
+ *
+ * The reader keeps the whole file in memory and walks it once, tracking the
+ * line and character column of every field so that loaders can point at
+ * the exact cell they reject.
+ */
+#include "loaders/csv.h"
+
+#include <errno.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "engine/error.h"
+
+struct RnCsv {
+    char *name;          /* file name used in messages */
+    char *data;          /* whole file, NUL-terminated */
+    gsize length;        /* bytes in data */
+    gsize pos;           /* next byte to read */
+    guint line;          /* line of data[pos], from 1 */
+    guint col;           /* character column of data[pos], from 1 */
+    char delimiter;      /* field separator */
+    GPtrArray *header;   /* header names (char *) */
+    GByteArray *buffer;  /* current record's fields, each NUL-terminated */
+    GArray *offsets;     /* start of each field in buffer (guint) */
+    GArray *lines;       /* line where each field starts (guint) */
+    GArray *cols;        /* column where each field starts (guint) */
+    guint record_line;   /* line where the current record starts */
+    guint records;       /* data records read */
+};
+
+gboolean rn_read_file(const char *path, const char *display_name,
+                      char **contents, gsize *length, GError **error)
+{
+    const char *name = display_name ? display_name : path;
+    struct stat st;
+    if (stat(path, &st) != 0) {
+        int saved = errno;
+        g_set_error(error, RN_ERROR, RN_ERROR_IO, "%s: cannot open: %s", name,
+                    g_strerror(saved));
+        return FALSE;
+    }
+    if (S_ISDIR(st.st_mode)) {
+        g_set_error(error, RN_ERROR, RN_ERROR_IO,
+                    "%s: is a directory, expected a file", name);
+        return FALSE;
+    }
+    g_autoptr(GError) local = NULL;
+    if (!g_file_get_contents(path, contents, length, &local)) {
+        g_set_error(error, RN_ERROR, RN_ERROR_IO, "%s: cannot read: %s", name,
+                    local->message);
+        return FALSE;
+    }
+    return TRUE;
+}
+
+/* Character column of byte offset off on its line (1-based). */
+static void locate_offset(const char *data, gsize off, guint *line, guint *col)
+{
+    guint l = 1, c = 1;
+    for (gsize i = 0; i < off; i++) {
+        unsigned char b = (unsigned char)data[i];
+        if (b == '\n') {
+            l++;
+            c = 1;
+        } else if (b == '\r' && data[i + 1] != '\n') {
+            l++;
+            c = 1;
+        } else if (b != '\r' && (b & 0xC0) != 0x80) {
+            c++;
+        }
+    }
+    *line = l;
+    *col = c;
+}
+
+static inline void advance(RnCsv *csv)
+{
+    unsigned char b = (unsigned char)csv->data[csv->pos++];
+    if (b == '\n' || (b == '\r' && csv->data[csv->pos] != '\n')) {
+        csv->line++;
+        csv->col = 1;
+    } else if (b != '\r' && (b & 0xC0) != 0x80) {
+        csv->col++;
+    }
+}
+
+static inline gboolean at_line_end(const RnCsv *csv)
+{
+    char c = csv->data[csv->pos];
+    return c == '\n' || c == '\r';
+}
+
+static void skip_line_end(RnCsv *csv)
+{
+    if (csv->data[csv->pos] == '\r')
+        advance(csv);
+    if (csv->data[csv->pos] == '\n')
+        advance(csv);
+}
+
+/* Parses one record into buffer/offsets; returns FALSE with error set on a
+ * syntax error.  Precondition: pos < length and not on a blank line. */
+static gboolean parse_record(RnCsv *csv, GError **error)
+{
+    g_byte_array_set_size(csv->buffer, 0);
+    g_array_set_size(csv->offsets, 0);
+    g_array_set_size(csv->lines, 0);
+    g_array_set_size(csv->cols, 0);
+    csv->record_line = csv->line;
+    for (;;) {
+        guint start = csv->buffer->len;
+        g_array_append_val(csv->offsets, start);
+        g_array_append_val(csv->lines, csv->line);
+        g_array_append_val(csv->cols, csv->col);
+        if (csv->data[csv->pos] == '"') {
+            guint qline = csv->line, qcol = csv->col;
+            advance(csv);
+            for (;;) {
+                if (csv->pos >= csv->length) {
+                    g_set_error(error, RN_ERROR, RN_ERROR_DATA,
+                                "%s:%u:%u: unterminated quoted field; expected "
+                                "a closing '\"' before the end of the file",
+                                csv->name, qline, qcol);
+                    return FALSE;
+                }
+                char c = csv->data[csv->pos];
+                if (c == '"') {
+                    if (csv->data[csv->pos + 1] == '"') {
+                        g_byte_array_append(csv->buffer, (const guint8 *)"\"", 1);
+                        advance(csv);
+                        advance(csv);
+                        continue;
+                    }
+                    advance(csv);
+                    break;
+                }
+                g_byte_array_append(csv->buffer, (const guint8 *)&c, 1);
+                advance(csv);
+            }
+            char after = csv->data[csv->pos];
+            if (csv->pos < csv->length && after != csv->delimiter &&
+                after != '\n' && after != '\r') {
+                g_set_error(error, RN_ERROR, RN_ERROR_DATA,
+                            "%s:%u:%u: unexpected text after a closing quote; "
+                            "expected '%c' or the end of the line",
+                            csv->name, csv->line, csv->col, csv->delimiter);
+                return FALSE;
+            }
+        } else {
+            gsize begin = csv->pos;
+            while (csv->pos < csv->length && csv->data[csv->pos] != csv->delimiter &&
+                   !at_line_end(csv))
+                advance(csv);
+            g_byte_array_append(csv->buffer, (const guint8 *)csv->data + begin,
+                                csv->pos - begin);
+        }
+        g_byte_array_append(csv->buffer, (const guint8 *)"", 1);
+        if (csv->pos < csv->length && csv->data[csv->pos] == csv->delimiter) {
+            advance(csv);
+            continue;
+        }
+        skip_line_end(csv);
+        return TRUE;
+    }
+}
+
+/* Guesses the delimiter from the first line: the more frequent of ';' and
+ * ',' outside quotes (',' on a tie). */
+static char sniff_delimiter(const char *data)
+{
+    guint semicolons = 0, commas = 0;
+    gboolean quoted = FALSE;
+    for (const char *p = data; *p && (quoted || (*p != '\n' && *p != '\r')); p++) {
+        if (*p == '"')
+            quoted = !quoted;
+        else if (!quoted && *p == ';')
+            semicolons++;
+        else if (!quoted && *p == ',')
+            commas++;
+    }
+    return semicolons > commas ? ';' : ',';
+}
+
+RnCsv *rn_csv_open(const char *path, const char *display_name, char delimiter,
+                   GError **error)
+{
+    char *contents = NULL;
+    gsize length = 0;
+    if (!rn_read_file(path, display_name, &contents, &length, error))
+        return NULL;
+
+    RnCsv *csv = g_new0(RnCsv, 1);
+    csv->name = g_strdup(display_name ? display_name : path);
+    csv->data = contents;
+    csv->length = length;
+    csv->line = 1;
+    csv->col = 1;
+    csv->buffer = g_byte_array_new();
+    csv->offsets = g_array_new(FALSE, FALSE, sizeof(guint));
+    csv->lines = g_array_new(FALSE, FALSE, sizeof(guint));
+    csv->cols = g_array_new(FALSE, FALSE, sizeof(guint));
+    csv->header = g_ptr_array_new_with_free_func(g_free);
+
+    const char *bad = NULL;
+    if (!g_utf8_validate_len(contents, length, &bad)) {
+        guint line, col;
+        locate_offset(contents, (gsize)(bad - contents), &line, &col);
+        g_set_error(error, RN_ERROR, RN_ERROR_DATA,
+                    "%s:%u:%u: invalid UTF-8 byte 0x%02X; expected UTF-8 text "
+                    "(convert the file, e.g. iconv -f LATIN1 -t UTF-8)",
+                    csv->name, line, col, (unsigned char)*bad);
+        rn_csv_free(csv);
+        return NULL;
+    }
+    if (length >= 3 && memcmp(contents, "\xEF\xBB\xBF", 3) == 0)
+        csv->pos = 3; /* the BOM is not a character of the first column */
+    while (csv->pos < csv->length && at_line_end(csv))
+        skip_line_end(csv);
+    if (csv->pos >= csv->length) {
+        g_set_error(error, RN_ERROR, RN_ERROR_DATA,
+                    "%s:1:1: empty file; expected a header line", csv->name);
+        rn_csv_free(csv);
+        return NULL;
+    }
+    csv->delimiter = delimiter ? delimiter : sniff_delimiter(csv->data + csv->pos);
+    if (!parse_record(csv, error)) {
+        rn_csv_free(csv);
+        return NULL;
+    }
+    for (guint i = 0; i < csv->offsets->len; i++)
+        g_ptr_array_add(csv->header, g_strstrip(g_strdup(rn_csv_field(csv, i))));
+    return csv;
+}
+
+void rn_csv_free(RnCsv *csv)
+{
+    if (!csv)
+        return;
+    g_free(csv->name);
+    g_free(csv->data);
+    g_byte_array_unref(csv->buffer);
+    g_array_unref(csv->offsets);
+    g_array_unref(csv->lines);
+    g_array_unref(csv->cols);
+    g_ptr_array_unref(csv->header);
+    g_free(csv);
+}
+
+guint rn_csv_n_columns(const RnCsv *csv) { return csv->header->len; }
+
+int rn_csv_column(const RnCsv *csv, const char *name)
+{
+    for (guint i = 0; i < csv->header->len; i++)
+        if (strcmp(g_ptr_array_index(csv->header, i), name) == 0)
+            return (int)i;
+    return -1;
+}
+
+gboolean rn_csv_require_columns(const RnCsv *csv, const char *const *names,
+                                int *indices, GError **error)
+{
+    for (guint k = 0; names[k]; k++) {
+        indices[k] = rn_csv_column(csv, names[k]);
+        if (indices[k] < 0) {
+            g_set_error(error, RN_ERROR, RN_ERROR_DATA,
+                        "%s:1:1: header has no column '%s'; expected the "
+                        "columns of this source format (see docs/formats.md)",
+                        csv->name, names[k]);
+            return FALSE;
+        }
+    }
+    return TRUE;
+}
+
+RnCsvStatus rn_csv_next(RnCsv *csv, GError **error)
+{
+    while (csv->pos < csv->length && at_line_end(csv))
+        skip_line_end(csv);
+    if (csv->pos >= csv->length)
+        return RN_CSV_EOF;
+    if (!parse_record(csv, error))
+        return RN_CSV_ERROR;
+    csv->records++;
+    guint found = csv->offsets->len, expected = csv->header->len;
+    if (found != expected) {
+        guint i = found > expected ? expected : found - 1;
+        g_set_error(error, RN_ERROR, RN_ERROR_DATA,
+                    "%s:%u:%u: found %u fields, expected %u as in the header",
+                    csv->name, rn_csv_field_line(csv, i), rn_csv_field_col(csv, i),
+                    found, expected);
+        return RN_CSV_ERROR;
+    }
+    return RN_CSV_ROW;
+}
+
+const char *rn_csv_field(const RnCsv *csv, guint i)
+{
+    return (const char *)csv->buffer->data + g_array_index(csv->offsets, guint, i);
+}
+
+guint rn_csv_field_line(const RnCsv *csv, guint i) { return g_array_index(csv->lines, guint, i); }
+guint rn_csv_field_col(const RnCsv *csv, guint i) { return g_array_index(csv->cols, guint, i); }
+guint rn_csv_record_line(const RnCsv *csv) { return csv->record_line; }
+guint rn_csv_records_read(const RnCsv *csv) { return csv->records; }
+const char *rn_csv_name(const RnCsv *csv) { return csv->name; }
+
+void rn_csv_set_field_error(const RnCsv *csv, guint i, GError **error,
+                            const char *format, ...)
+{
+    va_list args;
+    va_start(args, format);
+    g_autofree char *message = g_strdup_vprintf(format, args);
+    va_end(args);
+    g_set_error(error, RN_ERROR, RN_ERROR_DATA, "%s:%u:%u: %s", csv->name,
+                rn_csv_field_line(csv, i), rn_csv_field_col(csv, i), message);
+}

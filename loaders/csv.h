@@ -1,0 +1,86 @@
+/*
+ * csv.h — a strict, location-aware reader for the CSV dialects EU portals
+ * publish.
+ *
+ * Handles on purpose: a UTF-8 byte order mark; ',' or ';' (or any byte) as
+ * delimiter; fields quoted with '"', doubled quotes inside them, delimiters
+ * and line breaks inside quoted fields; CRLF, LF and mixed line ends (the
+ * keep.eu export mixes them).  A '"' inside an unquoted field is kept
+ * literally, as Python's csv module and spreadsheet programs do.
+ *
+ * Rejects with FILE:LINE:COL (COL counts characters from 1): invalid UTF-8,
+ * an unterminated quoted field, text after a closing quote, a record whose
+ * field count differs from the header's.  Blank lines are skipped.
+ *
+ * Limits: the whole file is read into memory; records are returned one at a
+ * time and their fields stay valid until the next call to rn_csv_next().
+ */
+#ifndef REGNET_CSV_H
+#define REGNET_CSV_H
+
+#include <glib.h>
+
+typedef struct RnCsv RnCsv;
+
+typedef enum {
+    RN_CSV_ROW,   /* a record was read */
+    RN_CSV_EOF,   /* no more records */
+    RN_CSV_ERROR, /* malformed input; error is set */
+} RnCsvStatus;
+
+/*
+ * Opens path and reads its header record.  display_name is how messages name
+ * the file (NULL: path).  Fails with RN_ERROR_IO when the file is missing,
+ * unreadable or a directory, and RN_ERROR_DATA when it is empty, is not
+ * UTF-8 or its header is malformed.  The caller owns the result.
+ * Time complexity: O(file size).
+ */
+RnCsv *rn_csv_open(const char *path, const char *display_name, char delimiter,
+                   GError **error);
+void rn_csv_free(RnCsv *csv);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(RnCsv, rn_csv_free)
+
+/* Number of header columns. */
+guint rn_csv_n_columns(const RnCsv *csv);
+/* Index of the header column named name (exact match after trimming), or -1. */
+int rn_csv_column(const RnCsv *csv, const char *name);
+/*
+ * Looks up every name in names (NULL-terminated) and stores its index in
+ * indices.  Fails with RN_ERROR_DATA naming the first missing column.
+ */
+gboolean rn_csv_require_columns(const RnCsv *csv, const char *const *names,
+                                int *indices, GError **error);
+
+/*
+ * Reads the next record.  A record whose field count differs from the
+ * header's is an error.  Time complexity: O(record length).
+ */
+RnCsvStatus rn_csv_next(RnCsv *csv, GError **error);
+
+/* Field i of the current record (NUL-terminated, never NULL). */
+const char *rn_csv_field(const RnCsv *csv, guint i);
+/* Line and character column (from 1) where field i of the current record starts. */
+guint rn_csv_field_line(const RnCsv *csv, guint i);
+guint rn_csv_field_col(const RnCsv *csv, guint i);
+/* Line where the current record starts. */
+guint rn_csv_record_line(const RnCsv *csv);
+/* Data records read so far (the header is not counted). */
+guint rn_csv_records_read(const RnCsv *csv);
+/* The file name used in messages. */
+const char *rn_csv_name(const RnCsv *csv);
+
+/*
+ * Sets error to RN_ERROR_DATA with "NAME:LINE:COL: message" pointing at
+ * field i of the current record.
+ */
+void rn_csv_set_field_error(const RnCsv *csv, guint i, GError **error,
+                            const char *format, ...) G_GNUC_PRINTF(4, 5);
+
+/*
+ * Reads a whole file for a loader: fails with RN_ERROR_IO naming display_name
+ * when it is missing, unreadable or a directory.
+ */
+gboolean rn_read_file(const char *path, const char *display_name,
+                      char **contents, gsize *length, GError **error);
+
+#endif

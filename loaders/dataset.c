@@ -1,0 +1,160 @@
+/*
+ * dataset.c — reads a dataset description (docs/dataset.md) and runs the
+ * loaders it names.
+ *
+ * A description is a JSON object:
+ *   { "regnet_dataset": 1, "name": "...", "attribution": "...",
+ *     "regions": { "file": "nuts/....csv", "nuts_edition": "2013" },
+ *     "sources": [ { "format": "keep.eu-partners", "file": "...",
+ *                    "nuts_edition": "2013" }, ... ] }
+ * Paths are relative to the description's folder.  Every source that
+ * carries region codes names its NUTS edition, which must be the edition of
+ * the region table (editions are not harmonised yet).
+ */
+#include <string.h>
+
+#include <cjson/cJSON.h>
+
+#include "engine/error.h"
+#include "loaders/csv.h"
+#include "loaders/loaders.h"
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(cJSON, cJSON_Delete)
+
+/* Sets a "FILE: at PATH: message" error for a description problem. */
+static void description_error(GError **error, const char *file, const char *where,
+                              const char *format, ...) G_GNUC_PRINTF(4, 5);
+static void description_error(GError **error, const char *file, const char *where,
+                              const char *format, ...)
+{
+    va_list args;
+    va_start(args, format);
+    g_autofree char *message = g_strdup_vprintf(format, args);
+    va_end(args);
+    g_set_error(error, RN_ERROR, RN_ERROR_DATA, "%s: %s: %s", file, where, message);
+}
+
+/* The string member name of object, or NULL with error set. */
+static const char *require_string(const cJSON *object, const char *name, const char *file,
+                                  const char *where, GError **error)
+{
+    const cJSON *item = cJSON_GetObjectItemCaseSensitive(object, name);
+    if (!cJSON_IsString(item) || !*item->valuestring) {
+        description_error(error, file, where, "'%s' %s; expected a non-empty string", name,
+                          item ? "is not a string" : "is missing");
+        return NULL;
+    }
+    return item->valuestring;
+}
+
+typedef gboolean (*SourceLoader)(RnModel *, const char *, const char *,
+                                 const RnLoadOptions *, GError **);
+
+static const struct {
+    const char *format;  /* name used in descriptions */
+    SourceLoader load;   /* loader */
+    gboolean has_regions; /* carries NUTS codes, so needs nuts_edition */
+} source_formats[] = {
+    {"keep.eu-partners", rn_load_keep_partners, TRUE},
+    {"keep.eu-projects", rn_load_keep_projects, FALSE},
+};
+
+gboolean rn_load_dataset(RnModel *model, const char *path, const RnLoadOptions *options,
+                         char **name, GError **error)
+{
+    g_autofree char *text = NULL;
+    gsize length = 0;
+    if (!rn_read_file(path, path, &text, &length, error))
+        return FALSE;
+    const char *end = NULL;
+    g_autoptr(cJSON) root = cJSON_ParseWithLengthOpts(text, length + 1, &end, TRUE); /* cJSON counts the NUL */
+    if (!root) {
+        guint line = 1, col = 1;
+        const char *stop = end ? end : text + length;
+        for (const char *p = text; p < stop; p = g_utf8_next_char(p)) {
+            if (*p == '\n') {
+                line++;
+                col = 1;
+            } else {
+                col++;
+            }
+        }
+        g_set_error(error, RN_ERROR, RN_ERROR_DATA,
+                    "%s:%u:%u: invalid JSON; expected a dataset description object",
+                    path, line, col);
+        return FALSE;
+    }
+    if (!cJSON_IsObject(root)) {
+        description_error(error, path, "top level", "not an object; expected a dataset "
+                          "description object");
+        return FALSE;
+    }
+    const cJSON *version = cJSON_GetObjectItemCaseSensitive(root, "regnet_dataset");
+    if (!cJSON_IsNumber(version) || version->valueint != 1) {
+        description_error(error, path, "regnet_dataset",
+                          "missing or unsupported; expected 1");
+        return FALSE;
+    }
+    const char *dataset_name = require_string(root, "name", path, "top level", error);
+    if (!dataset_name)
+        return FALSE;
+    g_autofree char *base = g_path_get_dirname(path);
+
+    const cJSON *regions = cJSON_GetObjectItemCaseSensitive(root, "regions");
+    if (!cJSON_IsObject(regions)) {
+        description_error(error, path, "regions", "missing; expected an object with "
+                          "'file' and 'nuts_edition'");
+        return FALSE;
+    }
+    const char *regions_file = require_string(regions, "file", path, "regions", error);
+    const char *edition = regions_file ? require_string(regions, "nuts_edition", path,
+                                                        "regions", error)
+                                       : NULL;
+    if (!edition)
+        return FALSE;
+    g_autofree char *regions_path = g_build_filename(base, regions_file, NULL);
+    if (!rn_load_nuts(model, regions_path, regions_path, edition, error))
+        return FALSE;
+
+    const cJSON *sources = cJSON_GetObjectItemCaseSensitive(root, "sources");
+    if (!cJSON_IsArray(sources) || cJSON_GetArraySize(sources) == 0) {
+        description_error(error, path, "sources", "missing or empty; expected an array "
+                          "of source objects");
+        return FALSE;
+    }
+    int index = 0;
+    const cJSON *source;
+    cJSON_ArrayForEach(source, sources) {
+        g_autofree char *where = g_strdup_printf("sources[%d]", index++);
+        const char *format = require_string(source, "format", path, where, error);
+        const char *file = format ? require_string(source, "file", path, where, error) : NULL;
+        if (!file)
+            return FALSE;
+        guint k = 0;
+        while (k < G_N_ELEMENTS(source_formats) && strcmp(source_formats[k].format, format))
+            k++;
+        if (k == G_N_ELEMENTS(source_formats)) {
+            description_error(error, path, where, "unknown format '%s'; expected "
+                              "'keep.eu-partners' or 'keep.eu-projects'", format);
+            return FALSE;
+        }
+        if (source_formats[k].has_regions) {
+            const char *source_edition = require_string(source, "nuts_edition", path,
+                                                        where, error);
+            if (!source_edition)
+                return FALSE;
+            if (strcmp(source_edition, edition) != 0) {
+                description_error(error, path, where,
+                                  "source uses NUTS %s but the region table is NUTS %s; "
+                                  "expected the same edition",
+                                  source_edition, edition);
+                return FALSE;
+            }
+        }
+        g_autofree char *source_path = g_build_filename(base, file, NULL);
+        if (!source_formats[k].load(model, source_path, source_path, options, error))
+            return FALSE;
+    }
+    *name = g_strdup(dataset_name);
+    return TRUE;
+}
