@@ -90,6 +90,8 @@ typedef struct {
     guint *queue;
     HeapItem *heap;
     gboolean *settled;
+    guint *pred_arc;  /* predecessor arcs of settled nodes, in settle order */
+    guint *pred_end;  /* pred_arc[pred_end[i-1] .. pred_end[i]) belong to order[i] */
 } Scratch;
 
 typedef struct {
@@ -149,11 +151,8 @@ static HeapItem heap_pop(HeapItem *heap, guint *size)
 /* Settles nodes from s in distance order; returns how many were reached. */
 static guint dijkstra(const Adjacency *adj, guint s, Scratch *w)
 {
-    guint n = adj->n, reached = 0, size = 0;
-    for (guint v = 0; v < n; v++) {
-        w->dist[v] = INFINITY;
-        w->settled[v] = FALSE;
-    }
+    guint reached = 0, size = 0;
+    /* dist and settled are INFINITY/FALSE on entry (reset_source()). */
     w->dist[s] = 0.0;
     heap_push(w->heap, &size, 0.0, s);
     while (size > 0) {
@@ -180,8 +179,7 @@ static guint dijkstra(const Adjacency *adj, guint s, Scratch *w)
 /* Breadth-first hop distances from s; returns how many were reached. */
 static guint bfs(const Adjacency *adj, guint s, guint *hops, guint *queue)
 {
-    for (guint v = 0; v < adj->n; v++)
-        hops[v] = G_MAXUINT;
+    /* hops is G_MAXUINT everywhere on entry; the caller resets what was reached. */
     guint head = 0, tail = 0;
     hops[s] = 0;
     queue[tail++] = s;
@@ -198,11 +196,16 @@ static guint bfs(const Adjacency *adj, guint s, guint *hops, guint *queue)
     return tail;
 }
 
-/* Is v a predecessor of w on a shortest path from the source? */
-static inline gboolean on_shortest_path(const Scratch *w, guint v, guint t, double len)
+/* Is v a predecessor of t on a shortest path from the source? */
+static inline gboolean on_shortest_path(const double *dist, guint v, guint t, double len)
 {
-    return !isinf(w->dist[v]) && w->dist[v] < w->dist[t] &&
-           compare_lengths(w->dist[v] + len, w->dist[t]) == 0;
+    return dist[v] < dist[t] && compare_lengths(dist[v] + len, dist[t]) == 0;
+}
+
+static void reset_hops(Scratch *w, guint reached)
+{
+    for (guint i = 0; i < reached; i++)
+        w->hops[w->queue[i]] = G_MAXUINT;
 }
 
 static void process_source(Pass *pass, guint s, Scratch *w, double *bc)
@@ -210,24 +213,31 @@ static void process_source(Pass *pass, guint s, Scratch *w, double *bc)
     const Adjacency *adj = pass->adj;
     guint n = adj->n;
     guint reached;
+    double *dist = w->dist;
     if (pass->weighted) {
         reached = dijkstra(adj, s, w);
     } else {
         reached = bfs(adj, s, w->hops, w->queue);
-        for (guint v = 0; v < n; v++)
-            w->dist[v] = w->hops[v] == G_MAXUINT ? INFINITY : (double)w->hops[v];
+        for (guint i = 0; i < reached; i++)
+            dist[w->queue[i]] = (double)w->hops[w->queue[i]];
         memcpy(w->order, w->queue, sizeof(guint) * reached);
+        reset_hops(w, reached);
     }
 
-    /* Shortest-path counts in settle order. */
+    /* Shortest-path counts in settle order, recording predecessor arcs. */
     w->sigma[s] = 1.0;
+    guint n_preds = 0;
+    w->pred_end[0] = 0;
     for (guint i = 1; i < reached; i++) {
         guint t = w->order[i];
         double sigma = 0.0;
         for (guint k = adj->offset[t]; k < adj->offset[t + 1]; k++)
-            if (on_shortest_path(w, adj->target[k], t, adj->length[k]))
+            if (on_shortest_path(dist, adj->target[k], t, adj->length[k])) {
                 sigma += w->sigma[adj->target[k]];
+                w->pred_arc[n_preds++] = k;
+            }
         w->sigma[t] = sigma;
+        w->pred_end[i] = n_preds;
     }
     /* Dependencies in reverse order (Brandes 2001). */
     for (guint i = 0; i < reached; i++)
@@ -235,17 +245,16 @@ static void process_source(Pass *pass, guint s, Scratch *w, double *bc)
     for (guint i = reached; i-- > 1;) {
         guint t = w->order[i];
         double coefficient = (1.0 + w->delta[t]) / w->sigma[t];
-        for (guint k = adj->offset[t]; k < adj->offset[t + 1]; k++) {
-            guint v = adj->target[k];
-            if (on_shortest_path(w, v, t, adj->length[k]))
-                w->delta[v] += w->sigma[v] * coefficient;
+        for (guint k = w->pred_end[i - 1]; k < w->pred_end[i]; k++) {
+            guint v = adj->target[w->pred_arc[k]];
+            w->delta[v] += w->sigma[v] * coefficient;
         }
         bc[t] += w->delta[t];
     }
 
     double harmonic = 0.0, sum = 0.0, max = 0.0;
     for (guint i = 1; i < reached; i++) {
-        double d = w->dist[w->order[i]];
+        double d = dist[w->order[i]];
         harmonic += 1.0 / d;
         sum += d;
         if (d > max)
@@ -254,13 +263,16 @@ static void process_source(Pass *pass, guint s, Scratch *w, double *bc)
     pass->harmonic[s] = harmonic;
     pass->closeness[s] = reached > 1 ? ((reached - 1.0) / (n - 1.0)) * ((reached - 1.0) / sum)
                                      : 0.0;
+    for (guint i = 0; i < reached; i++) {
+        dist[w->order[i]] = INFINITY;
+        w->settled[w->order[i]] = FALSE;
+    }
     if (!pass->in_scope[s])
         return;
     /* The scope is s's component, so everything reached is in scope. */
     pass->dist_sum[s] = sum;
     pass->dist_max[s] = max;
-    if (pass->weighted)
-        bfs(adj, s, w->hops, w->queue);
+    guint hop_reached = bfs(adj, s, w->hops, w->queue);
     guint hop_max = 0;
     double hop_sum = 0.0;
     for (guint i = 0; i < reached; i++) {
@@ -269,6 +281,7 @@ static void process_source(Pass *pass, guint s, Scratch *w, double *bc)
         if (h > hop_max)
             hop_max = h;
     }
+    reset_hops(w, hop_reached);
     pass->hop_sum[s] = hop_sum;
     pass->hop_max[s] = hop_max;
 }
@@ -286,8 +299,14 @@ static gpointer worker(gpointer data)
         .hops = g_new(guint, n),
         .queue = g_new(guint, n),
         .heap = g_new(HeapItem, m2 + n + 1),
-        .settled = g_new(gboolean, n),
+        .settled = g_new0(gboolean, n),
+        .pred_arc = g_new(guint, m2 + 1),
+        .pred_end = g_new(guint, n + 1),
     };
+    for (guint v = 0; v < n; v++) {
+        w.dist[v] = INFINITY;
+        w.hops[v] = G_MAXUINT;
+    }
     for (;;) {
         gint block = g_atomic_int_add(&pass->next_block, 1);
         if ((guint)block >= pass->n_blocks)
@@ -306,6 +325,8 @@ static gpointer worker(gpointer data)
     g_free(w.queue);
     g_free(w.heap);
     g_free(w.settled);
+    g_free(w.pred_arc);
+    g_free(w.pred_end);
     return NULL;
 }
 

@@ -100,7 +100,7 @@ static int command_analyze(int argc, char **argv)
     g_autofree char *output = NULL, *programme = NULL, *period = NULL;
     int level = 2, threads = 0;
     double alpha = 1.0;
-    gboolean skip_invalid = FALSE, quiet = FALSE;
+    gboolean skip_invalid = FALSE, quiet = FALSE, timings = FALSE;
     GOptionEntry entries[] = {
         {"dataset", 'd', 0, G_OPTION_ARG_FILENAME, &dataset, "Dataset description (JSON)", "FILE"},
         {"network", 'n', 0, G_OPTION_ARG_STRING, &network_text, "Network kind: region or org (default region)", "KIND"},
@@ -113,6 +113,7 @@ static int command_analyze(int argc, char **argv)
         {"skip-invalid-rows", 0, 0, G_OPTION_ARG_NONE, &skip_invalid, "Reject malformed rows (counted in the report) instead of failing", NULL},
         {"output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Report file to write ('-' for stdout)", "FILE"},
         {"quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, "Do not print the summary", NULL},
+        {"timings", 0, 0, G_OPTION_ARG_NONE, &timings, "Print the time of each phase to stderr", NULL},
         {NULL, 0, 0, 0, NULL, NULL, NULL},
     };
     g_autoptr(GOptionContext) context = g_option_context_new("- build a network and write its report");
@@ -154,14 +155,17 @@ static int command_analyze(int argc, char **argv)
         return fail(error);
     }
 
+    g_autoptr(GTimer) timer = g_timer_new();
     RnLoadOptions load_options = {.skip_invalid_rows = skip_invalid};
     g_autoptr(RnModel) model = rn_model_new();
     g_autofree char *dataset_name = NULL;
     if (!rn_load_dataset(model, dataset, &load_options, &dataset_name, &error))
         return fail(error);
+    double t_load = g_timer_elapsed(timer, NULL);
     g_autoptr(RnNetwork) network = rn_network_build(model, &spec, &error);
     if (!network)
         return fail(error);
+    double t_build = g_timer_elapsed(timer, NULL);
     RnAnalysisOptions options = {
         .alpha = alpha,
         .threads = threads ? (guint)threads : (guint)g_get_num_processors(),
@@ -170,6 +174,7 @@ static int command_analyze(int argc, char **argv)
     RnSummary summary;
     if (!rn_analyze_network(network, &options, &centrality, &summary, &error))
         return fail(error);
+    double t_analyze = g_timer_elapsed(timer, NULL);
     RnReport report = {
         .dataset_name = dataset_name,
         .dataset_file = dataset,
@@ -188,6 +193,10 @@ static int command_analyze(int argc, char **argv)
     } else {
         ok = rn_write_file_atomic(output, json, strlen(json), &error);
     }
+    if (timings)
+        fprintf(stderr, "regnet: timings: load %.3f s, build %.3f s, analyze %.3f s, "
+                "write %.3f s, total %.3f s\n", t_load, t_build - t_load, t_analyze - t_build,
+                g_timer_elapsed(timer, NULL) - t_analyze, g_timer_elapsed(timer, NULL));
     if (ok && !quiet && strcmp(output, "-") != 0)
         print_summary(network, &summary, &centrality, output);
     rn_centrality_clear(&centrality);

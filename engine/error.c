@@ -4,11 +4,13 @@
  * igraph's default error handler aborts the process, which a library must
  * never do.  We install igraph_error_handler_ignore-like behaviour that only
  * records the message, so the failing igraph call returns its error code and
- * the caller reports it through GError.
+ * the caller reports it through GError.  It also pins OpenMP, which
+ * igraph's PageRank uses, to one thread so results are reproducible.
  */
 #include "engine/error.h"
 
 #include <igraph.h>
+#include <omp.h>
 
 G_DEFINE_QUARK(regnet-error-quark, rn_error)
 
@@ -37,6 +39,9 @@ void rn_igraph_init(void)
 {
     igraph_set_error_handler(record_igraph_error);
     igraph_set_warning_handler(ignore_igraph_warning);
+    /* PRPACK sums in an OpenMP-thread-dependent order: one thread keeps
+     * PageRank bit-identical between runs. */
+    omp_set_num_threads(1);
 }
 
 gboolean rn_igraph_check(int code, const char *what, GError **error)

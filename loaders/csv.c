@@ -118,26 +118,24 @@ static gboolean parse_record(RnCsv *csv, GError **error)
             guint qline = csv->line, qcol = csv->col;
             advance(csv);
             for (;;) {
-                if (csv->pos >= csv->length) {
+                const char *quote = memchr(csv->data + csv->pos, '"', csv->length - csv->pos);
+                if (!quote) {
                     g_set_error(error, RN_ERROR, RN_ERROR_DATA,
                                 "%s:%u:%u: unterminated quoted field; expected "
                                 "a closing '\"' before the end of the file",
                                 csv->name, qline, qcol);
                     return FALSE;
                 }
-                char c = csv->data[csv->pos];
-                if (c == '"') {
-                    if (csv->data[csv->pos + 1] == '"') {
-                        g_byte_array_append(csv->buffer, (const guint8 *)"\"", 1);
-                        advance(csv);
-                        advance(csv);
-                        continue;
-                    }
+                gsize run_start = csv->pos, run_end = (gsize)(quote - csv->data);
+                g_byte_array_append(csv->buffer, (const guint8 *)csv->data + run_start,
+                                    (guint)(run_end - run_start));
+                while (csv->pos < run_end)
                     advance(csv);
-                    break;
-                }
-                g_byte_array_append(csv->buffer, (const guint8 *)&c, 1);
-                advance(csv);
+                advance(csv); /* the quote */
+                if (csv->data[csv->pos] != '"')
+                    break; /* closing quote */
+                g_byte_array_append(csv->buffer, (const guint8 *)"\"", 1);
+                advance(csv); /* second quote of a doubled pair */
             }
             char after = csv->data[csv->pos];
             if (csv->pos < csv->length && after != csv->delimiter &&
