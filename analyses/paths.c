@@ -90,8 +90,8 @@ typedef struct {
     guint *queue;
     HeapItem *heap;
     gboolean *settled;
-    guint *pred_arc;  /* predecessor arcs of settled nodes, in settle order */
-    guint *pred_end;  /* pred_arc[pred_end[i-1] .. pred_end[i]) belong to order[i] */
+    guint *pred;      /* predecessors of v in pred[offset[v] .. offset[v] + n_pred[v]) */
+    guint *n_pred;    /* number of predecessors of each node */
 } Scratch;
 
 typedef struct {
@@ -148,12 +148,29 @@ static HeapItem heap_pop(HeapItem *heap, guint *size)
     return top;
 }
 
-/* Settles nodes from s in distance order; returns how many were reached. */
+/* Records u as a predecessor of v on a new shortest path (reset) or on an
+ * equally short one (append), updating the path count sigma[v]. */
+static inline void add_predecessor(const Adjacency *adj, Scratch *w, guint u, guint v,
+                                   gboolean reset)
+{
+    if (reset) {
+        w->sigma[v] = 0.0;
+        w->n_pred[v] = 0;
+    }
+    w->sigma[v] += w->sigma[u];
+    w->pred[adj->offset[v] + w->n_pred[v]++] = u;
+}
+
+/* Settles nodes from s in distance order, counting shortest paths and
+ * recording predecessors (Brandes 2001); returns how many were reached.
+ * Lengths within the tolerance count as equal. */
 static guint dijkstra(const Adjacency *adj, guint s, Scratch *w)
 {
     guint reached = 0, size = 0;
-    /* dist and settled are INFINITY/FALSE on entry (reset_source()). */
+    /* dist and settled are INFINITY/FALSE on entry (reset by the caller). */
     w->dist[s] = 0.0;
+    w->sigma[s] = 1.0;
+    w->n_pred[s] = 0;
     heap_push(w->heap, &size, 0.0, s);
     while (size > 0) {
         HeapItem top = heap_pop(w->heap, &size);
@@ -167,13 +184,42 @@ static guint dijkstra(const Adjacency *adj, guint s, Scratch *w)
             if (w->settled[v])
                 continue;
             double nd = w->dist[u] + adj->length[k];
-            if (isinf(w->dist[v]) || compare_lengths(nd, w->dist[v]) < 0) {
+            int c = isinf(w->dist[v]) ? -1 : compare_lengths(nd, w->dist[v]);
+            if (c < 0) {
                 w->dist[v] = nd;
                 heap_push(w->heap, &size, nd, v);
+                add_predecessor(adj, w, u, v, TRUE);
+            } else if (c == 0) {
+                add_predecessor(adj, w, u, v, FALSE);
             }
         }
     }
     return reached;
+}
+
+/* Unweighted counterpart of dijkstra(): breadth-first, exact. */
+static guint bfs_brandes(const Adjacency *adj, guint s, Scratch *w)
+{
+    guint head = 0, tail = 0;
+    w->dist[s] = 0.0;
+    w->sigma[s] = 1.0;
+    w->n_pred[s] = 0;
+    w->order[tail++] = s;
+    while (head < tail) {
+        guint u = w->order[head++];
+        double next = w->dist[u] + 1.0;
+        for (guint k = adj->offset[u]; k < adj->offset[u + 1]; k++) {
+            guint v = adj->target[k];
+            if (isinf(w->dist[v])) {
+                w->dist[v] = next;
+                w->order[tail++] = v;
+                add_predecessor(adj, w, u, v, TRUE);
+            } else if (w->dist[v] == next) {
+                add_predecessor(adj, w, u, v, FALSE);
+            }
+        }
+    }
+    return tail;
 }
 
 /* Breadth-first hop distances from s; returns how many were reached. */
@@ -196,12 +242,6 @@ static guint bfs(const Adjacency *adj, guint s, guint *hops, guint *queue)
     return tail;
 }
 
-/* Is v a predecessor of t on a shortest path from the source? */
-static inline gboolean on_shortest_path(const double *dist, guint v, guint t, double len)
-{
-    return dist[v] < dist[t] && compare_lengths(dist[v] + len, dist[t]) == 0;
-}
-
 static void reset_hops(Scratch *w, guint reached)
 {
     for (guint i = 0; i < reached; i++)
@@ -212,43 +252,18 @@ static void process_source(Pass *pass, guint s, Scratch *w, double *bc)
 {
     const Adjacency *adj = pass->adj;
     guint n = adj->n;
-    guint reached;
     double *dist = w->dist;
-    if (pass->weighted) {
-        reached = dijkstra(adj, s, w);
-    } else {
-        reached = bfs(adj, s, w->hops, w->queue);
-        for (guint i = 0; i < reached; i++)
-            dist[w->queue[i]] = (double)w->hops[w->queue[i]];
-        memcpy(w->order, w->queue, sizeof(guint) * reached);
-        reset_hops(w, reached);
-    }
+    guint reached = pass->weighted ? dijkstra(adj, s, w) : bfs_brandes(adj, s, w);
 
-    /* Shortest-path counts in settle order, recording predecessor arcs. */
-    w->sigma[s] = 1.0;
-    guint n_preds = 0;
-    w->pred_end[0] = 0;
-    for (guint i = 1; i < reached; i++) {
-        guint t = w->order[i];
-        double sigma = 0.0;
-        for (guint k = adj->offset[t]; k < adj->offset[t + 1]; k++)
-            if (on_shortest_path(dist, adj->target[k], t, adj->length[k])) {
-                sigma += w->sigma[adj->target[k]];
-                w->pred_arc[n_preds++] = k;
-            }
-        w->sigma[t] = sigma;
-        w->pred_end[i] = n_preds;
-    }
-    /* Dependencies in reverse order (Brandes 2001). */
+    /* Dependencies in reverse order of distance (Brandes 2001). */
     for (guint i = 0; i < reached; i++)
         w->delta[w->order[i]] = 0.0;
     for (guint i = reached; i-- > 1;) {
         guint t = w->order[i];
         double coefficient = (1.0 + w->delta[t]) / w->sigma[t];
-        for (guint k = w->pred_end[i - 1]; k < w->pred_end[i]; k++) {
-            guint v = adj->target[w->pred_arc[k]];
-            w->delta[v] += w->sigma[v] * coefficient;
-        }
+        const guint *pred = w->pred + adj->offset[t];
+        for (guint k = 0; k < w->n_pred[t]; k++)
+            w->delta[pred[k]] += w->sigma[pred[k]] * coefficient;
         bc[t] += w->delta[t];
     }
 
@@ -300,8 +315,8 @@ static gpointer worker(gpointer data)
         .queue = g_new(guint, n),
         .heap = g_new(HeapItem, m2 + n + 1),
         .settled = g_new0(gboolean, n),
-        .pred_arc = g_new(guint, m2 + 1),
-        .pred_end = g_new(guint, n + 1),
+        .pred = g_new(guint, m2 + 1),
+        .n_pred = g_new0(guint, n + 1),
     };
     for (guint v = 0; v < n; v++) {
         w.dist[v] = INFINITY;
@@ -325,8 +340,8 @@ static gpointer worker(gpointer data)
     g_free(w.queue);
     g_free(w.heap);
     g_free(w.settled);
-    g_free(w.pred_arc);
-    g_free(w.pred_end);
+    g_free(w.pred);
+    g_free(w.n_pred);
     return NULL;
 }
 
