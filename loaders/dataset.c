@@ -7,7 +7,7 @@
  *     "regions": { "file": "nuts/....csv", "nuts_edition": "2013" },
  *     "sources": [ { "format": "keep.eu-partners", "file": "...",
  *                    "nuts_edition": "2013" }, ... ] }
- * Paths are relative to the description's folder.  Every source that
+ * Relative paths are relative to the description's folder.  Every source that
  * carries region codes names its NUTS edition, which must be the edition of
  * the region table (editions are not harmonised yet).
  */
@@ -45,6 +45,12 @@ static const char *require_string(const cJSON *object, const char *name, const c
         return NULL;
     }
     return item->valuestring;
+}
+
+/* A path from the description: absolute as is, else relative to base. */
+static char *resolve_path(const char *base, const char *file)
+{
+    return g_path_is_absolute(file) ? g_strdup(file) : g_build_filename(base, file, NULL);
 }
 
 typedef gboolean (*SourceLoader)(RnModel *, const char *, const char *,
@@ -112,7 +118,7 @@ gboolean rn_load_dataset(RnModel *model, const char *path, const RnLoadOptions *
                                        : NULL;
     if (!edition)
         return FALSE;
-    g_autofree char *regions_path = g_build_filename(base, regions_file, NULL);
+    g_autofree char *regions_path = resolve_path(base, regions_file);
     if (!rn_load_nuts(model, regions_path, regions_path, edition, error))
         return FALSE;
 
@@ -151,7 +157,7 @@ gboolean rn_load_dataset(RnModel *model, const char *path, const RnLoadOptions *
                 return FALSE;
             }
         }
-        g_autofree char *source_path = g_build_filename(base, file, NULL);
+        g_autofree char *source_path = resolve_path(base, file);
         if (!source_formats[k].load(model, source_path, source_path, options, error))
             return FALSE;
     }

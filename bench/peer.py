@@ -1,0 +1,118 @@
+#!/usr/bin/python3
+"""The same job as `regnet analyze` done with NetworkX or python-igraph.
+
+Loads the keep.eu 2014-2020 partner export with Python's csv module, builds the
+NUTS2 region network or the organisation network (same rules as
+docs/networks.md), and computes every metric of the report: degree, strength,
+weighted betweenness, harmonic, closeness (distance 1/w), eigenvector, PageRank,
+components, transitivity, average clustering, diameter and average path length
+of the largest component.  Prints one JSON line of phase timings.
+
+Usage: peer.py networkx|igraph region|org
+"""
+import csv
+import itertools
+import json
+import os
+import sys
+import time
+import unicodedata
+from collections import defaultdict
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def load():
+    with open(os.path.join(ROOT, "data/nuts/nuts2013_all_levels_ropensci.csv"), encoding="utf-8", newline="") as f:
+        nuts = {r["NUTS_ID"] for r in csv.DictReader(f)}
+    members_region, members_org = defaultdict(set), defaultdict(set)
+    with open(os.path.join(ROOT, "data/keep/keep_closed_2014_2020_partnership.csv"), encoding="utf-8", newline="") as f:
+        for r in csv.DictReader(f, delimiter=";"):
+            key = (r["Programme"].strip(), r["Acronym"].strip())
+            code = None
+            for col in ("NUTS3 (or equivalent)", "NUTS2 (or equivalent)", "NUTS1 (or equivalent)"):
+                c = r[col].split(" / ")[0].strip()
+                if c in nuts:
+                    code = c
+                    break
+            name = " ".join(unicodedata.normalize("NFKC", r["Project Partner"].casefold()).split())
+            members_org[key].add(r["Country code"][:2] + "|" + name)
+            if code and len(code) >= 4:
+                members_region[key].add(code[:4])
+    # The projects sheet is read too, as regnet does (budgets, themes).
+    with open(os.path.join(ROOT, "data/keep/keep_closed_2014_2020_projects.csv"), encoding="utf-8", newline="") as f:
+        projects = {(r["Programme"], r["Acronym"]): r["Budget"] for r in csv.DictReader(f)}
+    return members_region, members_org, projects
+
+
+def edges_of(members):
+    weight = defaultdict(int)
+    nodes = set()
+    for group in members.values():
+        nodes |= group
+        for a, b in itertools.combinations(sorted(group), 2):
+            weight[(a, b)] += 1
+    return sorted(nodes), weight
+
+
+def run_networkx(nodes, weight):
+    import networkx as nx
+    g = nx.Graph()
+    g.add_nodes_from(nodes)
+    for (a, b), w in weight.items():
+        g.add_edge(a, b, weight=w, distance=1.0 / w)
+    t = time.perf_counter()
+    dict(g.degree()), dict(g.degree(weight="weight"))
+    nx.betweenness_centrality(g, weight="distance")
+    nx.harmonic_centrality(g, distance="distance")
+    nx.closeness_centrality(g, distance="distance")
+    nx.eigenvector_centrality_numpy(g, weight="weight")
+    nx.pagerank(g, weight="weight")
+    comps = list(nx.connected_components(g))
+    nx.transitivity(g)
+    nx.average_clustering(g)
+    h = g.subgraph(max(comps, key=len))
+    nx.diameter(h)
+    nx.average_shortest_path_length(h)
+    return time.perf_counter() - t
+
+
+def run_igraph(nodes, weight):
+    import igraph as ig
+    index = {v: i for i, v in enumerate(nodes)}
+    pairs = list(weight.items())
+    g = ig.Graph(n=len(nodes), edges=[(index[a], index[b]) for (a, b), _ in pairs])
+    w = [x for _, x in pairs]
+    d = [1.0 / x for x in w]
+    t = time.perf_counter()
+    g.degree(), g.strength(weights=w)
+    g.betweenness(weights=d)
+    g.harmonic_centrality(weights=d)
+    g.closeness(weights=d)
+    g.eigenvector_centrality(weights=w)
+    g.pagerank(weights=w)
+    comps = g.connected_components()
+    g.transitivity_undirected()
+    g.transitivity_avglocal_undirected(mode="zero")
+    h = comps.giant()
+    h.diameter()
+    h.average_path_length()
+    return time.perf_counter() - t
+
+
+def main():
+    tool, network = sys.argv[1], sys.argv[2]
+    t0 = time.perf_counter()
+    members_region, members_org, _ = load()
+    t1 = time.perf_counter()
+    nodes, weight = edges_of(members_region if network == "region" else members_org)
+    t2 = time.perf_counter()
+    metrics = (run_networkx if tool == "networkx" else run_igraph)(nodes, weight)
+    t3 = time.perf_counter()
+    print(json.dumps({"tool": tool, "network": network, "nodes": len(nodes), "edges": len(weight),
+                      "load": t1 - t0, "build": t2 - t1 + (t3 - t2 - metrics), "metrics": metrics,
+                      "total": t3 - t0}))
+
+
+if __name__ == "__main__":
+    main()

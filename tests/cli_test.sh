@@ -1,0 +1,139 @@
+#!/bin/bash
+# CLI tests: exact error messages and exit codes for bad input, atomic
+# output, --help, determinism.  Fixtures are the first rows of the real
+# keep.eu export, corrupted one way each.
+# Usage: cli_test.sh path/to/regnet   (run from the project root)
+set -u
+REGNET=$1
+ROOT=$(pwd)
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+PASS=0
+FAIL=0
+
+# check CODE EXPECTED_STDERR CMD...: runs CMD, compares exit code and stderr.
+check() {
+    local want_code=$1 want_err=$2
+    shift 2
+    local err code
+    err=$("$@" 2>&1 >/dev/null)
+    code=$?
+    if [ "$code" = "$want_code" ] && [ "$err" = "$want_err" ]; then
+        PASS=$((PASS + 1))
+    else
+        FAIL=$((FAIL + 1))
+        printf 'FAIL: %s\n  want %s: %s\n  got  %s: %s\n' "$*" "$want_code" "$want_err" "$code" "$err"
+    fi
+}
+
+# ok NAME COMMAND...: a shell condition that must hold.
+ok() {
+    local name=$1
+    shift
+    if "$@"; then PASS=$((PASS + 1)); else FAIL=$((FAIL + 1)); echo "FAIL: $name"; fi
+}
+
+NUTS="$ROOT/data/nuts/nuts2013_all_levels_ropensci.csv"
+REAL="$ROOT/data/keep/keep_closed_2014_2020_partnership.csv"
+
+# dataset NAME: a description in $TMP/NAME/ over $TMP/NAME/partners.csv.
+dataset() {
+    mkdir -p "$TMP/$1"
+    cat > "$TMP/$1/d.json" <<JSON
+{"regnet_dataset": 1, "name": "$1",
+ "regions": {"file": "$NUTS", "nuts_edition": "2013"},
+ "sources": [{"format": "keep.eu-partners", "file": "partners.csv", "nuts_edition": "2013"}]}
+JSON
+    echo "$TMP/$1/d.json"
+}
+
+analyze() { "$REGNET" analyze -q --output "$TMP/out.json" "$@"; }
+
+# --- command line ---------------------------------------------------------
+check 2 "regnet: missing command
+
+Usage: regnet COMMAND [OPTION...]
+
+Commands:
+  analyze    load a dataset, build a network, write a JSON report
+  version    print the version and library versions
+
+Run 'regnet COMMAND --help' for a command's options.
+Exit status: 0 success, 1 computation failed, 2 usage error, 3 input
+cannot be read, 4 input malformed, 5 output cannot be written." "$REGNET"
+check 2 "regnet: unknown command 'analyse'; expected one of: analyze, version" "$REGNET" analyse
+ok "--help lists the commands" bash -c "'$REGNET' --help | grep -q '^  analyze ' && '$REGNET' --help | grep -q '^  version '"
+ok "analyze --help lists --alpha" bash -c "'$REGNET' analyze --help | grep -q -- '--alpha=A'"
+check 2 "regnet: unknown network kind 'city'; expected 'region' or 'org'" \
+    analyze --dataset data/keep-2014-2020.json --network city
+check 2 "regnet: level 7 is outside 0-3; expected a NUTS level" \
+    analyze --dataset data/keep-2014-2020.json --network region --level 7
+check 2 "regnet: level -1 is outside 0-3; expected a NUTS level" \
+    analyze --dataset data/keep-2014-2020.json --level -1
+check 2 "regnet: unknown weight 'jaccard'; expected 'projects' or 'newman'" \
+    analyze --dataset data/keep-2014-2020.json --weight jaccard
+check 2 "regnet: alpha -1 is outside 0-100" analyze --dataset data/keep-2014-2020.json --alpha -1
+check 2 "regnet: analyze: Unknown option --colour" analyze --dataset data/keep-2014-2020.json --colour
+check 2 "regnet: analyze: --dataset and --output are required (see regnet analyze --help)" \
+    "$REGNET" analyze --dataset data/keep-2014-2020.json
+check 2 "regnet: no project with participants matches the filters --period=2021-2027" \
+    analyze --dataset data/keep-2014-2020.json --period 2021-2027
+
+# --- input files ------------------------------------------------------------
+check 3 "regnet: nope.json: cannot open: No such file or directory" analyze --dataset nope.json
+check 3 "regnet: data: is a directory, expected a file" analyze --dataset data
+
+D=$(dataset empty); : > "$TMP/empty/partners.csv"
+check 4 "regnet: $TMP/empty/partners.csv:1:1: empty file; expected a header line" analyze --dataset "$D"
+
+D=$(dataset missing-source)
+check 3 "regnet: $TMP/missing-source/partners.csv: cannot open: No such file or directory" analyze --dataset "$D"
+
+D=$(dataset nocolumn); head -20 "$REAL" | sed '1s/;Lead Partner;/;Lead;/' > "$TMP/nocolumn/partners.csv"
+check 4 "regnet: $TMP/nocolumn/partners.csv:1:1: header has no column 'Lead Partner'; expected the columns of this source format (see docs/formats.md)" analyze --dataset "$D"
+
+D=$(dataset quote); { head -20 "$REAL"; printf '2014 - 2020 X;"P9;Org;Yes;;;;;;;;;;;\n'; } > "$TMP/quote/partners.csv"
+check 4 "regnet: $TMP/quote/partners.csv:21:15: unterminated quoted field; expected a closing '\"' before the end of the file" analyze --dataset "$D"
+
+D=$(dataset columns); { head -20 "$REAL"; printf '2014 - 2020 X;P9;Org;Yes;;;;;;;;;;\n'; head -30 "$REAL" | tail -10; } > "$TMP/columns/partners.csv"
+check 4 "regnet: $TMP/columns/partners.csv:21:35: found 14 fields, expected 15 as in the header" analyze --dataset "$D"
+
+D=$(dataset utf8); { head -20 "$REAL"; printf '2014 - 2020 X;P9;Stadt K\xf6ln;Yes;;;;;;;;;;;\n'; } > "$TMP/utf8/partners.csv"
+check 4 "regnet: $TMP/utf8/partners.csv:21:25: invalid UTF-8 byte 0xF6; expected UTF-8 text (convert the file, e.g. iconv -f LATIN1 -t UTF-8)" analyze --dataset "$D"
+
+D=$(dataset nuts); { head -20 "$REAL"; printf '2014 - 2020 X;P9;Org;Yes;;;;;;;;;Thuringia;;\n'; } > "$TMP/nuts/partners.csv"
+check 4 "regnet: $TMP/nuts/partners.csv:21:34: region cell 'Thuringia' is not a NUTS code; expected 'CODE  / Name' such as 'DEG01  / Erfurt, Kreisfreie Stadt', or an empty cell" analyze --dataset "$D"
+# With --skip-invalid-rows the row is rejected, counted, and the rest loads.
+ok "--skip-invalid-rows loads the rest" analyze --dataset "$D" --skip-invalid-rows
+ok "--skip-invalid-rows counts the row" /usr/bin/python3 -c "
+import json, sys
+f = json.load(open('$TMP/out.json'))['provenance']['files'][1]
+assert (f['rows_read'], f['rows_loaded'], f['rows_rejected']) == (20, 19, 1), f
+assert f['rejected_by_reason'] == {'region cell is not a NUTS code': 1}, f"
+
+mkdir -p "$TMP/json"; printf '{\n  "regnet_dataset": 1,\n  "name": "x"\n  "regions": {}\n}\n' > "$TMP/json/d.json"
+check 4 "regnet: $TMP/json/d.json:4:3: invalid JSON; expected a dataset description object" analyze --dataset "$TMP/json/d.json"
+printf '{"regnet_dataset": 1, "name": "x", "regions": {"file": "%s", "nuts_edition": "2013"}, "sources": [{"format": "cordis", "file": "x.csv"}]}' "$NUTS" > "$TMP/json/f.json"
+check 4 "regnet: $TMP/json/f.json: sources[0]: unknown format 'cordis'; expected 'keep.eu-partners' or 'keep.eu-projects'" analyze --dataset "$TMP/json/f.json"
+printf '{"regnet_dataset": 1, "name": "x", "regions": {"file": "%s", "nuts_edition": "2013"}, "sources": [{"format": "keep.eu-partners", "file": "%s", "nuts_edition": "2016"}]}' "$NUTS" "$REAL" > "$TMP/json/e.json"
+check 4 "regnet: $TMP/json/e.json: sources[0]: source uses NUTS 2016 but the region table is NUTS 2013; expected the same edition" analyze --dataset "$TMP/json/e.json"
+
+# --- output -------------------------------------------------------------------
+check 5 "regnet: $TMP/no/such/dir/r.json: cannot write: No such file or directory" \
+    "$REGNET" analyze -q --dataset data/keep-2014-2020.json --output "$TMP/no/such/dir/r.json"
+echo "previous report" > "$TMP/keep.json"
+"$REGNET" analyze -q --dataset "$TMP/nuts/d.json" --output "$TMP/keep.json" 2>/dev/null
+ok "a failed run leaves the previous report untouched" test "$(cat "$TMP/keep.json")" = "previous report"
+ok "no temporary file is left behind" test -z "$(ls -A "$TMP" | grep '^\.')"
+
+# --- determinism ----------------------------------------------------------------
+"$REGNET" analyze -q --dataset data/keep-2014-2020.json --output "$TMP/a.json" --threads 1
+"$REGNET" analyze -q --dataset data/keep-2014-2020.json --output "$TMP/b.json" --threads 2
+"$REGNET" analyze -q --dataset data/keep-2014-2020.json --output "$TMP/c.json"
+ok "same input, same bytes (1 vs 2 threads)" cmp -s "$TMP/a.json" "$TMP/b.json"
+ok "same input, same bytes (two runs)" cmp -s "$TMP/b.json" "$TMP/c.json"
+ok "report goes to stdout with --output -" bash -c "'$REGNET' analyze --dataset data/keep-2014-2020.json --output - | cmp -s - '$TMP/a.json'"
+ok "summary names the top region" bash -c "'$REGNET' analyze --dataset data/keep-2014-2020.json --output '$TMP/d.json' | grep -q 'SI04 *Zahodna Slovenija'"
+
+echo "cli: $PASS passed, $FAIL failed"
+[ "$FAIL" = 0 ]

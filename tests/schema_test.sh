@@ -1,0 +1,46 @@
+#!/bin/bash
+# Validates region and organisation reports of the bundled real data, and
+# the tiny fixture's, against docs/report.schema.json, and checks the
+# row-accounting identity read = loaded + merged + rejected in each.
+# Usage: schema_test.sh path/to/regnet path/to/python3   (from the project root)
+set -eu
+REGNET=$1
+PYTHON=$2
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+"$REGNET" analyze -q --dataset data/keep-2014-2020.json --network region --level 2 --output "$TMP/region2.json"
+"$REGNET" analyze -q --dataset data/keep-2014-2020.json --network region --level 0 --output "$TMP/region0.json"
+"$REGNET" analyze -q --dataset data/keep-2014-2020.json --network org --weight newman --output "$TMP/org.json"
+"$REGNET" analyze -q --dataset tests/fixtures/tiny/dataset.json --network org --output "$TMP/tiny.json"
+"$PYTHON" - "$TMP"/*.json <<'PY'
+import json, sys
+import jsonschema
+schema = json.load(open("docs/report.schema.json"))
+jsonschema.Draft202012Validator.check_schema(schema)
+validator = jsonschema.Draft202012Validator(schema)
+bad = 0
+for path in sys.argv[1:]:
+    report = json.load(open(path))
+    errors = list(validator.iter_errors(report))
+    for e in errors[:5]:
+        print("%s: %s at %s" % (path, e.message, "/".join(map(str, e.path))))
+    for f in report["provenance"]["files"]:
+        if f["rows_read"] != f["rows_loaded"] + f["rows_merged"] + f["rows_rejected"]:
+            errors.append(f)
+            print("%s: rows do not add up for %s" % (path, f["file"]))
+        if sum(f["rejected_by_reason"].values()) != f["rows_rejected"]:
+            errors.append(f)
+            print("%s: rejected_by_reason does not sum to rows_rejected for %s" % (path, f["file"]))
+    net = report["network"]
+    if sum(net["unlocated_by_reason"].values()) != net["participations_unlocated"]:
+        errors.append(net)
+        print("%s: unlocated_by_reason does not sum up" % path)
+    ids = [n["id"] for n in report["nodes"]]
+    if ids != sorted(ids, key=lambda s: s.encode()) or len(set(ids)) != len(ids):
+        errors.append(ids)
+        print("%s: node ids are not unique and sorted" % path)
+    bad += bool(errors)
+    print("%s: %s" % (path.split("/")[-1], "valid" if not errors else "INVALID"))
+print("schema: %d passed, %d failed" % (len(sys.argv) - 1 - bad, bad))
+sys.exit(1 if bad else 0)
+PY

@@ -1,0 +1,151 @@
+/* test_csv.c — the CSV reader on the quirks of real EU exports and on
+ * malformed input, with exact messages. */
+#include <glib/gstdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "engine/error.h"
+#include "loaders/csv.h"
+
+/* Writes contents (length bytes) to a fresh temporary file; returns its path. */
+static char *write_temp(const char *contents, gssize length)
+{
+    char *path = NULL;
+    int fd = g_file_open_tmp("regnet-csv-XXXXXX.csv", &path, NULL);
+    g_assert_cmpint(fd, >=, 0);
+    close(fd);
+    g_assert_true(g_file_set_contents(path, contents, length, NULL));
+    return path;
+}
+
+static RnCsv *open_text(const char *text, char delimiter, GError **error)
+{
+    g_autofree char *path = write_temp(text, -1);
+    RnCsv *csv = rn_csv_open(path, "t.csv", delimiter, error);
+    g_unlink(path);
+    return csv;
+}
+
+static void test_bom_crlf_mixed(void)
+{
+    g_autoptr(GError) error = NULL;
+    g_autoptr(RnCsv) csv = open_text("\xEF\xBB\xBF" "a;b\r\n1;2\n3;4\r\n", 0, &error);
+    g_assert_no_error(error);
+    g_assert_cmpint(rn_csv_column(csv, "a"), ==, 0); /* BOM is not part of "a" */
+    g_assert_cmpuint(rn_csv_n_columns(csv), ==, 2);
+    g_assert_cmpint(rn_csv_next(csv, &error), ==, RN_CSV_ROW);
+    g_assert_cmpstr(rn_csv_field(csv, 1), ==, "2");
+    g_assert_cmpint(rn_csv_next(csv, &error), ==, RN_CSV_ROW);
+    g_assert_cmpstr(rn_csv_field(csv, 0), ==, "3");
+    g_assert_cmpstr(rn_csv_field(csv, 1), ==, "4"); /* no trailing CR */
+    g_assert_cmpuint(rn_csv_record_line(csv), ==, 3);
+    g_assert_cmpint(rn_csv_next(csv, &error), ==, RN_CSV_EOF);
+    g_assert_cmpuint(rn_csv_records_read(csv), ==, 2);
+}
+
+static void test_quoted_fields(void)
+{
+    g_autoptr(GError) error = NULL;
+    g_autoptr(RnCsv) csv = open_text(
+        "name,budget,text\n"
+        "\"Ev.-Luth. \"\"St.Johannis\"\"\",\"892,228.58\",\"line one\r\nline two\"\n"
+        "next,1,x\n",
+        ',', &error);
+    g_assert_no_error(error);
+    g_assert_cmpint(rn_csv_next(csv, &error), ==, RN_CSV_ROW);
+    g_assert_cmpstr(rn_csv_field(csv, 0), ==, "Ev.-Luth. \"St.Johannis\"");
+    g_assert_cmpstr(rn_csv_field(csv, 1), ==, "892,228.58");
+    g_assert_cmpstr(rn_csv_field(csv, 2), ==, "line one\r\nline two");
+    g_assert_cmpint(rn_csv_next(csv, &error), ==, RN_CSV_ROW);
+    g_assert_cmpstr(rn_csv_field(csv, 0), ==, "next");
+    g_assert_cmpuint(rn_csv_record_line(csv), ==, 4); /* the quoted newline counts */
+    g_assert_cmpuint(rn_csv_field_col(csv, 2), ==, 8);
+}
+
+static void test_literal_quote_in_unquoted_field(void)
+{
+    g_autoptr(GError) error = NULL;
+    g_autoptr(RnCsv) csv = open_text("a;b\nKirchgemeinde \"St.Johannis\";x\n", ';', &error);
+    g_assert_no_error(error);
+    g_assert_cmpint(rn_csv_next(csv, &error), ==, RN_CSV_ROW);
+    g_assert_cmpstr(rn_csv_field(csv, 0), ==, "Kirchgemeinde \"St.Johannis\"");
+}
+
+static void test_sniff_and_blank_lines(void)
+{
+    g_autoptr(GError) error = NULL;
+    g_autoptr(RnCsv) csv = open_text("\n\na;b;c\n\n1;2;3\n\n", 0, &error);
+    g_assert_no_error(error);
+    g_assert_cmpuint(rn_csv_n_columns(csv), ==, 3);
+    g_assert_cmpint(rn_csv_next(csv, &error), ==, RN_CSV_ROW);
+    g_assert_cmpuint(rn_csv_record_line(csv), ==, 5);
+    g_assert_cmpint(rn_csv_next(csv, &error), ==, RN_CSV_EOF);
+}
+
+static void expect_error(const char *text, gssize length, int code, const char *message)
+{
+    g_autoptr(GError) error = NULL;
+    g_autofree char *path = write_temp(text, length);
+    g_autoptr(RnCsv) csv = rn_csv_open(path, "t.csv", 0, &error);
+    while (csv && rn_csv_next(csv, &error) == RN_CSV_ROW)
+        ;
+    g_unlink(path);
+    g_assert_error(error, RN_ERROR, code);
+    g_assert_cmpstr(error->message, ==, message);
+}
+
+static void test_errors(void)
+{
+    expect_error("", 0, RN_ERROR_DATA, "t.csv:1:1: empty file; expected a header line");
+    expect_error("a,b\n1,2\n\"open,3\n", -1, RN_ERROR_DATA,
+                 "t.csv:3:1: unterminated quoted field; expected a closing '\"' before "
+                 "the end of the file");
+    expect_error("a,b\n\"x\"y,2\n", -1, RN_ERROR_DATA,
+                 "t.csv:2:4: unexpected text after a closing quote; expected ',' or the "
+                 "end of the line");
+    expect_error("a,b\n1,2,3\n", -1, RN_ERROR_DATA,
+                 "t.csv:2:5: found 3 fields, expected 2 as in the header");
+    expect_error("a,b\n1\n", -1, RN_ERROR_DATA,
+                 "t.csv:2:1: found 1 fields, expected 2 as in the header");
+    expect_error("a,b\nM\xc3\xbcnchen,K\xf6ln\n", -1, RN_ERROR_DATA,
+                 "t.csv:2:10: invalid UTF-8 byte 0xF6; expected UTF-8 text (convert the "
+                 "file, e.g. iconv -f LATIN1 -t UTF-8)");
+}
+
+static void test_file_errors(void)
+{
+    g_autoptr(GError) error = NULL;
+    g_assert_null(rn_csv_open("/nonexistent/x.csv", NULL, 0, &error));
+    g_assert_error(error, RN_ERROR, RN_ERROR_IO);
+    g_assert_cmpstr(error->message, ==, "/nonexistent/x.csv: cannot open: No such file or directory");
+    g_clear_error(&error);
+    g_assert_null(rn_csv_open("/tmp", NULL, 0, &error));
+    g_assert_error(error, RN_ERROR, RN_ERROR_IO);
+    g_assert_cmpstr(error->message, ==, "/tmp: is a directory, expected a file");
+}
+
+static void test_require_columns(void)
+{
+    g_autoptr(GError) error = NULL;
+    g_autoptr(RnCsv) csv = open_text("a,b\n1,2\n", 0, &error);
+    const char *const names[] = {"b", "Programme", NULL};
+    int idx[2];
+    g_assert_false(rn_csv_require_columns(csv, names, idx, &error));
+    g_assert_cmpint(idx[0], ==, 1);
+    g_assert_cmpstr(error->message, ==,
+                    "t.csv:1:1: header has no column 'Programme'; expected the columns of "
+                    "this source format (see docs/formats.md)");
+}
+
+int main(int argc, char **argv)
+{
+    g_test_init(&argc, &argv, NULL);
+    g_test_add_func("/csv/bom-crlf-mixed", test_bom_crlf_mixed);
+    g_test_add_func("/csv/quoted-fields", test_quoted_fields);
+    g_test_add_func("/csv/literal-quote", test_literal_quote_in_unquoted_field);
+    g_test_add_func("/csv/sniff-blank-lines", test_sniff_and_blank_lines);
+    g_test_add_func("/csv/errors", test_errors);
+    g_test_add_func("/csv/file-errors", test_file_errors);
+    g_test_add_func("/csv/require-columns", test_require_columns);
+    return g_test_run();
+}

@@ -1,0 +1,274 @@
+/* test_network.c — networks and every metric on hand-computed cases:
+ * isolated nodes, two components, single-region projects, self-ties,
+ * Newman weights, equal-length paths that float summation splits, and
+ * thread-count independence on the real data. */
+#include <math.h>
+#include <string.h>
+
+#include "analyses/analysis.h"
+#include "engine/error.h"
+#include "loaders/loaders.h"
+
+#define TINY REGNET_SOURCE_DIR "/tests/fixtures/tiny/dataset.json"
+
+static RnModel *load(const char *path)
+{
+    g_autoptr(GError) error = NULL;
+    RnModel *model = rn_model_new();
+    g_autofree char *name = NULL;
+    RnLoadOptions options = {0};
+    g_assert_true(rn_load_dataset(model, path, &options, &name, &error));
+    g_assert_no_error(error);
+    return model;
+}
+
+static RnNetwork *build(const RnModel *model, RnNetworkKind kind, int level,
+                        RnWeighting weighting, const char *period)
+{
+    g_autoptr(GError) error = NULL;
+    RnNetworkSpec spec = {.kind = kind, .level = level, .weighting = weighting, .period = period};
+    RnNetwork *net = rn_network_build(model, &spec, &error);
+    g_assert_no_error(error);
+    return net;
+}
+
+static guint node_index(const RnNetwork *net, const char *id)
+{
+    for (guint i = 0; i < net->nodes->len; i++)
+        if (strcmp(g_array_index(net->nodes, RnNode, i).id, id) == 0)
+            return i;
+    g_assert_not_reached();
+}
+
+static const RnNode *node(const RnNetwork *net, const char *id)
+{
+    return &g_array_index(net->nodes, RnNode, node_index(net, id));
+}
+
+/* Weight of edge a-b, or -1 if absent. */
+static double edge_weight(const RnNetwork *net, const char *a, const char *b)
+{
+    guint u = node_index(net, a), v = node_index(net, b);
+    for (guint i = 0; i < net->edges->len; i++) {
+        const RnEdge *e = &g_array_index(net->edges, RnEdge, i);
+        g_assert_cmpuint(e->source, <, e->target); /* no self-ties, sorted pairs */
+        if (e->source == MIN(u, v) && e->target == MAX(u, v))
+            return e->weight;
+    }
+    return -1;
+}
+
+static void test_region_level2(void)
+{
+    g_autoptr(RnModel) model = load(TINY);
+    g_autoptr(RnNetwork) net = build(model, RN_NETWORK_REGION, 2, RN_WEIGHT_PROJECTS, NULL);
+    g_assert_cmpuint(net->nodes->len, ==, 4);
+    g_assert_cmpstr(g_array_index(net->nodes, RnNode, 0).id, ==, "AT13"); /* sorted */
+    g_assert_cmpuint(net->edges->len, ==, 2);
+    g_assert_cmpfloat(edge_weight(net, "DEA1", "FR10"), ==, 2); /* P1 and P4 */
+    g_assert_cmpfloat(edge_weight(net, "AT13", "DEA1"), ==, 1); /* P6 */
+    g_assert_cmpfloat(edge_weight(net, "AT13", "ITC1"), ==, -1);
+    /* Single-region projects add to internal_projects, never a self-tie. */
+    g_assert_cmpuint(node(net, "DEA1")->internal_projects, ==, 1); /* P2 */
+    g_assert_cmpuint(node(net, "AT13")->internal_projects, ==, 1); /* P3: F unlocated */
+    g_assert_cmpuint(node(net, "ITC1")->internal_projects, ==, 1); /* P5 */
+    g_assert_cmpuint(node(net, "FR10")->internal_projects, ==, 0);
+    g_assert_cmpuint(node(net, "DEA1")->organisations, ==, 3);   /* A, B, D */
+    g_assert_cmpuint(node(net, "DEA1")->projects, ==, 4);        /* P1 P2 P4 P6 */
+    g_assert_cmpuint(net->projects_selected, ==, 6);
+    g_assert_cmpuint(net->participations_unlocated, ==, 1);
+    g_assert_cmpuint(GPOINTER_TO_UINT(g_hash_table_lookup(net->unlocated_by_reason,
+                                                          "no region given")), ==, 1);
+}
+
+static void test_region_levels_and_filter(void)
+{
+    g_autoptr(RnModel) model = load(TINY);
+    g_autoptr(RnNetwork) l0 = build(model, RN_NETWORK_REGION, 0, RN_WEIGHT_PROJECTS, NULL);
+    g_assert_cmpuint(l0->nodes->len, ==, 4);
+    g_assert_cmpfloat(edge_weight(l0, "DE", "FR"), ==, 2);
+    g_autoptr(RnNetwork) l3 = build(model, RN_NETWORK_REGION, 3, RN_WEIGHT_PROJECTS, NULL);
+    g_assert_cmpuint(l3->nodes->len, ==, 6);
+    g_assert_cmpfloat(edge_weight(l3, "DEA11", "FR101"), ==, 2);
+    g_assert_cmpfloat(edge_weight(l3, "DEA11", "DEA13"), ==, 1);
+    g_assert_cmpfloat(edge_weight(l3, "DEA12", "FR101"), ==, 1);
+    g_autoptr(RnNetwork) recent = build(model, RN_NETWORK_REGION, 2, RN_WEIGHT_PROJECTS,
+                                        "2014-2020");
+    g_assert_cmpuint(recent->projects_selected, ==, 5);
+    g_assert_cmpfloat(edge_weight(recent, "AT13", "DEA1"), ==, -1);
+
+    g_autoptr(GError) error = NULL;
+    RnNetworkSpec spec = {.kind = RN_NETWORK_REGION, .level = 2, .period = "2021-2027"};
+    g_assert_null(rn_network_build(model, &spec, &error));
+    g_assert_error(error, RN_ERROR, RN_ERROR_USAGE);
+    g_assert_cmpstr(error->message, ==,
+                    "no project with participants matches the filters --period=2021-2027");
+}
+
+static void test_org_weights(void)
+{
+    g_autoptr(RnModel) model = load(TINY);
+    g_autoptr(RnNetwork) count = build(model, RN_NETWORK_ORG, 0, RN_WEIGHT_PROJECTS, NULL);
+    g_assert_cmpuint(count->nodes->len, ==, 7);
+    g_assert_cmpuint(count->edges->len, ==, 6);
+    g_assert_cmpfloat(edge_weight(count, "DE|org a", "FR|org c"), ==, 2);
+    g_assert_cmpfloat(edge_weight(count, "DE|org a", "DE|org b"), ==, 1);
+    g_assert_cmpstr(node(count, "DE|org a")->region, ==, "DEA11");
+    g_assert_cmpstr(node(count, "DE|org d")->sector, ==, ""); /* n/a */
+    g_assert_cmpstr(node(count, "FR|org c")->sector, ==, "public"); /* "Public" */
+    g_autoptr(RnNetwork) newman = build(model, RN_NETWORK_ORG, 0, RN_WEIGHT_NEWMAN, NULL);
+    /* P1 has 3 partners (1/2 per pair), P4 has 2 (1 per pair). */
+    g_assert_cmpfloat(edge_weight(newman, "DE|org a", "FR|org c"), ==, 1.5);
+    g_assert_cmpfloat(edge_weight(newman, "DE|org b", "FR|org c"), ==, 0.5);
+    g_assert_cmpfloat(edge_weight(newman, "AT|org e", "RS|org f"), ==, 1.0);
+}
+
+static void analyze(const RnNetwork *net, double alpha, guint threads, RnCentrality *c,
+                    RnSummary *s)
+{
+    g_autoptr(GError) error = NULL;
+    RnAnalysisOptions options = {.alpha = alpha, .threads = threads};
+    g_assert_true(rn_analyze_network(net, &options, c, s, &error));
+    g_assert_no_error(error);
+}
+
+#define EPS 1e-12
+
+static void test_org_metrics_by_hand(void)
+{
+    g_autoptr(RnModel) model = load(TINY);
+    g_autoptr(RnNetwork) net = build(model, RN_NETWORK_ORG, 0, RN_WEIGHT_PROJECTS, NULL);
+    RnCentrality c;
+    RnSummary s;
+    analyze(net, 0.0, 2, &c, &s);
+    guint a = node_index(net, "DE|org a"), e = node_index(net, "AT|org e");
+    guint g = node_index(net, "IT|org g"), b = node_index(net, "DE|org b");
+    /* A is the only route between {B, C}, {D} and {E, F}: 8 of 15 pairs. */
+    g_assert_cmpfloat_with_epsilon(c.betweenness[a], 8.0 / 15.0, EPS);
+    g_assert_cmpfloat_with_epsilon(c.betweenness[e], 4.0 / 15.0, EPS);
+    g_assert_cmpfloat_with_epsilon(c.betweenness[b], 0.0, EPS);
+    g_assert_cmpfloat_with_epsilon(c.harmonic[a], 4.5, EPS);
+    g_assert_cmpfloat_with_epsilon(c.closeness[a], 25.0 / 36.0, EPS); /* (5/6)(5/6) */
+    /* The isolated node. */
+    g_assert_cmpfloat(c.degree[g], ==, 0);
+    g_assert_cmpfloat(c.harmonic[g], ==, 0);
+    g_assert_cmpfloat(c.closeness[g], ==, 0);
+    g_assert_cmpfloat(c.betweenness[g], ==, 0);
+    g_assert_cmpfloat(c.degree[a], ==, 4);
+    g_assert_cmpfloat(c.strength[a], ==, 5);
+    g_assert_cmpuint(s.components, ==, 2);
+    g_assert_cmpuint(s.isolates, ==, 1);
+    g_assert_cmpuint(s.largest_component, ==, 6);
+    g_assert_cmpfloat_with_epsilon(s.density, 6.0 / 21.0, EPS);
+    g_assert_cmpfloat_with_epsilon(s.transitivity, 1.0 / 3.0, EPS);   /* 3 x 1 / 9 */
+    g_assert_cmpfloat_with_epsilon(s.average_clustering, 13.0 / 42.0, EPS);
+    g_assert_cmpuint(s.diameter_hops, ==, 3);
+    g_assert_cmpfloat_with_epsilon(s.average_path_length_hops, 54.0 / 30.0, EPS);
+    /* Degree centralization: (4-4)+(4-2)*2+(4-1)*2+(4-2)+(4-0) = 16 over 6 x 5. */
+    g_assert_cmpfloat_with_epsilon(s.centralization_degree, 16.0 / 30.0, EPS);
+    double pr = 0;
+    for (guint i = 0; i < c.n; i++)
+        pr += c.pagerank[i];
+    g_assert_cmpfloat_with_epsilon(pr, 1.0, 1e-12);
+    rn_centrality_clear(&c);
+
+    /* Weighted (alpha 1): A-C has weight 2, so length 1/2. */
+    analyze(net, 1.0, 1, &c, &s);
+    g_assert_cmpfloat_with_epsilon(c.harmonic[a], 1 + 2 + 1 + 1 + 0.5, EPS);
+    g_assert_cmpfloat_with_epsilon(s.diameter_weighted, 3.0, EPS);
+    rn_centrality_clear(&c);
+}
+
+/* Builds a network by hand: nodes named by ids, edges as (u, v, weight). */
+static RnNetwork *hand_network(const char *const *ids, guint n, const double (*edges)[3], guint m)
+{
+    RnNetwork *net = g_new0(RnNetwork, 1);
+    net->kind = RN_NETWORK_ORG;
+    net->nodes = g_array_new(FALSE, TRUE, sizeof(RnNode));
+    net->edges = g_array_new(FALSE, TRUE, sizeof(RnEdge));
+    net->unlocated_by_reason = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    for (guint i = 0; i < n; i++) {
+        RnNode node = {.id = g_strdup(ids[i]), .label = g_strdup(ids[i]),
+                       .country = g_strdup(""), .sector = g_strdup(""), .region = g_strdup("")};
+        g_array_append_val(net->nodes, node);
+    }
+    for (guint i = 0; i < m; i++) {
+        RnEdge e = {.source = (guint)edges[i][0], .target = (guint)edges[i][1],
+                    .weight = edges[i][2], .projects = 1};
+        g_array_append_val(net->edges, e);
+    }
+    return net;
+}
+
+static void test_equal_length_paths(void)
+{
+    /* X-A-Y has length 1/10 + 1/5 = 0.30000000000000004 in floats; X-Y has
+     * length 1/(10/3), 0.3 or 0.29999999999999999.  Exactly, both are 3/10,
+     * so A lies on half of the X-Y shortest paths. */
+    const char *ids[] = {"A", "X", "Y"};
+    const double edges[][3] = {{0, 1, 10.0}, {0, 2, 5.0}, {1, 2, 10.0 / 3.0}};
+    RnNetwork *net = hand_network(ids, 3, edges, 3);
+    RnCentrality c;
+    RnSummary s;
+    analyze(net, 1.0, 1, &c, &s);
+    g_assert_cmpfloat_with_epsilon(c.betweenness[0], 0.5, EPS);
+    g_assert_cmpfloat_with_epsilon(c.betweenness[1], 0.0, EPS);
+    rn_centrality_clear(&c);
+    rn_network_free(net);
+}
+
+static void test_path_star_by_hand(void)
+{
+    /* Star with centre 0 and 4 leaves: betweenness 1 at the centre,
+     * centralization 1 for degree, betweenness and closeness. */
+    const char *ids[] = {"c", "l1", "l2", "l3", "l4"};
+    const double edges[][3] = {{0, 1, 1}, {0, 2, 1}, {0, 3, 1}, {0, 4, 1}};
+    RnNetwork *net = hand_network(ids, 5, edges, 4);
+    RnCentrality c;
+    RnSummary s;
+    analyze(net, 1.0, 2, &c, &s);
+    g_assert_cmpfloat_with_epsilon(c.betweenness[0], 1.0, EPS);
+    g_assert_cmpfloat_with_epsilon(c.closeness[1], 4.0 / 7.0, EPS);
+    g_assert_cmpfloat_with_epsilon(s.centralization_degree, 1.0, EPS);
+    g_assert_cmpfloat_with_epsilon(s.centralization_betweenness, 1.0, EPS);
+    g_assert_cmpfloat_with_epsilon(s.centralization_closeness, 1.0, EPS);
+    g_assert_cmpfloat_with_epsilon(c.eigenvector[0], 1.0, EPS);
+    g_assert_cmpfloat_with_epsilon(c.eigenvector[1], 0.5, EPS); /* 1/sqrt(4) */
+    rn_centrality_clear(&c);
+    rn_network_free(net);
+}
+
+static void test_threads_bit_identical(void)
+{
+    g_autoptr(RnModel) model = load(REGNET_SOURCE_DIR "/data/keep-2014-2020.json");
+    g_autoptr(RnNetwork) net = build(model, RN_NETWORK_REGION, 2, RN_WEIGHT_PROJECTS, NULL);
+    g_autofree gboolean *scope = g_new(gboolean, net->nodes->len);
+    for (guint i = 0; i < net->nodes->len; i++)
+        scope[i] = TRUE;
+    RnPathResult one, two;
+    rn_paths_compute(net, 1.0, 1, scope, &one);
+    rn_paths_compute(net, 1.0, 2, scope, &two);
+    gsize bytes = sizeof(double) * net->nodes->len;
+    g_assert_cmpmem(one.betweenness, bytes, two.betweenness, bytes);
+    g_assert_cmpmem(one.harmonic, bytes, two.harmonic, bytes);
+    g_assert_cmpmem(one.closeness, bytes, two.closeness, bytes);
+    for (RnPathResult *r = &one; r; r = r == &one ? &two : NULL) {
+        g_free(r->betweenness);
+        g_free(r->harmonic);
+        g_free(r->closeness);
+    }
+}
+
+int main(int argc, char **argv)
+{
+    g_test_init(&argc, &argv, NULL);
+    rn_igraph_init();
+    g_test_add_func("/network/region-level2", test_region_level2);
+    g_test_add_func("/network/region-levels-filter", test_region_levels_and_filter);
+    g_test_add_func("/network/org-weights", test_org_weights);
+    g_test_add_func("/metrics/org-by-hand", test_org_metrics_by_hand);
+    g_test_add_func("/metrics/equal-length-paths", test_equal_length_paths);
+    g_test_add_func("/metrics/star-by-hand", test_path_star_by_hand);
+    g_test_add_func("/metrics/threads-bit-identical", test_threads_bit_identical);
+    return g_test_run();
+}
