@@ -87,8 +87,12 @@ static void print_summary(const RnNetwork *net, const RnSummary *s, const RnCent
     printf("  top by betweenness:\n");
     for (guint k = 0; k < top; k++) {
         const RnNode *node = &g_array_index(net->nodes, RnNode, order[k]);
-        printf("    %-8s %-40.40s betweenness %.4f  degree %.0f  strength %g\n",
-               net->kind == RN_NETWORK_REGION ? node->id : node->country, node->label,
+        /* Pad by characters, not bytes: labels are UTF-8. */
+        glong length = g_utf8_strlen(node->label, -1);
+        g_autofree char *label = g_utf8_substring(node->label, 0, MIN(length, 40));
+        g_autofree char *padding = g_strnfill((gsize)(40 - MIN(length, 40)), ' ');
+        printf("    %-8s %s%s betweenness %.4f  degree %.0f  strength %g\n",
+               net->kind == RN_NETWORK_REGION ? node->id : node->country, label, padding,
                c->betweenness[order[k]], c->degree[order[k]], c->strength[order[k]]);
     }
     printf("  report: %s\n", output);
@@ -123,10 +127,9 @@ static int command_analyze(int argc, char **argv)
     g_option_context_add_main_entries(context, entries, NULL);
     GError *error = NULL;
     if (!g_option_context_parse(context, &argc, &argv, &error)) {
-        g_prefix_error(&error, "analyze: ");
-        error->domain = RN_ERROR;
-        error->code = RN_ERROR_USAGE;
-        return fail(error);
+        GError *usage = g_error_new(RN_ERROR, RN_ERROR_USAGE, "analyze: %s", error->message);
+        g_error_free(error);
+        return fail(usage);
     }
     if (argc > 1) {
         g_set_error(&error, RN_ERROR, RN_ERROR_USAGE, "analyze: unexpected argument '%s'", argv[1]);

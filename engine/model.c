@@ -145,16 +145,17 @@ char *rn_org_key(const char *name, const char *country)
     g_autofree char *cc = g_ascii_strup(country, -1);
     g_string_append(key, cc);
     g_string_append_c(key, '|');
-    gboolean pending_space = FALSE;
+    gboolean pending_space = FALSE, started = FALSE;
     for (const char *p = normal ? normal : folded; *p; p = g_utf8_next_char(p)) {
         gunichar c = g_utf8_get_char(p);
         if (g_unichar_isspace(c)) {
-            pending_space = TRUE;
+            pending_space = started;
             continue;
         }
-        if (pending_space && key->str[key->len - 1] != '|')
+        if (pending_space)
             g_string_append_c(key, ' ');
         pending_space = FALSE;
+        started = TRUE;
         g_string_append_unichar(key, c);
     }
     return g_string_free(key, FALSE);

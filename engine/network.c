@@ -28,6 +28,17 @@ static void clear_node(gpointer p)
     g_free(n->region);
 }
 
+RnNetwork *rn_network_new(RnNetworkKind kind)
+{
+    RnNetwork *net = g_new0(RnNetwork, 1);
+    net->kind = kind;
+    net->nodes = g_array_new(FALSE, TRUE, sizeof(RnNode));
+    g_array_set_clear_func(net->nodes, clear_node);
+    net->edges = g_array_new(FALSE, TRUE, sizeof(RnEdge));
+    net->unlocated_by_reason = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    return net;
+}
+
 void rn_network_free(RnNetwork *net)
 {
     if (!net)
@@ -166,16 +177,11 @@ RnNetwork *rn_network_build(const RnModel *model, const RnNetworkSpec *spec, GEr
     for (guint i = 0; i < model->participations->len; i++)
         by_project[fill[g_array_index(model->participations, RnParticipation, i).project]++] = i;
 
-    g_autoptr(RnNetwork) net = g_new0(RnNetwork, 1);
-    net->kind = spec->kind;
+    g_autoptr(RnNetwork) net = rn_network_new(spec->kind);
     net->level = spec->level;
     net->weighting = spec->weighting;
     net->programme = g_strdup(spec->programme);
     net->period = g_strdup(spec->period);
-    net->nodes = g_array_new(FALSE, TRUE, sizeof(RnNode));
-    g_array_set_clear_func(net->nodes, clear_node);
-    net->edges = g_array_new(FALSE, TRUE, sizeof(RnEdge));
-    net->unlocated_by_reason = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 
     g_autoptr(GHashTable) tallies = g_hash_table_new_full(g_direct_hash, g_direct_equal,
                                                           NULL, free_tally);

@@ -83,6 +83,8 @@ const char *rn_weighting_name(RnWeighting weighting);
  */
 RnNetwork *rn_network_build(const RnModel *model, const RnNetworkSpec *spec,
                             GError **error);
+/* An empty network of kind (nodes and edges to be appended); caller frees. */
+RnNetwork *rn_network_new(RnNetworkKind kind);
 void rn_network_free(RnNetwork *network);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(RnNetwork, rn_network_free)
 

@@ -19,16 +19,22 @@ struct RnCsv {
     gsize length;        /* bytes in data */
     gsize pos;           /* next byte to read */
     guint line;          /* line of data[pos], from 1 */
-    guint col;           /* character column of data[pos], from 1 */
+    gsize line_start;    /* offset where that line starts */
     char delimiter;      /* field separator */
     GPtrArray *header;   /* header names (char *) */
     GByteArray *buffer;  /* current record's fields, each NUL-terminated */
-    GArray *offsets;     /* start of each field in buffer (guint) */
-    GArray *lines;       /* line where each field starts (guint) */
-    GArray *cols;        /* column where each field starts (guint) */
+    GArray *fields;      /* FieldStart of each field of the current record */
     guint record_line;   /* line where the current record starts */
     guint records;       /* data records read */
 };
+
+/* Where a field starts; its column is computed only when asked for. */
+typedef struct {
+    guint offset;        /* start of the field's text in buffer */
+    guint line;          /* line of its first byte */
+    gsize source;        /* offset of its first byte in data */
+    gsize line_start;    /* offset of the start of that line in data */
+} FieldStart;
 
 gboolean rn_read_file(const char *path, const char *display_name,
                       char **contents, gsize *length, GError **error)
@@ -55,35 +61,31 @@ gboolean rn_read_file(const char *path, const char *display_name,
     return TRUE;
 }
 
-/* Character column of byte offset off on its line (1-based). */
-static void locate_offset(const char *data, gsize off, guint *line, guint *col)
+/* Character column (from 1) of byte offset off, on the line starting at
+ * line_start: UTF-8 continuation bytes and CR are not characters. */
+static guint column_of(const char *data, gsize line_start, gsize off)
 {
-    guint l = 1, c = 1;
-    for (gsize i = 0; i < off; i++) {
+    guint col = 1;
+    for (gsize i = line_start; i < off; i++) {
         unsigned char b = (unsigned char)data[i];
-        if (b == '\n') {
-            l++;
-            c = 1;
-        } else if (b == '\r' && data[i + 1] != '\n') {
-            l++;
-            c = 1;
-        } else if (b != '\r' && (b & 0xC0) != 0x80) {
-            c++;
-        }
+        if (b != '\r' && (b & 0xC0) != 0x80)
+            col++;
     }
-    *line = l;
-    *col = c;
+    return col;
 }
 
-static inline void advance(RnCsv *csv)
+/* Line and column of byte offset off, counting from the start of data. */
+static void locate_offset(const char *data, gsize off, guint *line, guint *col)
 {
-    unsigned char b = (unsigned char)csv->data[csv->pos++];
-    if (b == '\n' || (b == '\r' && csv->data[csv->pos] != '\n')) {
-        csv->line++;
-        csv->col = 1;
-    } else if (b != '\r' && (b & 0xC0) != 0x80) {
-        csv->col++;
-    }
+    guint l = 1;
+    gsize start = 0;
+    for (gsize i = 0; i < off; i++)
+        if (data[i] == '\n' || (data[i] == '\r' && data[i + 1] != '\n')) {
+            l++;
+            start = i + 1;
+        }
+    *line = l;
+    *col = column_of(data, start, off);
 }
 
 static inline gboolean at_line_end(const RnCsv *csv)
@@ -92,74 +94,93 @@ static inline gboolean at_line_end(const RnCsv *csv)
     return c == '\n' || c == '\r';
 }
 
+/* Consumes one line end: CRLF, LF or a lone CR. */
 static void skip_line_end(RnCsv *csv)
 {
     if (csv->data[csv->pos] == '\r')
-        advance(csv);
+        csv->pos++;
     if (csv->data[csv->pos] == '\n')
-        advance(csv);
+        csv->pos++;
+    csv->line++;
+    csv->line_start = csv->pos;
 }
 
-/* Parses one record into buffer/offsets; returns FALSE with error set on a
+/* Counts the line ends in data[from, to) (inside a quoted field). */
+static void track_lines(RnCsv *csv, gsize from, gsize to)
+{
+    for (gsize i = from; i < to; i++) {
+        char c = csv->data[i];
+        if (c == '\n' || (c == '\r' && csv->data[i + 1] != '\n')) {
+            csv->line++;
+            csv->line_start = i + 1;
+        }
+    }
+}
+
+static void set_error_at(const RnCsv *csv, guint line, gsize line_start, gsize off,
+                         GError **error, const char *message)
+{
+    g_set_error(error, RN_ERROR, RN_ERROR_DATA, "%s:%u:%u: %s", csv->name, line,
+                column_of(csv->data, line_start, off), message);
+}
+
+/* Parses one record into buffer/fields; returns FALSE with error set on a
  * syntax error.  Precondition: pos < length and not on a blank line. */
 static gboolean parse_record(RnCsv *csv, GError **error)
 {
+    const char *data = csv->data;
     g_byte_array_set_size(csv->buffer, 0);
-    g_array_set_size(csv->offsets, 0);
-    g_array_set_size(csv->lines, 0);
-    g_array_set_size(csv->cols, 0);
+    g_array_set_size(csv->fields, 0);
     csv->record_line = csv->line;
     for (;;) {
-        guint start = csv->buffer->len;
-        g_array_append_val(csv->offsets, start);
-        g_array_append_val(csv->lines, csv->line);
-        g_array_append_val(csv->cols, csv->col);
-        if (csv->data[csv->pos] == '"') {
-            guint qline = csv->line, qcol = csv->col;
-            advance(csv);
+        FieldStart field = {csv->buffer->len, csv->line, csv->pos, csv->line_start};
+        g_array_append_val(csv->fields, field);
+        if (data[csv->pos] == '"') {
+            csv->pos++;
             for (;;) {
-                const char *quote = memchr(csv->data + csv->pos, '"', csv->length - csv->pos);
+                const char *quote = memchr(data + csv->pos, '"', csv->length - csv->pos);
                 if (!quote) {
-                    g_set_error(error, RN_ERROR, RN_ERROR_DATA,
-                                "%s:%u:%u: unterminated quoted field; expected "
-                                "a closing '\"' before the end of the file",
-                                csv->name, qline, qcol);
+                    set_error_at(csv, field.line, field.line_start, field.source, error,
+                                 "unterminated quoted field; expected a closing '\"' "
+                                 "before the end of the file");
                     return FALSE;
                 }
-                gsize run_start = csv->pos, run_end = (gsize)(quote - csv->data);
-                g_byte_array_append(csv->buffer, (const guint8 *)csv->data + run_start,
-                                    (guint)(run_end - run_start));
-                while (csv->pos < run_end)
-                    advance(csv);
-                advance(csv); /* the quote */
-                if (csv->data[csv->pos] != '"')
+                gsize end = (gsize)(quote - data);
+                track_lines(csv, csv->pos, end);
+                g_byte_array_append(csv->buffer, (const guint8 *)data + csv->pos,
+                                    (guint)(end - csv->pos));
+                csv->pos = end + 1;
+                if (data[csv->pos] != '"')
                     break; /* closing quote */
                 g_byte_array_append(csv->buffer, (const guint8 *)"\"", 1);
-                advance(csv); /* second quote of a doubled pair */
+                csv->pos++; /* second quote of a doubled pair */
             }
-            char after = csv->data[csv->pos];
-            if (csv->pos < csv->length && after != csv->delimiter &&
-                after != '\n' && after != '\r') {
-                g_set_error(error, RN_ERROR, RN_ERROR_DATA,
-                            "%s:%u:%u: unexpected text after a closing quote; "
-                            "expected '%c' or the end of the line",
-                            csv->name, csv->line, csv->col, csv->delimiter);
+            char after = data[csv->pos];
+            if (csv->pos < csv->length && after != csv->delimiter && after != '\n' &&
+                after != '\r') {
+                g_autofree char *message = g_strdup_printf(
+                    "unexpected text after a closing quote; expected '%c' or the end "
+                    "of the line", csv->delimiter);
+                set_error_at(csv, csv->line, csv->line_start, csv->pos, error, message);
                 return FALSE;
             }
         } else {
-            gsize begin = csv->pos;
-            while (csv->pos < csv->length && csv->data[csv->pos] != csv->delimiter &&
-                   !at_line_end(csv))
-                advance(csv);
-            g_byte_array_append(csv->buffer, (const guint8 *)csv->data + begin,
-                                csv->pos - begin);
+            gsize end = csv->pos;
+            char c;
+            while ((c = data[end]) != csv->delimiter && c != '\n' && c != '\r' &&
+                   end < csv->length)
+                end++;
+            g_byte_array_append(csv->buffer, (const guint8 *)data + csv->pos,
+                                (guint)(end - csv->pos));
+            csv->pos = end;
         }
         g_byte_array_append(csv->buffer, (const guint8 *)"", 1);
-        if (csv->pos < csv->length && csv->data[csv->pos] == csv->delimiter) {
-            advance(csv);
+        if (csv->pos < csv->length && data[csv->pos] == csv->delimiter) {
+            csv->pos++;
             continue;
         }
-        skip_line_end(csv);
+        if (csv->pos < csv->length)
+            skip_line_end(csv);
         return TRUE;
     }
 }
@@ -194,11 +215,8 @@ RnCsv *rn_csv_open(const char *path, const char *display_name, char delimiter,
     csv->data = contents;
     csv->length = length;
     csv->line = 1;
-    csv->col = 1;
     csv->buffer = g_byte_array_new();
-    csv->offsets = g_array_new(FALSE, FALSE, sizeof(guint));
-    csv->lines = g_array_new(FALSE, FALSE, sizeof(guint));
-    csv->cols = g_array_new(FALSE, FALSE, sizeof(guint));
+    csv->fields = g_array_new(FALSE, FALSE, sizeof(FieldStart));
     csv->header = g_ptr_array_new_with_free_func(g_free);
 
     const char *bad = NULL;
@@ -213,7 +231,7 @@ RnCsv *rn_csv_open(const char *path, const char *display_name, char delimiter,
         return NULL;
     }
     if (length >= 3 && memcmp(contents, "\xEF\xBB\xBF", 3) == 0)
-        csv->pos = 3; /* the BOM is not a character of the first column */
+        csv->pos = csv->line_start = 3; /* the BOM is not a character of the first column */
     while (csv->pos < csv->length && at_line_end(csv))
         skip_line_end(csv);
     if (csv->pos >= csv->length) {
@@ -227,7 +245,7 @@ RnCsv *rn_csv_open(const char *path, const char *display_name, char delimiter,
         rn_csv_free(csv);
         return NULL;
     }
-    for (guint i = 0; i < csv->offsets->len; i++)
+    for (guint i = 0; i < csv->fields->len; i++)
         g_ptr_array_add(csv->header, g_strstrip(g_strdup(rn_csv_field(csv, i))));
     return csv;
 }
@@ -239,9 +257,7 @@ void rn_csv_free(RnCsv *csv)
     g_free(csv->name);
     g_free(csv->data);
     g_byte_array_unref(csv->buffer);
-    g_array_unref(csv->offsets);
-    g_array_unref(csv->lines);
-    g_array_unref(csv->cols);
+    g_array_unref(csv->fields);
     g_ptr_array_unref(csv->header);
     g_free(csv);
 }
@@ -281,7 +297,7 @@ RnCsvStatus rn_csv_next(RnCsv *csv, GError **error)
     if (!parse_record(csv, error))
         return RN_CSV_ERROR;
     csv->records++;
-    guint found = csv->offsets->len, expected = csv->header->len;
+    guint found = csv->fields->len, expected = csv->header->len;
     if (found != expected) {
         guint i = found > expected ? expected : found - 1;
         g_set_error(error, RN_ERROR, RN_ERROR_DATA,
@@ -295,11 +311,20 @@ RnCsvStatus rn_csv_next(RnCsv *csv, GError **error)
 
 const char *rn_csv_field(const RnCsv *csv, guint i)
 {
-    return (const char *)csv->buffer->data + g_array_index(csv->offsets, guint, i);
+    return (const char *)csv->buffer->data + g_array_index(csv->fields, FieldStart, i).offset;
 }
 
-guint rn_csv_field_line(const RnCsv *csv, guint i) { return g_array_index(csv->lines, guint, i); }
-guint rn_csv_field_col(const RnCsv *csv, guint i) { return g_array_index(csv->cols, guint, i); }
+guint rn_csv_field_line(const RnCsv *csv, guint i)
+{
+    return g_array_index(csv->fields, FieldStart, i).line;
+}
+
+guint rn_csv_field_col(const RnCsv *csv, guint i)
+{
+    const FieldStart *f = &g_array_index(csv->fields, FieldStart, i);
+    return column_of(csv->data, f->line_start, f->source);
+}
+
 guint rn_csv_record_line(const RnCsv *csv) { return csv->record_line; }
 guint rn_csv_records_read(const RnCsv *csv) { return csv->records; }
 const char *rn_csv_name(const RnCsv *csv) { return csv->name; }

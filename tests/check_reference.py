@@ -7,6 +7,7 @@ summary value must agree within TOLERANCE (default 1e-9) relative to
 max(1, |reference|).  Prints the largest deviation per metric; exits 1 on
 any disagreement.
 """
+import gzip
 import json
 import sys
 
@@ -15,7 +16,7 @@ def main():
     report_path, ref_path = sys.argv[1], sys.argv[2]
     tol = float(sys.argv[3]) if len(sys.argv) > 3 else 1e-9
     report = json.load(open(report_path))
-    ref = json.load(open(ref_path))
+    ref = json.load(gzip.open(ref_path, "rt") if ref_path.endswith(".gz") else open(ref_path))
     failures = []
 
     nodes = {n["id"]: n["metrics"] for n in report["nodes"]}

@@ -16,6 +16,8 @@ static void test_org_key(void)
     g_assert_cmpstr(a, ==, b);
     g_assert_cmpstr(c, ==, "AT|org a"); /* the country is part of identity */
     g_assert_cmpstr(d, ==, "DE|strasse gmbh"); /* Unicode case folding */
+    g_autofree char *e = rn_org_key("Aarhus Universitet| Aarhus Universitet", "DK");
+    g_assert_cmpstr(e, ==, "DK|aarhus universitet| aarhus universitet"); /* '|' is text */
 }
 
 static void test_period(void)

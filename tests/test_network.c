@@ -182,11 +182,7 @@ static void test_org_metrics_by_hand(void)
 /* Builds a network by hand: nodes named by ids, edges as (u, v, weight). */
 static RnNetwork *hand_network(const char *const *ids, guint n, const double (*edges)[3], guint m)
 {
-    RnNetwork *net = g_new0(RnNetwork, 1);
-    net->kind = RN_NETWORK_ORG;
-    net->nodes = g_array_new(FALSE, TRUE, sizeof(RnNode));
-    net->edges = g_array_new(FALSE, TRUE, sizeof(RnEdge));
-    net->unlocated_by_reason = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    RnNetwork *net = rn_network_new(RN_NETWORK_ORG);
     for (guint i = 0; i < n; i++) {
         RnNode node = {.id = g_strdup(ids[i]), .label = g_strdup(ids[i]),
                        .country = g_strdup(""), .sector = g_strdup(""), .region = g_strdup("")};
