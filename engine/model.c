@@ -137,10 +137,20 @@ void rn_provenance_count(RnProvenance *p, const char *counter, guint n)
     bump(p->counters, counter, n);
 }
 
+/* Is s plain ASCII?  Then case folding is tolower and NFKC changes nothing. */
+static gboolean is_ascii(const char *s)
+{
+    for (; *s; s++)
+        if ((unsigned char)*s >= 0x80)
+            return FALSE;
+    return TRUE;
+}
+
 char *rn_org_key(const char *name, const char *country)
 {
-    g_autofree char *folded = g_utf8_casefold(name, -1);
-    g_autofree char *normal = g_utf8_normalize(folded, -1, G_NORMALIZE_NFKC);
+    gboolean ascii = is_ascii(name);
+    g_autofree char *folded = ascii ? g_ascii_strdown(name, -1) : g_utf8_casefold(name, -1);
+    g_autofree char *normal = ascii ? NULL : g_utf8_normalize(folded, -1, G_NORMALIZE_NFKC);
     GString *key = g_string_new(NULL);
     g_autofree char *cc = g_ascii_strup(country, -1);
     g_string_append(key, cc);
@@ -148,7 +158,7 @@ char *rn_org_key(const char *name, const char *country)
     gboolean pending_space = FALSE, started = FALSE;
     for (const char *p = normal ? normal : folded; *p; p = g_utf8_next_char(p)) {
         gunichar c = g_utf8_get_char(p);
-        if (g_unichar_isspace(c)) {
+        if (c < 0x80 ? g_ascii_isspace(c) : g_unichar_isspace(c)) {
             pending_space = started;
             continue;
         }
@@ -156,7 +166,10 @@ char *rn_org_key(const char *name, const char *country)
             g_string_append_c(key, ' ');
         pending_space = FALSE;
         started = TRUE;
-        g_string_append_unichar(key, c);
+        if (c < 0x80)
+            g_string_append_c(key, (char)c);
+        else
+            g_string_append_unichar(key, c);
     }
     return g_string_free(key, FALSE);
 }

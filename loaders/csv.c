@@ -8,6 +8,8 @@
 #include "loaders/csv.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <unistd.h>
 #include <string.h>
 #include <sys/stat.h>
 
@@ -21,8 +23,8 @@ struct RnCsv {
     guint line;          /* line of data[pos], from 1 */
     gsize line_start;    /* offset where that line starts */
     char delimiter;      /* field separator */
+    char stops[4];       /* delimiter, CR, LF: the bytes that end an unquoted field */
     GPtrArray *header;   /* header names (char *) */
-    GByteArray *buffer;  /* current record's fields, each NUL-terminated */
     GArray *fields;      /* FieldStart of each field of the current record */
     guint record_line;   /* line where the current record starts */
     guint records;       /* data records read */
@@ -30,7 +32,7 @@ struct RnCsv {
 
 /* Where a field starts; its column is computed only when asked for. */
 typedef struct {
-    guint offset;        /* start of the field's text in buffer */
+    gsize text;          /* start of the field's unescaped text in data */
     guint line;          /* line of its first byte */
     gsize source;        /* offset of its first byte in data */
     gsize line_start;    /* offset of the start of that line in data */
@@ -40,25 +42,114 @@ gboolean rn_read_file(const char *path, const char *display_name,
                       char **contents, gsize *length, GError **error)
 {
     const char *name = display_name ? display_name : path;
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
     struct stat st;
-    if (stat(path, &st) != 0) {
+    if (fd < 0 || fstat(fd, &st) != 0) {
         int saved = errno;
+        if (fd >= 0)
+            close(fd);
         g_set_error(error, RN_ERROR, RN_ERROR_IO, "%s: cannot open: %s", name,
                     g_strerror(saved));
         return FALSE;
     }
     if (S_ISDIR(st.st_mode)) {
-        g_set_error(error, RN_ERROR, RN_ERROR_IO,
-                    "%s: is a directory, expected a file", name);
+        close(fd);
+        g_set_error(error, RN_ERROR, RN_ERROR_IO, "%s: is a directory, expected a file", name);
         return FALSE;
     }
-    g_autoptr(GError) local = NULL;
-    if (!g_file_get_contents(path, contents, length, &local)) {
-        g_set_error(error, RN_ERROR, RN_ERROR_IO, "%s: cannot read: %s", name,
-                    local->message);
-        return FALSE;
+    /* One allocation of the file's size (plus the NUL the parsers rely on),
+     * filled by read(): no growing buffer, no copies.  Files that are not
+     * regular (pipes) grow as they are read. */
+    gsize capacity = S_ISREG(st.st_mode) ? (gsize)st.st_size + 1 : 65536;
+    char *data = g_malloc(capacity);
+    gsize used = 0;
+    for (;;) {
+        if (used + 1 >= capacity) {
+            capacity *= 2;
+            data = g_realloc(data, capacity);
+        }
+        ssize_t n = read(fd, data + used, capacity - 1 - used);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0) {
+            int saved = errno;
+            close(fd);
+            g_free(data);
+            g_set_error(error, RN_ERROR, RN_ERROR_IO, "%s: cannot read: %s", name,
+                        g_strerror(saved));
+            return FALSE;
+        }
+        if (n == 0)
+            break;
+        used += (gsize)n;
     }
+    close(fd);
+    data[used] = '\0';
+    *contents = data;
+    *length = used;
     return TRUE;
+}
+
+/* Length of the leading bytes of s that form one valid UTF-8 sequence
+ * (RFC 3629: no overlong forms, no surrogates, at most U+10FFFF), or 0. */
+static gsize utf8_sequence(const unsigned char *s, gsize available)
+{
+    unsigned char b = s[0];
+    gsize n;
+    unsigned char low = 0x80, high = 0xBF; /* bounds of the second byte */
+    if (b >= 0xC2 && b <= 0xDF)
+        n = 2;
+    else if (b >= 0xE0 && b <= 0xEF) {
+        n = 3;
+        if (b == 0xE0)
+            low = 0xA0;
+        else if (b == 0xED)
+            high = 0x9F;
+    } else if (b >= 0xF0 && b <= 0xF4) {
+        n = 4;
+        if (b == 0xF0)
+            low = 0x90;
+        else if (b == 0xF4)
+            high = 0x8F;
+    } else
+        return 0;
+    if (available < n || s[1] < low || s[1] > high)
+        return 0;
+    for (gsize i = 2; i < n; i++)
+        if ((s[i] & 0xC0) != 0x80)
+            return 0;
+    return n;
+}
+
+/* Offset of the first byte that is not valid UTF-8 (or NUL), or length.
+ * ASCII, most of any EU export, is skipped eight bytes at a time. */
+static gsize utf8_invalid_offset(const char *data, gsize length)
+{
+    const unsigned char *s = (const unsigned char *)data;
+    gsize i = 0;
+    while (i < length) {
+        if (i + 8 <= length) {
+            guint64 word;
+            memcpy(&word, s + i, 8);
+            /* No high bit set and no zero byte: eight ASCII characters. */
+            if (!(word & 0x8080808080808080ULL) &&
+                !((word - 0x0101010101010101ULL) & ~word & 0x8080808080808080ULL)) {
+                i += 8;
+                continue;
+            }
+        }
+        if (s[i] == 0)
+            return i;
+        if (s[i] < 0x80) {
+            i++;
+            continue;
+        }
+        gsize n = utf8_sequence(s + i, length - i);
+        if (n == 0)
+            return i;
+        i += n;
+    }
+    return length;
 }
 
 /* Character column (from 1) of byte offset off, on the line starting at
@@ -105,15 +196,21 @@ static void skip_line_end(RnCsv *csv)
     csv->line_start = csv->pos;
 }
 
-/* Counts the line ends in data[from, to) (inside a quoted field). */
+/* Counts the line ends in data[from, to) (inside a quoted field): every LF,
+ * and every CR not followed by LF.  memchr keeps long descriptions fast. */
 static void track_lines(RnCsv *csv, gsize from, gsize to)
 {
-    for (gsize i = from; i < to; i++) {
-        char c = csv->data[i];
-        if (c == '\n' || (c == '\r' && csv->data[i + 1] != '\n')) {
-            csv->line++;
-            csv->line_start = i + 1;
-        }
+    const char *data = csv->data;
+    for (const char *p = data + from; (p = memchr(p, '\n', (gsize)(data + to - p))); p++) {
+        csv->line++;
+        csv->line_start = (gsize)(p - data) + 1;
+    }
+    for (const char *p = data + from; (p = memchr(p, '\r', (gsize)(data + to - p))); p++) {
+        if (p[1] == '\n')
+            continue;
+        /* A lone CR ends a line too; recount the start from the later of the two. */
+        csv->line++;
+        csv->line_start = MAX(csv->line_start, (gsize)(p - data) + 1);
     }
 }
 
@@ -124,19 +221,21 @@ static void set_error_at(const RnCsv *csv, guint line, gsize line_start, gsize o
                 column_of(csv->data, line_start, off), message);
 }
 
-/* Parses one record into buffer/fields; returns FALSE with error set on a
+/* Parses one record, in place: each field's text is unescaped where it
+ * stands in data and NUL-terminated (over its delimiter, line end or
+ * closing quote), so no field is copied.  Returns FALSE with error set on a
  * syntax error.  Precondition: pos < length and not on a blank line. */
 static gboolean parse_record(RnCsv *csv, GError **error)
 {
-    const char *data = csv->data;
-    g_byte_array_set_size(csv->buffer, 0);
+    char *data = csv->data;
     g_array_set_size(csv->fields, 0);
     csv->record_line = csv->line;
     for (;;) {
-        FieldStart field = {csv->buffer->len, csv->line, csv->pos, csv->line_start};
-        g_array_append_val(csv->fields, field);
+        FieldStart field = {csv->pos, csv->line, csv->pos, csv->line_start};
+        char terminator;
         if (data[csv->pos] == '"') {
-            csv->pos++;
+            gsize write = ++csv->pos;
+            field.text = write;
             for (;;) {
                 const char *quote = memchr(data + csv->pos, '"', csv->length - csv->pos);
                 if (!quote) {
@@ -147,17 +246,19 @@ static gboolean parse_record(RnCsv *csv, GError **error)
                 }
                 gsize end = (gsize)(quote - data);
                 track_lines(csv, csv->pos, end);
-                g_byte_array_append(csv->buffer, (const guint8 *)data + csv->pos,
-                                    (guint)(end - csv->pos));
+                if (write != csv->pos)
+                    memmove(data + write, data + csv->pos, end - csv->pos);
+                write += end - csv->pos;
                 csv->pos = end + 1;
                 if (data[csv->pos] != '"')
                     break; /* closing quote */
-                g_byte_array_append(csv->buffer, (const guint8 *)"\"", 1);
-                csv->pos++; /* second quote of a doubled pair */
+                data[write++] = '"'; /* a doubled quote stands for one */
+                csv->pos++;
             }
-            char after = data[csv->pos];
-            if (csv->pos < csv->length && after != csv->delimiter && after != '\n' &&
-                after != '\r') {
+            data[write] = '\0';
+            terminator = data[csv->pos];
+            if (csv->pos < csv->length && terminator != csv->delimiter &&
+                terminator != '\n' && terminator != '\r') {
                 g_autofree char *message = g_strdup_printf(
                     "unexpected text after a closing quote; expected '%c' or the end "
                     "of the line", csv->delimiter);
@@ -165,22 +266,23 @@ static gboolean parse_record(RnCsv *csv, GError **error)
                 return FALSE;
             }
         } else {
-            gsize end = csv->pos;
-            char c;
-            while ((c = data[end]) != csv->delimiter && c != '\n' && c != '\r' &&
-                   end < csv->length)
-                end++;
-            g_byte_array_append(csv->buffer, (const guint8 *)data + csv->pos,
-                                (guint)(end - csv->pos));
+            /* data is NUL-terminated and holds no other NUL (UTF-8 check). */
+            gsize end = csv->pos + strcspn(data + csv->pos, csv->stops);
             csv->pos = end;
+            terminator = data[end];
+            data[end] = '\0';
         }
-        g_byte_array_append(csv->buffer, (const guint8 *)"", 1);
-        if (csv->pos < csv->length && data[csv->pos] == csv->delimiter) {
-            csv->pos++;
+        g_array_append_val(csv->fields, field);
+        if (csv->pos >= csv->length)
+            return TRUE;
+        csv->pos++;
+        if (terminator == csv->delimiter)
             continue;
-        }
-        if (csv->pos < csv->length)
-            skip_line_end(csv);
+        /* A line end: CRLF, LF or a lone CR. */
+        if (terminator == '\r' && data[csv->pos] == '\n')
+            csv->pos++;
+        csv->line++;
+        csv->line_start = csv->pos;
         return TRUE;
     }
 }
@@ -215,14 +317,14 @@ RnCsv *rn_csv_open(const char *path, const char *display_name, char delimiter,
     csv->data = contents;
     csv->length = length;
     csv->line = 1;
-    csv->buffer = g_byte_array_new();
     csv->fields = g_array_new(FALSE, FALSE, sizeof(FieldStart));
     csv->header = g_ptr_array_new_with_free_func(g_free);
 
-    const char *bad = NULL;
-    if (!g_utf8_validate_len(contents, length, &bad)) {
+    gsize bad_offset = utf8_invalid_offset(contents, length);
+    if (bad_offset < length) {
+        const char *bad = contents + bad_offset;
         guint line, col;
-        locate_offset(contents, (gsize)(bad - contents), &line, &col);
+        locate_offset(contents, bad_offset, &line, &col);
         g_set_error(error, RN_ERROR, RN_ERROR_DATA,
                     "%s:%u:%u: invalid UTF-8 byte 0x%02X; expected UTF-8 text "
                     "(convert the file, e.g. iconv -f LATIN1 -t UTF-8)",
@@ -241,6 +343,10 @@ RnCsv *rn_csv_open(const char *path, const char *display_name, char delimiter,
         return NULL;
     }
     csv->delimiter = delimiter ? delimiter : sniff_delimiter(csv->data + csv->pos);
+    csv->stops[0] = csv->delimiter;
+    csv->stops[1] = '\r';
+    csv->stops[2] = '\n';
+    csv->stops[3] = '\0';
     if (!parse_record(csv, error)) {
         rn_csv_free(csv);
         return NULL;
@@ -256,7 +362,6 @@ void rn_csv_free(RnCsv *csv)
         return;
     g_free(csv->name);
     g_free(csv->data);
-    g_byte_array_unref(csv->buffer);
     g_array_unref(csv->fields);
     g_ptr_array_unref(csv->header);
     g_free(csv);
@@ -311,7 +416,7 @@ RnCsvStatus rn_csv_next(RnCsv *csv, GError **error)
 
 const char *rn_csv_field(const RnCsv *csv, guint i)
 {
-    return (const char *)csv->buffer->data + g_array_index(csv->fields, FieldStart, i).offset;
+    return csv->data + g_array_index(csv->fields, FieldStart, i).text;
 }
 
 guint rn_csv_field_line(const RnCsv *csv, guint i)

@@ -12,8 +12,9 @@
  * an unterminated quoted field, text after a closing quote, a record whose
  * field count differs from the header's.  Blank lines are skipped.
  *
- * Limits: the whole file is read into memory; records are returned one at a
- * time and their fields stay valid until the next call to rn_csv_next().
+ * Limits: the whole file is read into memory and parsed in place (fields
+ * are unescaped where they stand); a field stays valid until the reader is
+ * freed.
  */
 #ifndef REGNET_CSV_H
 #define REGNET_CSV_H
@@ -57,7 +58,8 @@ gboolean rn_csv_require_columns(const RnCsv *csv, const char *const *names,
  */
 RnCsvStatus rn_csv_next(RnCsv *csv, GError **error);
 
-/* Field i of the current record (NUL-terminated, never NULL). */
+/* Field i of the current record (NUL-terminated, never NULL; valid until
+ * the reader is freed). */
 const char *rn_csv_field(const RnCsv *csv, guint i);
 /* Line and character column (from 1) where field i of the current record starts. */
 guint rn_csv_field_line(const RnCsv *csv, guint i);

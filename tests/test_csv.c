@@ -71,6 +71,31 @@ static void test_literal_quote_in_unquoted_field(void)
     g_assert_cmpstr(rn_csv_field(csv, 0), ==, "Kirchgemeinde \"St.Johannis\"");
 }
 
+static void test_lone_cr(void)
+{
+    /* Old Mac line ends, also inside a quoted field. */
+    g_autoptr(GError) error = NULL;
+    g_autoptr(RnCsv) csv = open_text("a,b\r1,2\r\"x\ry\",3\rz,4", 0, &error);
+    g_assert_no_error(error);
+    guint lines[] = {2, 3, 5};
+    for (guint i = 0; i < 3; i++) {
+        g_assert_cmpint(rn_csv_next(csv, &error), ==, RN_CSV_ROW);
+        g_assert_cmpuint(rn_csv_record_line(csv), ==, lines[i]);
+    }
+    g_assert_cmpstr(rn_csv_field(csv, 1), ==, "4");
+    g_assert_cmpint(rn_csv_next(csv, &error), ==, RN_CSV_EOF);
+}
+
+static void test_utf8_sequences(void)
+{
+    /* Valid 2-, 3- and 4-byte sequences pass. */
+    g_autoptr(GError) error = NULL;
+    g_autoptr(RnCsv) csv = open_text("a\n\xc3\xa9\xe2\x82\xac\xf0\x9f\x98\x80 long enough ascii\n", 0, &error);
+    g_assert_no_error(error);
+    g_assert_cmpint(rn_csv_next(csv, &error), ==, RN_CSV_ROW);
+    g_assert_cmpstr(rn_csv_field(csv, 0), ==, "\xc3\xa9\xe2\x82\xac\xf0\x9f\x98\x80 long enough ascii");
+}
+
 static void test_sniff_and_blank_lines(void)
 {
     g_autoptr(GError) error = NULL;
@@ -112,6 +137,28 @@ static void test_errors(void)
                  "file, e.g. iconv -f LATIN1 -t UTF-8)");
 }
 
+static void test_utf8_errors(void)
+{
+    const char *msg = "t.csv:1:3: invalid UTF-8 byte 0x%02X; expected UTF-8 text (convert "
+                      "the file, e.g. iconv -f LATIN1 -t UTF-8)";
+    struct {
+        const char *text;
+        unsigned char byte;
+    } cases[] = {
+        {"ab\xc0\x80", 0xC0},          /* overlong NUL */
+        {"ab\xed\xa0\x80", 0xED},      /* UTF-16 surrogate */
+        {"ab\xf4\x90\x80\x80", 0xF4},  /* above U+10FFFF */
+        {"ab\xe2\x82", 0xE2},          /* truncated at the end */
+        {"ab\x80xxxxxxxxxx", 0x80},     /* stray continuation byte */
+    };
+    for (guint i = 0; i < G_N_ELEMENTS(cases); i++) {
+        g_autofree char *expected = g_strdup_printf(msg, cases[i].byte);
+        expect_error(cases[i].text, -1, RN_ERROR_DATA, expected);
+    }
+    expect_error("ab\0c\n", 5, RN_ERROR_DATA, "t.csv:1:3: invalid UTF-8 byte 0x00; expected "
+                 "UTF-8 text (convert the file, e.g. iconv -f LATIN1 -t UTF-8)");
+}
+
 static void test_file_errors(void)
 {
     g_autoptr(GError) error = NULL;
@@ -144,6 +191,9 @@ int main(int argc, char **argv)
     g_test_add_func("/csv/quoted-fields", test_quoted_fields);
     g_test_add_func("/csv/literal-quote", test_literal_quote_in_unquoted_field);
     g_test_add_func("/csv/sniff-blank-lines", test_sniff_and_blank_lines);
+    g_test_add_func("/csv/lone-cr", test_lone_cr);
+    g_test_add_func("/csv/utf8-sequences", test_utf8_sequences);
+    g_test_add_func("/csv/utf8-errors", test_utf8_errors);
     g_test_add_func("/csv/errors", test_errors);
     g_test_add_func("/csv/file-errors", test_file_errors);
     g_test_add_func("/csv/require-columns", test_require_columns);
