@@ -20,16 +20,18 @@
 #include <string.h>
 
 #include "analyses/analysis.h"
+#include "engine/adjacency.h"
 
 #define PATH_EPSILON 1e-10
 #define N_BLOCKS 64
 
-/* Compressed adjacency of an undirected network: both directions stored. */
+/* Adjacency with the length of every arc, for the hot loops. */
 typedef struct {
     guint n;
     guint *offset;   /* n + 1 */
     guint *target;   /* 2E */
     double *length;  /* 2E: 1 / weight^alpha */
+    RnAdjacency arcs;/* owns offset and target */
 } Adjacency;
 
 /* igraph_cmp_epsilon's rule: equal when |a-b| < eps (|a| + |b|). */
@@ -45,33 +47,21 @@ static inline int compare_lengths(double a, double b)
 
 static void adjacency_build(const RnNetwork *net, double alpha, Adjacency *adj)
 {
-    guint n = net->nodes->len, m = net->edges->len;
-    adj->n = n;
-    adj->offset = g_new0(guint, n + 1);
-    adj->target = g_new(guint, 2 * (gsize)m + 1);
-    adj->length = g_new(double, 2 * (gsize)m + 1);
-    for (guint i = 0; i < m; i++) {
-        const RnEdge *e = &g_array_index(net->edges, RnEdge, i);
-        adj->offset[e->source + 1]++;
-        adj->offset[e->target + 1]++;
-    }
-    for (guint v = 0; v < n; v++)
-        adj->offset[v + 1] += adj->offset[v];
-    g_autofree guint *fill = g_memdup2(adj->offset, sizeof(guint) * (n + 1));
-    for (guint i = 0; i < m; i++) {
-        const RnEdge *e = &g_array_index(net->edges, RnEdge, i);
-        double len = alpha == 0.0 ? 1.0 : 1.0 / pow(e->weight, alpha);
-        adj->target[fill[e->source]] = e->target;
-        adj->length[fill[e->source]++] = len;
-        adj->target[fill[e->target]] = e->source;
-        adj->length[fill[e->target]++] = len;
+    rn_adjacency_build(net, &adj->arcs);
+    adj->n = adj->arcs.n;
+    adj->offset = adj->arcs.offset;
+    adj->target = adj->arcs.target;
+    gsize arcs = adj->offset[adj->n];
+    adj->length = g_new(double, arcs + 1);
+    for (gsize k = 0; k < arcs; k++) {
+        double w = g_array_index(net->edges, RnEdge, adj->arcs.edge[k]).weight;
+        adj->length[k] = alpha == 0.0 ? 1.0 : 1.0 / pow(w, alpha);
     }
 }
 
 static void adjacency_clear(Adjacency *adj)
 {
-    g_free(adj->offset);
-    g_free(adj->target);
+    rn_adjacency_clear(&adj->arcs);
     g_free(adj->length);
 }
 

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "analyses/analysis.h"
+#include "analyses/bridging.h"
 #include "engine/error.h"
 #include "loaders/loaders.h"
 #include "output/output.h"
@@ -104,7 +105,11 @@ static int command_analyze(int argc, char **argv)
     g_autofree char *output = NULL, *programme = NULL, *period = NULL;
     int level = 2, threads = 0;
     double alpha = 1.0;
-    gboolean skip_invalid = FALSE, quiet = FALSE, timings = FALSE;
+    gboolean skip_invalid = FALSE, quiet = FALSE, timings = FALSE, bridges = FALSE;
+    g_autofree char *group = NULL, *objective_text = NULL;
+    double resolution = 1.0;
+    gint64 seed = 1;
+    int runs = 10, permutations = 1000, top = 10;
     GOptionEntry entries[] = {
         {"dataset", 'd', 0, G_OPTION_ARG_FILENAME, &dataset, "Dataset description (JSON)", "FILE"},
         {"network", 'n', 0, G_OPTION_ARG_STRING, &network_text, "Network kind: region or org (default region)", "KIND"},
@@ -114,6 +119,14 @@ static int command_analyze(int argc, char **argv)
         {"programme", 0, 0, G_OPTION_ARG_STRING, &programme, "Keep only this programme", "NAME"},
         {"period", 0, 0, G_OPTION_ARG_STRING, &period, "Keep only this period, e.g. 2014-2020", "P"},
         {"threads", 't', 0, G_OPTION_ARG_INT, &threads, "Threads for path measures (default: all cores)", "N"},
+        {"group", 'g', 0, G_OPTION_ARG_STRING, &group, "Grouping for brokerage, E-I, mixing: country, sector, nuts0-3 or community (adds the bridging analyses)", "NAME"},
+        {"objective", 0, 0, G_OPTION_ARG_STRING, &objective_text, "Leiden objective: modularity or cpm (default modularity)", "OBJ"},
+        {"resolution", 0, 0, G_OPTION_ARG_DOUBLE, &resolution, "Leiden resolution gamma (default 1)", "G"},
+        {"seed", 0, 0, G_OPTION_ARG_INT64, &seed, "Seed of Leiden and of the E-I permutation test (default 1)", "S"},
+        {"runs", 0, 0, G_OPTION_ARG_INT, &runs, "Leiden runs (seeds S, S+1, ...) for community stability (default 10)", "N"},
+        {"permutations", 0, 0, G_OPTION_ARG_INT, &permutations, "E-I permutation test size (default 1000)", "N"},
+        {"top", 0, 0, G_OPTION_ARG_INT, &top, "Strongest cross-sector links to list (default 10)", "K"},
+        {"bridges", 0, 0, G_OPTION_ARG_NONE, &bridges, "Regions as bridges: roll organisation betweenness and brokerage up to regions, count bridging paths (region networks, with --group)", NULL},
         {"skip-invalid-rows", 0, 0, G_OPTION_ARG_NONE, &skip_invalid, "Reject malformed rows (counted in the report) instead of failing", NULL},
         {"output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Report file to write ('-' for stdout)", "FILE"},
         {"quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, "Do not print the summary", NULL},
@@ -153,6 +166,35 @@ static int command_analyze(int argc, char **argv)
         g_set_error(&error, RN_ERROR, RN_ERROR_USAGE, "alpha %g is outside 0-100", alpha);
         return fail(error);
     }
+    RnCommunityObjective objective = RN_COMMUNITY_MODULARITY;
+    if (objective_text && strcmp(objective_text, "cpm") == 0)
+        objective = RN_COMMUNITY_CPM;
+    else if (objective_text && strcmp(objective_text, "modularity") != 0) {
+        g_set_error(&error, RN_ERROR, RN_ERROR_USAGE,
+                    "unknown objective '%s'; expected 'modularity' or 'cpm'", objective_text);
+        return fail(error);
+    }
+    if (!(resolution > 0) || runs < 1 || permutations < 0 || top < 0 || seed < 0) {
+        g_set_error(&error, RN_ERROR, RN_ERROR_USAGE,
+                    "--resolution must be positive, --runs at least 1, --seed, --permutations "
+                    "and --top not negative");
+        return fail(error);
+    }
+    if (bridges && (!group || spec.kind != RN_NETWORK_REGION)) {
+        g_set_error(&error, RN_ERROR, RN_ERROR_USAGE,
+                    "--bridges needs a region network and --group (e.g. --group country)");
+        return fail(error);
+    }
+    if (bridges && strcmp(group, "community") == 0) {
+        g_set_error(&error, RN_ERROR, RN_ERROR_USAGE,
+                    "--bridges needs a grouping organisations share with regions (country, nuts0-3)");
+        return fail(error);
+    }
+    if (spec.kind == RN_NETWORK_ORG && (level < 0 || level > 3)) {
+        g_set_error(&error, RN_ERROR, RN_ERROR_USAGE,
+                    "level %d is outside 0-3; expected a NUTS level", level);
+        return fail(error);
+    }
     if (threads < 0) {
         g_set_error(&error, RN_ERROR, RN_ERROR_USAGE, "threads %d is negative", threads);
         return fail(error);
@@ -177,8 +219,35 @@ static int command_analyze(int argc, char **argv)
     RnSummary summary;
     if (!rn_analyze_network(network, &options, &centrality, &summary, &error))
         return fail(error);
+    RnBridgingOptions bridging_options = {
+        .group = group,
+        .communities = {.objective = objective, .resolution = resolution, .seed = (guint64)seed,
+                        .runs = (guint)runs},
+        .permutations = (guint)permutations,
+        .seed = (guint64)seed,
+        .level = level,
+        .top = (guint)top,
+    };
+    RnBridging bridging;
+    if (group && !rn_analyze_bridging(model, network, &bridging_options, &bridging, &error)) {
+        rn_centrality_clear(&centrality);
+        return fail(error);
+    }
+    if (bridges) {
+        RnNetworkSpec org_spec = spec;
+        org_spec.kind = RN_NETWORK_ORG;
+        g_autoptr(RnNetwork) orgs = rn_network_build(model, &org_spec, &error);
+        if (!orgs || !rn_analyze_regions_as_bridges(network, orgs, group, alpha, options.threads,
+                                                    &bridging, &error)) {
+            rn_bridging_clear(&bridging);
+            rn_centrality_clear(&centrality);
+            return fail(error);
+        }
+    }
     double t_analyze = g_timer_elapsed(timer, NULL);
     RnReport report = {
+        .bridging_options = group ? &bridging_options : NULL,
+        .bridging = group ? &bridging : NULL,
         .dataset_name = dataset_name,
         .dataset_file = dataset,
         .model = model,
@@ -203,6 +272,8 @@ static int command_analyze(int argc, char **argv)
     if (ok && !quiet && strcmp(output, "-") != 0)
         print_summary(network, &summary, &centrality, output);
     rn_centrality_clear(&centrality);
+    if (group)
+        rn_bridging_clear(&bridging);
     return ok ? 0 : fail(error);
 }
 

@@ -35,6 +35,7 @@ RnNetwork *rn_network_new(RnNetworkKind kind)
     net->nodes = g_array_new(FALSE, TRUE, sizeof(RnNode));
     g_array_set_clear_func(net->nodes, clear_node);
     net->edges = g_array_new(FALSE, TRUE, sizeof(RnEdge));
+    net->edge_projects = g_array_new(FALSE, FALSE, sizeof(guint));
     net->unlocated_by_reason = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     return net;
 }
@@ -47,6 +48,7 @@ void rn_network_free(RnNetwork *net)
     g_free(net->period);
     g_array_unref(net->nodes);
     g_array_unref(net->edges);
+    g_array_unref(net->edge_projects);
     g_hash_table_unref(net->unlocated_by_reason);
     g_free(net);
 }
@@ -131,9 +133,22 @@ static int compare_nodes(gconstpointer a, gconstpointer b)
     return strcmp(((const RnNode *)a)->id, ((const RnNode *)b)->id);
 }
 
-static int compare_edges(gconstpointer a, gconstpointer b)
+/* An edge while it is being counted, with the projects behind it. */
+typedef struct {
+    RnEdge edge;
+    GArray *projects;       /* guint project indices */
+} PairTally;
+
+static void free_pair(gpointer p)
 {
-    const RnEdge *x = a, *y = b;
+    PairTally *t = p;
+    g_array_unref(t->projects);
+    g_free(t);
+}
+
+static int compare_pairs(gconstpointer a, gconstpointer b)
+{
+    const RnEdge *x = &(*(PairTally *const *)a)->edge, *y = &(*(PairTally *const *)b)->edge;
     if (x->source != y->source)
         return x->source < y->source ? -1 : 1;
     return x->target < y->target ? -1 : x->target > y->target;
@@ -189,7 +204,7 @@ RnNetwork *rn_network_build(const RnModel *model, const RnNetworkSpec *spec, GEr
                                                                 NULL, g_free);
     /* Pair weights keyed by (entity_a, entity_b), a < b, as model indices + 1. */
     g_autoptr(GHashTable) pairs = g_hash_table_new_full(g_int64_hash, g_int64_equal,
-                                                        g_free, g_free);
+                                                        g_free, free_pair);
     g_autoptr(GArray) members = g_array_new(FALSE, FALSE, sizeof(guint));
     for (guint p = 0; p < n_projects; p++) {
         const RnProject *project = &g_array_index(model->projects, RnProject, p);
@@ -247,13 +262,15 @@ RnNetwork *rn_network_build(const RnModel *model, const RnNetworkSpec *spec, GEr
             for (guint b = a + 1; b < n; b++) {
                 guint x = g_array_index(members, guint, a), y = g_array_index(members, guint, b);
                 gint64 key = x < y ? ((gint64)x << 32) | y : ((gint64)y << 32) | x;
-                RnEdge *e = g_hash_table_lookup(pairs, &key);
-                if (!e) {
-                    e = g_new0(RnEdge, 1);
-                    g_hash_table_insert(pairs, g_memdup2(&key, sizeof key), e);
+                PairTally *t = g_hash_table_lookup(pairs, &key);
+                if (!t) {
+                    t = g_new0(PairTally, 1);
+                    t->projects = g_array_new(FALSE, FALSE, sizeof(guint));
+                    g_hash_table_insert(pairs, g_memdup2(&key, sizeof key), t);
                 }
-                e->weight += w;
-                e->projects++;
+                t->edge.weight += w;
+                t->edge.projects++;
+                g_array_append_val(t->projects, p);
             }
     }
     if (net->projects_selected == 0) {
@@ -283,17 +300,24 @@ RnNetwork *rn_network_build(const RnModel *model, const RnNetworkSpec *spec, GEr
                                     GUINT_TO_POINTER(entity)))->participations;
         g_hash_table_insert(node_of, GUINT_TO_POINTER(entity), GUINT_TO_POINTER(i));
     }
+    g_autoptr(GPtrArray) sorted = g_ptr_array_sized_new(g_hash_table_size(pairs));
     g_hash_table_iter_init(&it, pairs);
     while (g_hash_table_iter_next(&it, &key, &value)) {
         gint64 pair = *(gint64 *)key;
-        RnEdge e = *(RnEdge *)value;
+        PairTally *t = value;
         guint u = GPOINTER_TO_UINT(g_hash_table_lookup(node_of, GUINT_TO_POINTER((guint)(pair >> 32))));
         guint v = GPOINTER_TO_UINT(g_hash_table_lookup(node_of, GUINT_TO_POINTER((guint)(pair & 0xffffffffu))));
-        e.source = MIN(u, v);
-        e.target = MAX(u, v);
-        g_array_append_val(net->edges, e);
+        t->edge.source = MIN(u, v);
+        t->edge.target = MAX(u, v);
+        g_ptr_array_add(sorted, t);
     }
-    g_array_sort(net->edges, compare_edges);
+    g_ptr_array_sort(sorted, compare_pairs);
+    for (guint i = 0; i < sorted->len; i++) {
+        PairTally *t = g_ptr_array_index(sorted, i);
+        t->edge.project_offset = net->edge_projects->len;
+        g_array_append_vals(net->edge_projects, t->projects->data, t->projects->len);
+        g_array_append_val(net->edges, t->edge);
+    }
     return g_steal_pointer(&net);
 }
 

@@ -56,6 +56,7 @@ typedef struct {
     guint target;
     double weight;          /* shared projects, or Newman weight */
     guint projects;         /* shared projects */
+    guint project_offset;   /* its projects: edge_projects[offset .. offset + projects) */
 } RnEdge;
 
 typedef struct {
@@ -66,6 +67,7 @@ typedef struct {
     char *period;           /* filter or NULL */
     GArray *nodes;          /* RnNode */
     GArray *edges;          /* RnEdge */
+    GArray *edge_projects;  /* guint project indices, grouped by edge */
     guint projects_selected;       /* projects passing the filters */
     guint projects_with_ties;      /* selected projects touching 2+ nodes */
     guint participations_selected; /* participations of selected projects */

@@ -6,10 +6,11 @@
 #define REGNET_OUTPUT_H
 
 #include "analyses/analysis.h"
+#include "analyses/bridging.h"
 #include "engine/model.h"
 #include "engine/network.h"
 
-#define RN_REPORT_SCHEMA_VERSION "1.0.0"
+#define RN_REPORT_SCHEMA_VERSION "1.1.0"
 
 typedef struct {
     const char *dataset_name;   /* from the description */
@@ -19,6 +20,8 @@ typedef struct {
     const RnAnalysisOptions *options;
     const RnCentrality *centrality;
     const RnSummary *summary;
+    const RnBridgingOptions *bridging_options; /* NULL without --group */
+    const RnBridging *bridging;                /* NULL without --group */
 } RnReport;
 
 /*

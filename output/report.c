@@ -73,6 +73,13 @@ static cJSON *parameters(const RnReport *r)
     add_optional_string(p, "period", net->period);
     cJSON_AddNumberToObject(p, "pagerank_damping", 0.85);
     cJSON_AddNumberToObject(p, "path_length_tolerance", 1e-10);
+    const RnBridgingOptions *b = r->bridging_options;
+    if (b) {
+        cJSON_AddStringToObject(p, "group", b->group);
+        cJSON_AddNumberToObject(p, "rollup_level", b->level);
+        cJSON_AddNumberToObject(p, "permutations", b->permutations);
+        cJSON_AddNumberToObject(p, "seed", (double)b->seed);
+    }
     return p;
 }
 
@@ -140,7 +147,69 @@ static cJSON *summary_section(const RnSummary *s)
     return o;
 }
 
-static cJSON *nodes_section(const RnNetwork *net, const RnCentrality *c)
+static cJSON *brokerage_object(const RnBrokerageCounts *c)
+{
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddNumberToObject(o, "coordinator", c->coordinator);
+    cJSON_AddNumberToObject(o, "itinerant", c->itinerant);
+    cJSON_AddNumberToObject(o, "gatekeeper_representative", c->gatekeeper_representative);
+    cJSON_AddNumberToObject(o, "liaison", c->liaison);
+    cJSON_AddNumberToObject(o, "total", c->total);
+    return o;
+}
+
+/* z-scores (observed - expected) / sd; null where sd is 0. */
+static cJSON *brokerage_z(const RnBrokerageCounts *o, const RnBrokerageCounts *e,
+                          const RnBrokerageCounts *sd)
+{
+    RnBrokerageCounts z = {
+        sd->coordinator > 0 ? (o->coordinator - e->coordinator) / sd->coordinator : NAN,
+        sd->itinerant > 0 ? (o->itinerant - e->itinerant) / sd->itinerant : NAN,
+        sd->gatekeeper_representative > 0
+            ? (o->gatekeeper_representative - e->gatekeeper_representative) /
+                  sd->gatekeeper_representative
+            : NAN,
+        sd->liaison > 0 ? (o->liaison - e->liaison) / sd->liaison : NAN,
+        sd->total > 0 ? (o->total - e->total) / sd->total : NAN,
+    };
+    return brokerage_object(&z);
+}
+
+/* Bridging metrics of node i (with --group). */
+static void add_bridging_metrics(cJSON *m, const RnBridging *b, guint i)
+{
+    cJSON_AddNumberToObject(m, "constraint", b->holes.constraint[i]);
+    cJSON_AddNumberToObject(m, "effective_size", b->holes.effective_size[i]);
+    cJSON_AddNumberToObject(m, "efficiency", b->holes.efficiency[i]);
+    cJSON_AddNumberToObject(m, "hierarchy", b->holes.hierarchy[i]);
+    cJSON_AddNumberToObject(m, "coreness", b->cohesion.coreness[i]);
+    cJSON_AddBoolToObject(m, "cut_point", b->cohesion.cut_point[i]);
+    cJSON_AddItemToObject(m, "brokerage", brokerage_object(&b->brokerage.observed[i]));
+    cJSON_AddItemToObject(m, "brokerage_z", brokerage_z(&b->brokerage.observed[i],
+                                                        &b->brokerage.expected[i],
+                                                        &b->brokerage.sd[i]));
+    cJSON_AddNumberToObject(m, "ei_index", b->ei.node[i].ei);
+    cJSON_AddNumberToObject(m, "ei_index_weighted", b->ei.node_weighted[i].ei);
+    cJSON_AddNumberToObject(m, "community", b->communities.membership[i]);
+    cJSON_AddNumberToObject(m, "participation_coefficient", b->communities.participation[i]);
+}
+
+static cJSON *region_bridging_object(const RnRegionBridging *rb)
+{
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddNumberToObject(o, "organisations", rb->organisations);
+    cJSON_AddNumberToObject(o, "org_betweenness_sum", rb->betweenness_sum);
+    cJSON_AddNumberToObject(o, "org_betweenness_mean", rb->betweenness_mean);
+    cJSON_AddNumberToObject(o, "org_brokerage_sum", rb->brokerage_sum);
+    cJSON_AddNumberToObject(o, "org_liaison_sum", rb->liaison_sum);
+    cJSON_AddNumberToObject(o, "org_gatekeeper_representative_sum",
+                            rb->gatekeeper_representative_sum);
+    cJSON_AddNumberToObject(o, "bridging_paths", rb->bridging_paths);
+    cJSON_AddNumberToObject(o, "bridging_centrality", rb->bridging_centrality);
+    return o;
+}
+
+static cJSON *nodes_section(const RnNetwork *net, const RnCentrality *c, const RnBridging *b)
 {
     cJSON *nodes = cJSON_CreateArray();
     for (guint i = 0; i < net->nodes->len; i++) {
@@ -158,6 +227,10 @@ static cJSON *nodes_section(const RnNetwork *net, const RnCentrality *c)
         }
         cJSON_AddNumberToObject(o, "participations", node->participations);
         cJSON_AddNumberToObject(o, "projects", node->projects);
+        if (b)
+            cJSON_AddStringToObject(o, "group", b->grouping.labels[b->grouping.of_node[i]]);
+        if (b && b->regions)
+            cJSON_AddItemToObject(o, "bridging", region_bridging_object(&b->regions[i]));
         cJSON *m = cJSON_AddObjectToObject(o, "metrics");
         cJSON_AddNumberToObject(m, "degree", c->degree[i]);
         cJSON_AddNumberToObject(m, "strength", c->strength[i]);
@@ -166,6 +239,8 @@ static cJSON *nodes_section(const RnNetwork *net, const RnCentrality *c)
         cJSON_AddNumberToObject(m, "closeness", c->closeness[i]);
         cJSON_AddNumberToObject(m, "eigenvector", c->eigenvector[i]);
         cJSON_AddNumberToObject(m, "pagerank", c->pagerank[i]);
+        if (b)
+            add_bridging_metrics(m, b, i);
         cJSON_AddItemToArray(nodes, o);
     }
     return nodes;
@@ -186,6 +261,239 @@ static cJSON *edges_section(const RnNetwork *net)
     return edges;
 }
 
+static cJSON *ei_object(const RnEiValue *v)
+{
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddNumberToObject(o, "external", v->external);
+    cJSON_AddNumberToObject(o, "internal", v->internal);
+    cJSON_AddNumberToObject(o, "ei", v->ei);
+    return o;
+}
+
+static cJSON *matrix(const double *values, guint G)
+{
+    cJSON *rows = cJSON_CreateArray();
+    for (guint g = 0; g < G; g++)
+        cJSON_AddItemToArray(rows, cJSON_CreateDoubleArray(values + (gsize)g * G, (int)G));
+    return rows;
+}
+
+static const char *edge_end_id(const RnNetwork *net, guint node)
+{
+    return g_array_index(net->nodes, RnNode, node).id;
+}
+
+static cJSON *cross_sector_section(const RnModel *model, const RnNetwork *net,
+                                   const RnCrossSector *x)
+{
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddNumberToObject(o, "level", x->level);
+    cJSON *regions = cJSON_AddArrayToObject(o, "regions");
+    for (guint i = 0; i < x->regions->len; i++) {
+        const RnRegionSectorShare *s = &g_array_index(x->regions, RnRegionSectorShare, i);
+        cJSON *r = cJSON_CreateObject();
+        cJSON_AddStringToObject(r, "region", s->region);
+        cJSON_AddNumberToObject(r, "organisations", s->organisations);
+        cJSON_AddNumberToObject(r, "ties", s->ties);
+        cJSON_AddNumberToObject(r, "cross_sector_ties", s->cross_sector_ties);
+        cJSON_AddNumberToObject(r, "share", s->ties ? (double)s->cross_sector_ties / s->ties : NAN);
+        cJSON_AddItemToArray(regions, r);
+    }
+    cJSON *projects = cJSON_AddObjectToObject(o, "projects");
+    cJSON *span = cJSON_AddObjectToObject(projects, "by_sectors_spanned");
+    for (guint k = 1; k < x->projects_by_span->len; k++) {
+        char key[16];
+        g_snprintf(key, sizeof key, "%u", k);
+        cJSON_AddNumberToObject(span, key, g_array_index(x->projects_by_span, guint, k));
+    }
+    cJSON_AddNumberToObject(projects, "no_known_sector", x->projects_unknown);
+    if (x->triple_helix_known)
+        cJSON_AddNumberToObject(projects, "triple_helix", x->triple_helix);
+    else
+        cJSON_AddNullToObject(projects, "triple_helix");
+    cJSON_AddStringToObject(projects, "triple_helix_note",
+                            x->triple_helix_known
+                                ? "projects with industry (PRC), academia or research (HES, REC) "
+                                  "and a public body (PUB, public) among their partners"
+                                : "not computable: no organisation's sector marks academia or "
+                                  "research (keep.eu legal status is only public or private)");
+    cJSON *links = cJSON_AddArrayToObject(o, "strongest_links");
+    for (guint i = 0; i < x->strongest->len; i++) {
+        const RnEdge *e = &g_array_index(net->edges, RnEdge, g_array_index(x->strongest, guint, i));
+        const RnNode *a = &g_array_index(net->nodes, RnNode, e->source);
+        const RnNode *b = &g_array_index(net->nodes, RnNode, e->target);
+        cJSON *l = cJSON_CreateObject();
+        cJSON_AddStringToObject(l, "source", a->id);
+        cJSON_AddStringToObject(l, "target", b->id);
+        cJSON_AddStringToObject(l, "source_label", a->label);
+        cJSON_AddStringToObject(l, "target_label", b->label);
+        cJSON_AddStringToObject(l, "source_sector", a->sector);
+        cJSON_AddStringToObject(l, "target_sector", b->sector);
+        cJSON_AddStringToObject(l, "source_region", a->region);
+        cJSON_AddStringToObject(l, "target_region", b->region);
+        cJSON_AddNumberToObject(l, "weight", e->weight);
+        cJSON *list = cJSON_AddArrayToObject(l, "projects");
+        for (guint k = 0; k < e->projects; k++) {
+            guint p = g_array_index(net->edge_projects, guint, e->project_offset + k);
+            const RnProject *project = &g_array_index(model->projects, RnProject, p);
+            const RnProgramme *prog = &g_array_index(model->programmes, RnProgramme, project->programme);
+            cJSON *item = cJSON_CreateObject();
+            cJSON_AddStringToObject(item, "programme", prog->name);
+            cJSON_AddStringToObject(item, "acronym", project->acronym);
+            cJSON_AddItemToArray(list, item);
+        }
+        cJSON_AddItemToArray(links, l);
+    }
+    return o;
+}
+
+/* Top regions under each definition of regions as bridges. */
+static cJSON *regions_as_bridges(const RnNetwork *net, const RnCentrality *c, const RnBridging *b)
+{
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddNumberToObject(o, "organisation_nodes", b->org_nodes);
+    cJSON_AddNumberToObject(o, "organisation_edges", b->org_edges);
+    struct {
+        const char *name;
+        int kind;
+    } defs[] = {{"aggregate_betweenness", 0}, {"aggregate_brokerage", 1},
+                {"org_betweenness_sum", 2}, {"org_brokerage_sum", 3},
+                {"bridging_paths", 4}, {"bridging_centrality", 5}};
+    guint n = net->nodes->len, top = MIN(n, 10);
+    cJSON *tops = cJSON_AddObjectToObject(o, "top");
+    for (guint d = 0; d < G_N_ELEMENTS(defs); d++) {
+        g_autofree double *score = g_new(double, n + 1);
+        for (guint i = 0; i < n; i++) {
+            const RnRegionBridging *rb = &b->regions[i];
+            double values[] = {c->betweenness[i], b->brokerage.observed[i].total,
+                               rb->betweenness_sum, rb->brokerage_sum, rb->bridging_paths,
+                               rb->bridging_centrality};
+            score[i] = values[defs[d].kind];
+        }
+        g_autofree guint *order = g_new(guint, n + 1);
+        for (guint i = 0; i < n; i++)
+            order[i] = i;
+        for (guint k = 0; k < top; k++)
+            for (guint j = k + 1; j < n; j++)
+                if (score[order[j]] > score[order[k]]) {
+                    guint t = order[k];
+                    order[k] = order[j];
+                    order[j] = t;
+                }
+        cJSON *list = cJSON_AddArrayToObject(tops, defs[d].name);
+        for (guint k = 0; k < top; k++) {
+            cJSON *item = cJSON_CreateObject();
+            cJSON_AddStringToObject(item, "id", edge_end_id(net, order[k]));
+            cJSON_AddStringToObject(item, "label", g_array_index(net->nodes, RnNode, order[k]).label);
+            cJSON_AddNumberToObject(item, "value", score[order[k]]);
+            cJSON_AddItemToArray(list, item);
+        }
+    }
+    return o;
+}
+
+static cJSON *analyses_section(const RnReport *r)
+{
+    const RnBridging *b = r->bridging;
+    const RnBridgingOptions *opt = r->bridging_options;
+    const RnNetwork *net = r->network;
+    guint G = b->grouping.n_groups;
+    cJSON *a = cJSON_CreateObject();
+
+    cJSON *grouping = cJSON_AddObjectToObject(a, "grouping");
+    cJSON_AddStringToObject(grouping, "name", b->grouping.name);
+    cJSON *groups = cJSON_AddArrayToObject(grouping, "groups");
+    for (guint g = 0; g < G; g++) {
+        cJSON *item = cJSON_CreateObject();
+        cJSON_AddStringToObject(item, "label", b->grouping.labels[g]);
+        cJSON_AddNumberToObject(item, "size", b->grouping.size[g]);
+        cJSON_AddItemToArray(groups, item);
+    }
+
+    cJSON *brokerage = cJSON_AddObjectToObject(a, "brokerage");
+    cJSON_AddItemToObject(brokerage, "observed", brokerage_object(&b->brokerage.network_observed));
+    cJSON_AddItemToObject(brokerage, "expected", brokerage_object(&b->brokerage.network_expected));
+    cJSON_AddItemToObject(brokerage, "sd", brokerage_object(&b->brokerage.network_sd));
+    cJSON_AddItemToObject(brokerage, "z", brokerage_z(&b->brokerage.network_observed,
+                                                      &b->brokerage.network_expected,
+                                                      &b->brokerage.network_sd));
+
+    const RnEiIndex *ei = &b->ei;
+    cJSON *e = cJSON_AddObjectToObject(a, "ei_index");
+    cJSON_AddItemToObject(e, "network", ei_object(&ei->network));
+    cJSON_AddItemToObject(e, "network_weighted", ei_object(&ei->network_weighted));
+    cJSON_AddNumberToObject(e, "expected", ei->expected);
+    cJSON_AddNumberToObject(e, "minimum", ei->minimum);
+    cJSON_AddNumberToObject(e, "maximum", ei->maximum);
+    cJSON_AddNumberToObject(e, "rescaled", ei->rescaled);
+    cJSON *perm = cJSON_AddObjectToObject(e, "permutation_test");
+    cJSON_AddNumberToObject(perm, "permutations", ei->permutations);
+    cJSON_AddNumberToObject(perm, "seed", (double)ei->seed);
+    cJSON_AddNumberToObject(perm, "p_greater", ei->p_greater);
+    cJSON_AddNumberToObject(perm, "p_less", ei->p_less);
+    cJSON_AddNumberToObject(perm, "p_value", ei->p_two_sided);
+    cJSON *eg = cJSON_AddArrayToObject(e, "groups");
+    for (guint g = 0; g < G; g++) {
+        cJSON *item = cJSON_CreateObject();
+        cJSON_AddStringToObject(item, "label", b->grouping.labels[g]);
+        cJSON_AddNumberToObject(item, "external", ei->group[g].external);
+        cJSON_AddNumberToObject(item, "internal", ei->group[g].internal);
+        cJSON_AddNumberToObject(item, "ei", ei->group[g].ei);
+        cJSON_AddNumberToObject(item, "ei_weighted", ei->group_weighted[g].ei);
+        cJSON_AddItemToArray(eg, item);
+    }
+
+    cJSON *mixing = cJSON_AddObjectToObject(a, "mixing");
+    cJSON *labels = cJSON_AddArrayToObject(mixing, "groups");
+    for (guint g = 0; g < G; g++)
+        cJSON_AddItemToArray(labels, cJSON_CreateString(b->grouping.labels[g]));
+    cJSON_AddItemToObject(mixing, "ties", matrix(ei->mixing_ties, G));
+    cJSON_AddItemToObject(mixing, "weights", matrix(ei->mixing_weights, G));
+    cJSON *assort = cJSON_AddObjectToObject(a, "assortativity");
+    cJSON_AddNumberToObject(assort, "nominal", ei->assortativity);
+    cJSON_AddNumberToObject(assort, "nominal_weighted", ei->assortativity_weighted);
+
+    const RnCommunities *cm = &b->communities;
+    cJSON *comm = cJSON_AddObjectToObject(a, "communities");
+    cJSON_AddStringToObject(comm, "algorithm", "leiden");
+    cJSON_AddStringToObject(comm, "objective",
+                            opt->communities.objective == RN_COMMUNITY_CPM ? "cpm" : "modularity");
+    cJSON_AddNumberToObject(comm, "resolution", opt->communities.resolution);
+    cJSON_AddNumberToObject(comm, "beta", 0.01);
+    cJSON_AddNumberToObject(comm, "seed", (double)opt->communities.seed);
+    cJSON_AddNumberToObject(comm, "runs", opt->communities.runs);
+    cJSON_AddNumberToObject(comm, "count", cm->count);
+    cJSON_AddNumberToObject(comm, "modularity", cm->modularity);
+    cJSON_AddNumberToObject(comm, "quality", cm->quality);
+    cJSON_AddNumberToObject(comm, "stability", cm->stability);
+    cJSON *sizes = cJSON_AddArrayToObject(comm, "sizes");
+    for (guint k = 0; k < cm->count; k++)
+        cJSON_AddItemToArray(sizes, cJSON_CreateNumber(cm->sizes[k]));
+
+    cJSON *coh = cJSON_AddObjectToObject(a, "cohesion");
+    guint cut_points = 0, max_core = 0;
+    for (guint i = 0; i < net->nodes->len; i++) {
+        cut_points += b->cohesion.cut_point[i];
+        max_core = MAX(max_core, b->cohesion.coreness[i]);
+    }
+    cJSON_AddNumberToObject(coh, "cut_points", cut_points);
+    cJSON_AddNumberToObject(coh, "max_coreness", max_core);
+    cJSON_AddNumberToObject(coh, "bridges", b->cohesion.bridges->len);
+    cJSON *bridges = cJSON_AddArrayToObject(coh, "bridge_edges");
+    for (guint k = 0; k < b->cohesion.bridges->len; k++) {
+        const RnEdge *edge = &g_array_index(net->edges, RnEdge, g_array_index(b->cohesion.bridges, guint, k));
+        cJSON *item = cJSON_CreateObject();
+        cJSON_AddStringToObject(item, "source", edge_end_id(net, edge->source));
+        cJSON_AddStringToObject(item, "target", edge_end_id(net, edge->target));
+        cJSON_AddItemToArray(bridges, item);
+    }
+    if (b->has_cross_sector)
+        cJSON_AddItemToObject(a, "cross_sector", cross_sector_section(r->model, net, &b->cross_sector));
+    if (b->regions)
+        cJSON_AddItemToObject(a, "regions_as_bridges", regions_as_bridges(net, r->centrality, b));
+    return a;
+}
+
 char *rn_report_render(const RnReport *r)
 {
     g_autoptr(cJSON) root = cJSON_CreateObject();
@@ -199,7 +507,9 @@ char *rn_report_render(const RnReport *r)
     cJSON_AddItemToObject(root, "provenance", provenance(r->model));
     cJSON_AddItemToObject(root, "network", network_section(r->network));
     cJSON_AddItemToObject(root, "summary", summary_section(r->summary));
-    cJSON_AddItemToObject(root, "nodes", nodes_section(r->network, r->centrality));
+    if (r->bridging)
+        cJSON_AddItemToObject(root, "analyses", analyses_section(r));
+    cJSON_AddItemToObject(root, "nodes", nodes_section(r->network, r->centrality, r->bridging));
     cJSON_AddItemToObject(root, "edges", edges_section(r->network));
     char *text = cJSON_Print(root);
     char *out = g_strconcat(text, "\n", NULL);

@@ -12,6 +12,10 @@ trap 'rm -rf "$TMP"' EXIT
 "$REGNET" analyze -q --dataset data/keep-2014-2020.json --network region --level 0 --output "$TMP/region0.json"
 "$REGNET" analyze -q --dataset data/keep-2014-2020.json --network org --weight newman --output "$TMP/org.json"
 "$REGNET" analyze -q --dataset tests/fixtures/tiny/dataset.json --network org --output "$TMP/tiny.json"
+"$REGNET" analyze -q --dataset tests/fixtures/tiny/dataset.json --network org --group sector --output "$TMP/tiny-sector.json"
+"$REGNET" analyze -q --dataset data/keep-2014-2020.json --network region --level 2 --group country --bridges --output "$TMP/region2-bridges.json"
+"$REGNET" analyze -q --dataset data/keep-2014-2020.json --network org --group sector --output "$TMP/org-sector.json"
+"$REGNET" analyze -q --dataset data/keep-2014-2020.json --network region --level 1 --group community --objective cpm --resolution 0.05 --output "$TMP/region1-community.json"
 "$PYTHON" - "$TMP"/*.json <<'PY'
 import json, sys
 import jsonschema
