@@ -40,9 +40,11 @@ static gboolean parse_network_kind(const char *text, RnNetworkKind *kind, GError
         *kind = RN_NETWORK_REGION;
     else if (g_strcmp0(text, "org") == 0)
         *kind = RN_NETWORK_ORG;
+    else if (g_strcmp0(text, "country") == 0)
+        *kind = RN_NETWORK_COUNTRY;
     else {
         g_set_error(error, RN_ERROR, RN_ERROR_USAGE,
-                    "unknown network kind '%s'; expected 'region' or 'org'", text);
+                    "unknown network kind '%s'; expected 'region', 'org' or 'country'", text);
         return FALSE;
     }
     return TRUE;
@@ -93,10 +95,52 @@ static void print_summary(const RnNetwork *net, const RnSummary *s, const RnCent
         g_autofree char *label = g_utf8_substring(node->label, 0, MIN(length, 40));
         g_autofree char *padding = g_strnfill((gsize)(40 - MIN(length, 40)), ' ');
         printf("    %-8s %s%s betweenness %.4f  degree %.0f  strength %g\n",
-               net->kind == RN_NETWORK_REGION ? node->id : node->country, label, padding,
+               net->kind != RN_NETWORK_ORG ? node->id : node->country, label, padding,
                c->betweenness[order[k]], c->degree[order[k]], c->strength[order[k]]);
     }
     printf("  report: %s\n", output);
+}
+
+/* Index of the node with the k-th highest score (selection; ties by node order). */
+static void top_nodes(const double *score, guint n, guint *order, guint k)
+{
+    for (guint i = 0; i < n; i++)
+        order[i] = i;
+    for (guint a = 0; a < k && a < n; a++)
+        for (guint b = a + 1; b < n; b++)
+            if (score[order[b]] > score[order[a]]) {
+                guint t = order[a];
+                order[a] = order[b];
+                order[b] = t;
+            }
+}
+
+/* Prints the headline bridging figures: E-I, communities, regions as bridges. */
+static void print_bridging(const RnNetwork *net, const RnCentrality *c, const RnBridging *b)
+{
+    printf("  grouping %s: E-I index %.3f (p = %.3g), assortativity %.3f; %u communities, "
+           "modularity %.3f\n",
+           b->grouping.name, b->ei.network.ei, b->ei.p_two_sided, b->ei.assortativity,
+           b->communities.count, b->communities.modularity);
+    if (!b->regions)
+        return;
+    guint n = net->nodes->len, k = MIN(3, n);
+    g_autofree double *score = g_new(double, n + 1);
+    g_autofree guint *order = g_new(guint, n + 1);
+    const char *names[] = {"region-network betweenness", "organisation betweenness (sum)",
+                           "bridging paths"};
+    for (int d = 0; d < 3; d++) {
+        for (guint i = 0; i < n; i++)
+            score[i] = d == 0 ? c->betweenness[i]
+                     : d == 1 ? b->regions[i].betweenness_sum
+                              : b->regions[i].bridging_paths;
+        top_nodes(score, n, order, k);
+        printf("  top bridges by %s:", names[d]);
+        for (guint j = 0; j < k; j++)
+            printf(" %s %s (%.4g)%s", g_array_index(net->nodes, RnNode, order[j]).id,
+                   g_array_index(net->nodes, RnNode, order[j]).label, score[order[j]],
+                   j + 1 < k ? "," : "\n");
+    }
 }
 
 static int command_analyze(int argc, char **argv)
@@ -112,7 +156,7 @@ static int command_analyze(int argc, char **argv)
     int runs = 10, permutations = 1000, top = 10;
     GOptionEntry entries[] = {
         {"dataset", 'd', 0, G_OPTION_ARG_FILENAME, &dataset, "Dataset description (JSON)", "FILE"},
-        {"network", 'n', 0, G_OPTION_ARG_STRING, &network_text, "Network kind: region or org (default region)", "KIND"},
+        {"network", 'n', 0, G_OPTION_ARG_STRING, &network_text, "Network kind: region, org or country (default region)", "KIND"},
         {"level", 'l', 0, G_OPTION_ARG_INT, &level, "NUTS level 0-3 of a region network (default 2)", "L"},
         {"weight", 'w', 0, G_OPTION_ARG_STRING, &weight_text, "Edge weight: projects or newman (default projects)", "W"},
         {"alpha", 'a', 0, G_OPTION_ARG_DOUBLE, &alpha, "Distance = 1/weight^A for path measures (default 1; 0 = unweighted)", "A"},
@@ -180,7 +224,7 @@ static int command_analyze(int argc, char **argv)
                     "and --top not negative");
         return fail(error);
     }
-    if (bridges && (!group || spec.kind != RN_NETWORK_REGION)) {
+    if (bridges && (!group || spec.kind == RN_NETWORK_ORG)) {
         g_set_error(&error, RN_ERROR, RN_ERROR_USAGE,
                     "--bridges needs a region network and --group (e.g. --group country)");
         return fail(error);
@@ -190,7 +234,7 @@ static int command_analyze(int argc, char **argv)
                     "--bridges needs a grouping organisations share with regions (country, nuts0-3)");
         return fail(error);
     }
-    if (spec.kind == RN_NETWORK_ORG && (level < 0 || level > 3)) {
+    if (spec.kind != RN_NETWORK_REGION && (level < 0 || level > 3)) {
         g_set_error(&error, RN_ERROR, RN_ERROR_USAGE,
                     "level %d is outside 0-3; expected a NUTS level", level);
         return fail(error);
@@ -219,6 +263,7 @@ static int command_analyze(int argc, char **argv)
     RnSummary summary;
     if (!rn_analyze_network(network, &options, &centrality, &summary, &error))
         return fail(error);
+    double t_centrality = g_timer_elapsed(timer, NULL);
     RnBridgingOptions bridging_options = {
         .group = group,
         .communities = {.objective = objective, .resolution = resolution, .seed = (guint64)seed,
@@ -267,10 +312,14 @@ static int command_analyze(int argc, char **argv)
     }
     if (timings)
         fprintf(stderr, "regnet: timings: load %.3f s, build %.3f s, analyze %.3f s, "
-                "write %.3f s, total %.3f s\n", t_load, t_build - t_load, t_analyze - t_build,
+                "bridging %.3f s, write %.3f s, total %.3f s\n", t_load, t_build - t_load,
+                t_centrality - t_build, t_analyze - t_centrality,
                 g_timer_elapsed(timer, NULL) - t_analyze, g_timer_elapsed(timer, NULL));
-    if (ok && !quiet && strcmp(output, "-") != 0)
+    if (ok && !quiet && strcmp(output, "-") != 0) {
         print_summary(network, &summary, &centrality, output);
+        if (group)
+            print_bridging(network, &centrality, &bridging);
+    }
     rn_centrality_clear(&centrality);
     if (group)
         rn_bridging_clear(&bridging);

@@ -67,6 +67,11 @@ gboolean rn_grouping_build(const RnNetwork *net, const char *name, RnGrouping *g
                     "grouping 'sector' needs an organisation network (--network org)");
         return FALSE;
     }
+    if (level > 0 && net->kind == RN_NETWORK_COUNTRY) {
+        g_set_error(error, RN_ERROR, RN_ERROR_USAGE,
+                    "grouping '%s' is finer than a country network", name);
+        return FALSE;
+    }
     if (level > 0 && net->kind == RN_NETWORK_REGION && level > net->level) {
         g_set_error(error, RN_ERROR, RN_ERROR_USAGE,
                     "grouping '%s' is finer than the network's NUTS level %d", name, net->level);

@@ -70,6 +70,16 @@ static GHashTable *string_index(void)
     return g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 }
 
+static void free_org_record(gpointer p)
+{
+    RnOrgRecord *r = p;
+    g_free(r->name);
+    g_free(r->country);
+    g_free(r->nuts);
+    g_free(r->sector);
+    g_free(r);
+}
+
 RnModel *rn_model_new(void)
 {
     RnModel *m = g_new0(RnModel, 1);
@@ -86,6 +96,8 @@ RnModel *rn_model_new(void)
     m->region_index = string_index();
     m->participation_index = g_hash_table_new_full(g_int64_hash, g_int64_equal, g_free, NULL);
     m->strings = g_string_chunk_new(1024);
+    m->org_records = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, free_org_record);
+    m->caveats = g_ptr_array_new_with_free_func(g_free);
     return m;
 }
 
@@ -106,6 +118,8 @@ void rn_model_free(RnModel *m)
     g_hash_table_unref(m->region_index);
     g_hash_table_unref(m->participation_index);
     g_string_chunk_free(m->strings);
+    g_hash_table_unref(m->org_records);
+    g_ptr_array_unref(m->caveats);
     g_free(m);
 }
 
@@ -204,10 +218,38 @@ guint rn_model_intern_org(RnModel *m, const char *name, const char *country,
     return m->orgs->len - 1;
 }
 
+guint rn_model_intern_org_id(RnModel *m, const char *scheme, const char *id, const char *name,
+                             const char *country, gboolean *merged)
+{
+    char *key = g_strconcat(scheme, ":", id, NULL);
+    guint hit = lookup(m->org_index, key);
+    if (hit) {
+        g_free(key);
+        g_array_index(m->orgs, RnOrg, hit - 1).n_rows++;
+        *merged = TRUE;
+        return hit - 1;
+    }
+    RnOrg o = {
+        .key = g_strdup(key),
+        .name = g_strstrip(g_strdup(name && *name ? name : id)),
+        .country = g_ascii_strup(country, -1),
+        .sector = g_strdup(""),
+        .n_rows = 1,
+    };
+    g_array_append_val(m->orgs, o);
+    g_hash_table_insert(m->org_index, key, GUINT_TO_POINTER(m->orgs->len));
+    *merged = FALSE;
+    return m->orgs->len - 1;
+}
+
 char *rn_period_from_programme(const char *name)
 {
-    /* keep.eu spells the period "2014 - 2020" at the start of the name. */
+    /* keep.eu spells the period "2014 - 2020" at the start of the name, a few
+     * rows with an en dash ("2007 – 2013"). */
     int a, b, consumed = 0;
+    if (sscanf(name, "%4d \xE2\x80\x93 %4d%n", &a, &b, &consumed) == 2 && consumed > 0 &&
+        a >= 1900 && b > a)
+        return g_strdup_printf("%d-%d", a, b);
     if (sscanf(name, "%4d - %4d%n", &a, &b, &consumed) == 2 && consumed > 0 &&
         a >= 1900 && b > a)
         return g_strdup_printf("%d-%d", a, b);
@@ -219,10 +261,16 @@ char *rn_period_from_programme(const char *name)
 
 guint rn_model_intern_programme(RnModel *m, const char *name)
 {
+    g_autofree char *period = rn_period_from_programme(name);
+    return rn_model_intern_programme_period(m, name, period);
+}
+
+guint rn_model_intern_programme_period(RnModel *m, const char *name, const char *period)
+{
     guint hit = lookup(m->programme_index, name);
     if (hit)
         return hit - 1;
-    RnProgramme p = {.name = g_strdup(name), .period = rn_period_from_programme(name)};
+    RnProgramme p = {.name = g_strdup(name), .period = g_strdup(period)};
     g_array_append_val(m->programmes, p);
     g_hash_table_insert(m->programme_index, g_strdup(name), GUINT_TO_POINTER(m->programmes->len));
     return m->programmes->len - 1;
@@ -267,7 +315,7 @@ guint rn_model_intern_project(RnModel *m, const char *programme, const char *acr
 }
 
 gboolean rn_model_add_participation(RnModel *m, guint org, guint project, RnRole role,
-                                    const char *nuts, const char *unlocated)
+                                    const char *nuts, const char *unlocated, const char *country)
 {
     gint64 *pair = g_new(gint64, 1);
     *pair = ((gint64)org << 32) | project;
@@ -285,6 +333,7 @@ gboolean rn_model_add_participation(RnModel *m, guint org, guint project, RnRole
         .role = role,
         .nuts = nuts ? g_strdup(nuts) : NULL,
         .unlocated = nuts ? NULL : rn_model_intern_string(m, unlocated),
+        .country = rn_model_intern_string(m, country ? country : ""),
     };
     g_array_append_val(m->participations, p);
     g_hash_table_insert(m->participation_index, pair, GUINT_TO_POINTER(m->participations->len));

@@ -19,8 +19,8 @@ typedef enum {
 } RnRole;
 
 typedef struct {
-    char *key;          /* identity: country + "|" + folded name (docs/model.md) */
-    char *name;         /* first spelling seen */
+    char *key;          /* identity: "scheme:id", or country + "|" + folded name */
+    char *name;         /* first spelling seen (the id when no name is known) */
     char *country;      /* country code as the source spells it, "" if unknown */
     char *sector;       /* sector label (keep.eu: legal status), "" if unknown */
     guint n_rows;       /* input rows that named this organisation */
@@ -54,6 +54,7 @@ typedef struct {
     RnRole role;        /* lead or partner */
     char *nuts;         /* most specific valid NUTS code of the row, or NULL */
     const char *unlocated; /* interned reason when nuts is NULL */
+    const char *country;/* interned country code of the row, "" if unknown */
 } RnParticipation;
 
 /* Row accounting for one input file: read = loaded + merged + rejected. */
@@ -67,6 +68,15 @@ typedef struct {
     GHashTable *rejected_by_reason; /* char * -> GUINT_TO_POINTER(count) */
     GHashTable *counters;           /* other named counts, same shape */
 } RnProvenance;
+
+/* What an organisation table says of an organisation id (csv-organisations). */
+typedef struct {
+    char *name;
+    char *country;
+    char *nuts;             /* valid NUTS code or NULL */
+    const char *unlocated;  /* reason when nuts is NULL (interned) */
+    char *sector;
+} RnOrgRecord;
 
 typedef struct {
     char *nuts_edition;     /* edition of the region table, e.g. "2013" */
@@ -82,6 +92,8 @@ typedef struct {
     GHashTable *region_index;    /* code -> index + 1 */
     GHashTable *participation_index; /* "org:project" -> index + 1 */
     GStringChunk *strings;       /* interned reasons */
+    GHashTable *org_records;     /* "scheme:id" -> RnOrgRecord * */
+    GPtrArray *caveats;          /* char *: coverage notes from dataset descriptions */
 } RnModel;
 
 RnModel *rn_model_new(void);
@@ -109,8 +121,16 @@ char *rn_org_key(const char *name, const char *country);
  */
 guint rn_model_intern_org(RnModel *model, const char *name,
                           const char *country, gboolean *merged);
+/*
+ * Finds or adds the organisation identified by (scheme, id), e.g. ("pic",
+ * "998616262"); name may be NULL or "" (the id then stands for it).
+ */
+guint rn_model_intern_org_id(RnModel *model, const char *scheme, const char *id,
+                             const char *name, const char *country, gboolean *merged);
 /* Finds or adds a programme; its period is parsed from the name. */
 guint rn_model_intern_programme(RnModel *model, const char *name);
+/* Finds or adds a programme with an explicit period. */
+guint rn_model_intern_programme_period(RnModel *model, const char *name, const char *period);
 /* Finds or adds the project (programme, acronym); *existed reports a hit. */
 guint rn_model_intern_project(RnModel *model, const char *programme,
                               const char *acronym, gboolean *existed);
@@ -124,13 +144,14 @@ gboolean rn_model_find_project(const RnModel *model, const char *programme,
  */
 gboolean rn_model_add_participation(RnModel *model, guint org, guint project,
                                     RnRole role, const char *nuts,
-                                    const char *unlocated);
+                                    const char *unlocated, const char *country);
 /* Region by code, or NULL. */
 const RnRegion *rn_model_region(const RnModel *model, const char *code);
 /* Interns a reason string for the lifetime of the model. */
 const char *rn_model_intern_string(RnModel *model, const char *s);
 
-/* "2014 - 2020 INTERREG ..." -> "2014-2020"; "" when the name has no period. */
+/* "2014 - 2020 INTERREG ..." (hyphen or en dash) -> "2014-2020"; "" when the
+ * name starts with no period. */
 char *rn_period_from_programme(const char *name);
 
 #endif

@@ -10,7 +10,7 @@
 
 const char *rn_network_kind_name(RnNetworkKind kind)
 {
-    return kind == RN_NETWORK_REGION ? "region" : "org";
+    return kind == RN_NETWORK_REGION ? "region" : kind == RN_NETWORK_ORG ? "org" : "country";
 }
 
 const char *rn_weighting_name(RnWeighting weighting)
@@ -68,10 +68,22 @@ static gboolean project_selected(const RnModel *model, const RnProject *project,
  * level, or 0 with *reason set when it is unlocated. */
 static guint participation_entity(const RnModel *model, const RnParticipation *p,
                                   const RnNetworkSpec *spec, const char **reason,
-                                  GHashTable *level_reasons)
+                                  GHashTable *level_reasons, GPtrArray *countries)
 {
     if (spec->kind == RN_NETWORK_ORG)
         return p->org + 1;
+    if (spec->kind == RN_NETWORK_COUNTRY) {
+        if (!*p->country) {
+            *reason = "no country given";
+            return 0;
+        }
+        /* Interned strings: equal codes are the same pointer. */
+        for (guint i = 0; i < countries->len; i++)
+            if (g_ptr_array_index(countries, i) == p->country)
+                return i + 1;
+        g_ptr_array_add(countries, (gpointer)p->country);
+        return countries->len;
+    }
     if (!p->nuts) {
         *reason = p->unlocated;
         return 0;
@@ -155,11 +167,21 @@ static int compare_pairs(gconstpointer a, gconstpointer b)
 }
 
 static void fill_node(const RnModel *model, const RnNetworkSpec *spec, const Tally *t,
-                      RnNode *node)
+                      GPtrArray *countries, RnNode *node)
 {
     node->participations = t->participations;
     node->projects = t->projects;
-    if (spec->kind == RN_NETWORK_REGION) {
+    if (spec->kind == RN_NETWORK_COUNTRY) {
+        const char *code = g_ptr_array_index(countries, t->entity - 1);
+        const RnRegion *r = rn_model_region(model, code);
+        node->id = g_strdup(code);
+        node->label = g_strdup(r ? r->name : code);
+        node->country = g_strdup(code);
+        node->sector = g_strdup("");
+        node->region = g_strdup(r ? code : "");
+        node->internal_projects = t->internal_projects;
+        node->organisations = g_hash_table_size(t->orgs);
+    } else if (spec->kind == RN_NETWORK_REGION) {
         const RnRegion *r = &g_array_index(model->regions, RnRegion, t->entity - 1);
         node->id = g_strdup(r->code);
         node->label = g_strdup(r->name);
@@ -193,7 +215,7 @@ RnNetwork *rn_network_build(const RnModel *model, const RnNetworkSpec *spec, GEr
         by_project[fill[g_array_index(model->participations, RnParticipation, i).project]++] = i;
 
     g_autoptr(RnNetwork) net = rn_network_new(spec->kind);
-    net->level = spec->level;
+    net->level = spec->kind == RN_NETWORK_COUNTRY ? 0 : spec->level;
     net->weighting = spec->weighting;
     net->programme = g_strdup(spec->programme);
     net->period = g_strdup(spec->period);
@@ -206,6 +228,9 @@ RnNetwork *rn_network_build(const RnModel *model, const RnNetworkSpec *spec, GEr
     g_autoptr(GHashTable) pairs = g_hash_table_new_full(g_int64_hash, g_int64_equal,
                                                         g_free, free_pair);
     g_autoptr(GArray) members = g_array_new(FALSE, FALSE, sizeof(guint));
+    /* Country codes seen (interned strings), entity = index + 1.  Few
+     * countries, so a linear scan beats hashing. */
+    g_autoptr(GPtrArray) countries = g_ptr_array_new();
     for (guint p = 0; p < n_projects; p++) {
         const RnProject *project = &g_array_index(model->projects, RnProject, p);
         if (start[p] == start[p + 1] || !project_selected(model, project, spec))
@@ -217,7 +242,8 @@ RnNetwork *rn_network_build(const RnModel *model, const RnNetworkSpec *spec, GEr
                 &g_array_index(model->participations, RnParticipation, by_project[k]);
             net->participations_selected++;
             const char *reason = NULL;
-            guint entity = participation_entity(model, part, spec, &reason, level_reasons);
+            guint entity = participation_entity(model, part, spec, &reason, level_reasons,
+                                                countries);
             if (!entity) {
                 net->participations_unlocated++;
                 gpointer old = g_hash_table_lookup(net->unlocated_by_reason, reason);
@@ -229,7 +255,7 @@ RnNetwork *rn_network_build(const RnModel *model, const RnNetworkSpec *spec, GEr
             if (!t) {
                 t = g_new0(Tally, 1);
                 t->entity = entity;
-                if (spec->kind == RN_NETWORK_REGION)
+                if (spec->kind != RN_NETWORK_ORG)
                     t->orgs = g_hash_table_new(g_direct_hash, g_direct_equal);
                 else
                     t->regions = g_hash_table_new(g_str_hash, g_str_equal);
@@ -287,7 +313,7 @@ RnNetwork *rn_network_build(const RnModel *model, const RnNetworkSpec *spec, GEr
     g_hash_table_iter_init(&it, tallies);
     while (g_hash_table_iter_next(&it, &key, &value)) {
         RnNode node = {0};
-        fill_node(model, spec, value, &node);
+        fill_node(model, spec, value, countries, &node);
         node.participations = GPOINTER_TO_UINT(key); /* entity, until sorted */
         g_array_append_val(net->nodes, node);
     }

@@ -11,6 +11,10 @@
  * or by Newman's collaboration weight, the sum over shared projects p of
  * 1/(n_p - 1) where n_p is the number of nodes project p touches.
  *
+ * country network: a node per country code as the source spells it (CORDIS
+ * and keep.eu write EL for Greece and UK for the United Kingdom; regnet does
+ * not rename), edges as in the region network.
+ *
  * Nodes are sorted by id (byte order), edges by (source, target) with
  * source < target; the network is simple: no self-ties, no multi-edges.
  */
@@ -24,6 +28,7 @@
 typedef enum {
     RN_NETWORK_REGION,
     RN_NETWORK_ORG,
+    RN_NETWORK_COUNTRY,
 } RnNetworkKind;
 
 typedef enum {

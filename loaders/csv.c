@@ -13,6 +13,8 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include <gio/gio.h>
+
 #include "engine/error.h"
 
 struct RnCsv {
@@ -38,10 +40,47 @@ typedef struct {
     gsize line_start;    /* offset of the start of that line in data */
 } FieldStart;
 
+/* Reads a gzip file whole, decompressed, NUL-terminated. */
+static gboolean read_gzip(const char *path, const char *name, char **contents, gsize *length,
+                          GError **error)
+{
+    g_autoptr(GFile) file = g_file_new_for_path(path);
+    g_autoptr(GError) local = NULL;
+    g_autoptr(GFileInputStream) raw = g_file_read(file, NULL, &local);
+    if (!raw) {
+        g_set_error(error, RN_ERROR, RN_ERROR_IO, "%s: cannot open: %s", name, local->message);
+        return FALSE;
+    }
+    g_autoptr(GZlibDecompressor) gunzip = g_zlib_decompressor_new(G_ZLIB_COMPRESSOR_FORMAT_GZIP);
+    g_autoptr(GInputStream) stream =
+        g_converter_input_stream_new(G_INPUT_STREAM(raw), G_CONVERTER(gunzip));
+    GByteArray *data = g_byte_array_new();
+    guint8 chunk[65536];
+    for (;;) {
+        gssize n = g_input_stream_read(stream, chunk, sizeof chunk, NULL, &local);
+        if (n < 0) {
+            g_byte_array_unref(data);
+            g_set_error(error, RN_ERROR, RN_ERROR_DATA, "%s: not a valid gzip file: %s", name,
+                        local->message);
+            return FALSE;
+        }
+        if (n == 0)
+            break;
+        g_byte_array_append(data, chunk, (guint)n);
+    }
+    *length = data->len;
+    g_byte_array_append(data, (const guint8 *)"", 1);
+    *contents = (char *)g_byte_array_free(data, FALSE);
+    return TRUE;
+}
+
 gboolean rn_read_file(const char *path, const char *display_name,
                       char **contents, gsize *length, GError **error)
 {
     const char *name = display_name ? display_name : path;
+    if (g_str_has_suffix(path, ".gz") && !g_file_test(path, G_FILE_TEST_IS_DIR) &&
+        g_file_test(path, G_FILE_TEST_EXISTS))
+        return read_gzip(path, name, contents, length, error);
     int fd = open(path, O_RDONLY | O_CLOEXEC);
     struct stat st;
     if (fd < 0 || fstat(fd, &st) != 0) {

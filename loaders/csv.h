@@ -12,6 +12,8 @@
  * an unterminated quoted field, text after a closing quote, a record whose
  * field count differs from the header's.  Blank lines are skipped.
  *
+ * Files ending in .gz are read through gzip.
+ *
  * Limits: the whole file is read into memory and parsed in place (fields
  * are unescaped where they stand); a field stays valid until the reader is
  * freed.
@@ -79,8 +81,10 @@ void rn_csv_set_field_error(const RnCsv *csv, guint i, GError **error,
                             const char *format, ...) G_GNUC_PRINTF(4, 5);
 
 /*
- * Reads a whole file for a loader: fails with RN_ERROR_IO naming display_name
- * when it is missing, unreadable or a directory.
+ * Reads a whole file for a loader, NUL-terminated; a name ending in ".gz" is
+ * decompressed (gzip).  Fails with RN_ERROR_IO naming display_name when it is
+ * missing, unreadable or a directory, RN_ERROR_DATA when the gzip data is
+ * corrupt.
  */
 gboolean rn_read_file(const char *path, const char *display_name,
                       char **contents, gsize *length, GError **error);

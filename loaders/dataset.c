@@ -18,6 +18,7 @@
 #include "engine/error.h"
 #include "loaders/csv.h"
 #include "loaders/loaders.h"
+#include "loaders/mapped.h"
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(cJSON, cJSON_Delete)
 
@@ -51,6 +52,13 @@ static const char *require_string(const cJSON *object, const char *name, const c
 static char *resolve_path(const char *base, const char *file)
 {
     return g_path_is_absolute(file) ? g_strdup(file) : g_build_filename(base, file, NULL);
+}
+
+/* The nuts_edition of a mapped source, or NULL. */
+static const char *optional_edition(const cJSON *source)
+{
+    const cJSON *item = cJSON_GetObjectItemCaseSensitive(source, "nuts_edition");
+    return cJSON_IsString(item) ? item->valuestring : NULL;
 }
 
 typedef gboolean (*SourceLoader)(RnModel *, const char *, const char *,
@@ -136,13 +144,30 @@ gboolean rn_load_dataset(RnModel *model, const char *path, const RnLoadOptions *
         const char *file = format ? require_string(source, "file", path, where, error) : NULL;
         if (!file)
             return FALSE;
+        g_autofree char *source_path = resolve_path(base, file);
+        gboolean mapped = strcmp(format, "csv") == 0 || strcmp(format, "csv-organisations") == 0 ||
+                          strcmp(format, "csv-projects") == 0;
         guint k = 0;
         while (k < G_N_ELEMENTS(source_formats) && strcmp(source_formats[k].format, format))
             k++;
-        if (k == G_N_ELEMENTS(source_formats)) {
+        if (!mapped && k == G_N_ELEMENTS(source_formats)) {
             description_error(error, path, where, "unknown format '%s'; expected "
-                              "'keep.eu-partners' or 'keep.eu-projects'", format);
+                              "'keep.eu-partners', 'keep.eu-projects', 'csv', "
+                              "'csv-organisations' or 'csv-projects'", format);
             return FALSE;
+        }
+        const char *source_edition = mapped ? optional_edition(source) : NULL;
+        if (source_edition && strcmp(source_edition, edition) != 0) {
+            description_error(error, path, where,
+                              "source uses NUTS %s but the region table is NUTS %s; "
+                              "expected the same edition",
+                              source_edition, edition);
+            return FALSE;
+        }
+        if (mapped) {
+            if (!rn_load_mapped(model, format, source_path, source, path, where, options, error))
+                return FALSE;
+            continue;
         }
         if (source_formats[k].has_regions) {
             const char *source_edition = require_string(source, "nuts_edition", path,
@@ -157,9 +182,14 @@ gboolean rn_load_dataset(RnModel *model, const char *path, const RnLoadOptions *
                 return FALSE;
             }
         }
-        g_autofree char *source_path = resolve_path(base, file);
         if (!source_formats[k].load(model, source_path, source_path, options, error))
             return FALSE;
+    }
+    const cJSON *caveats = cJSON_GetObjectItemCaseSensitive(root, "caveats");
+    const cJSON *caveat;
+    cJSON_ArrayForEach(caveat, caveats) {
+        if (cJSON_IsString(caveat))
+            g_ptr_array_add(model->caveats, g_strdup(caveat->valuestring));
     }
     *name = g_strdup(dataset_name);
     return TRUE;

@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "engine/error.h"
+#include "loaders/cells.h"
 #include "loaders/csv.h"
 #include "loaders/loaders.h"
 
@@ -29,63 +30,6 @@ static const char *const partner_columns[] = {
     "Programme", "Acronym", "Project Partner", "Lead Partner", "Legal Status",
     "Country code", "NUTS1 (or equivalent)", "NUTS2 (or equivalent)",
     "NUTS3 (or equivalent)", NULL};
-
-/* Reports a row-level problem: fails the load, or with skip_invalid_rows
- * rejects the row under reason and carries on. */
-static gboolean row_problem(const RnLoadOptions *options, RnProvenance *prov,
-                            const char *reason, GError **problem, GError **error)
-{
-    if (options->skip_invalid_rows) {
-        rn_provenance_reject(prov, reason);
-        g_clear_error(problem);
-        return TRUE;
-    }
-    g_propagate_error(error, *problem);
-    *problem = NULL;
-    return FALSE;
-}
-
-/* Is code shaped like a NUTS code: two capital letters then up to three
- * capital letters or digits? */
-static gboolean looks_like_nuts(const char *code)
-{
-    size_t n = strlen(code);
-    if (n < 2 || n > 5 || !g_ascii_isupper(code[0]) || !g_ascii_isupper(code[1]))
-        return FALSE;
-    for (size_t i = 2; i < n; i++)
-        if (!g_ascii_isupper(code[i]) && !g_ascii_isdigit(code[i]))
-            return FALSE;
-    return TRUE;
-}
-
-/* Extracts the code of a keep.eu region cell into *code (caller frees; NULL
- * for an empty cell).  Returns FALSE when the cell is not "CODE / Name". */
-static gboolean parse_region_cell(const char *cell, char **code)
-{
-    *code = NULL;
-    g_autofree char *text = g_strstrip(g_strdup(cell));
-    if (!*text)
-        return TRUE;
-    const char *slash = strstr(text, " / ");
-    g_autofree char *head = g_strstrip(g_strndup(text, slash ? (gsize)(slash - text)
-                                                             : strlen(text)));
-    if (!looks_like_nuts(head))
-        return FALSE;
-    *code = g_steal_pointer(&head);
-    return TRUE;
-}
-
-/* Country code of "DE Germany / DEUTSCHLAND": the first word, if it is two
- * capital letters; "" otherwise. */
-static char *parse_country_cell(const char *cell)
-{
-    while (*cell == ' ')
-        cell++;
-    if (g_ascii_isupper(cell[0]) && g_ascii_isupper(cell[1]) &&
-        (cell[2] == ' ' || cell[2] == '\0'))
-        return g_strndup(cell, 2);
-    return g_strdup("");
-}
 
 gboolean rn_load_keep_partners(RnModel *model, const char *path, const char *display,
                                const RnLoadOptions *options, GError **error)
@@ -119,7 +63,7 @@ gboolean rn_load_keep_partners(RnModel *model, const char *path, const char *dis
         if (strcmp(lead, "Yes") != 0 && strcmp(lead, "No") != 0) {
             rn_csv_set_field_error(csv, col[P_LEAD], &problem,
                                    "lead partner cell '%s' is neither 'Yes' nor 'No'", lead);
-            if (!row_problem(options, prov, "invalid lead partner cell", &problem, error))
+            if (!rn_row_problem(options, prov, "invalid lead partner cell", &problem, error))
                 return FALSE;
             continue;
         }
@@ -130,7 +74,7 @@ gboolean rn_load_keep_partners(RnModel *model, const char *path, const char *dis
         gboolean any_code = FALSE, bad_cell = FALSE;
         for (int k = 2; k >= 0 && !bad_cell; k--) {
             guint c = (guint)col[P_NUTS1 + k];
-            if (!parse_region_cell(rn_csv_field(csv, c), codes[k])) {
+            if (!rn_parse_region_cell(rn_csv_field(csv, c), TRUE, codes[k])) {
                 rn_csv_set_field_error(csv, c, &problem,
                                        "region cell '%s' is not a NUTS code; expected "
                                        "'CODE  / Name' such as 'DEG01  / Erfurt, "
@@ -143,7 +87,7 @@ gboolean rn_load_keep_partners(RnModel *model, const char *path, const char *dis
                 chosen = *codes[k];
         }
         if (bad_cell) {
-            if (!row_problem(options, prov, "region cell is not a NUTS code", &problem, error))
+            if (!rn_row_problem(options, prov, "region cell is not a NUTS code", &problem, error))
                 return FALSE;
             continue;
         }
@@ -153,7 +97,7 @@ gboolean rn_load_keep_partners(RnModel *model, const char *path, const char *dis
         if (!chosen)
             rn_provenance_count(prov, unlocated, 1);
 
-        g_autofree char *country = parse_country_cell(rn_csv_field(csv, col[P_COUNTRY]));
+        g_autofree char *country = rn_parse_country_cell(rn_csv_field(csv, col[P_COUNTRY]));
         if (!*country && chosen) {
             g_free(country);
             country = g_strndup(chosen, 2);
@@ -175,7 +119,7 @@ gboolean rn_load_keep_partners(RnModel *model, const char *path, const char *dis
         gboolean existed;
         guint project = rn_model_intern_project(model, programme, acronym, &existed);
         RnRole role = lead[0] == 'Y' ? RN_ROLE_LEAD : RN_ROLE_PARTNER;
-        if (rn_model_add_participation(model, org, project, role, chosen, unlocated))
+        if (rn_model_add_participation(model, org, project, role, chosen, unlocated, country))
             prov->rows_loaded++;
         else
             prov->rows_merged++; /* same organisation twice in one project */
@@ -253,7 +197,7 @@ gboolean rn_load_keep_projects(RnModel *model, const char *path, const char *dis
                                    "budget '%s' is not an amount; expected a number "
                                    "such as 892,228.58",
                                    rn_csv_field(csv, col[J_BUDGET]));
-            if (!row_problem(options, prov, "invalid budget", &problem, error))
+            if (!rn_row_problem(options, prov, "invalid budget", &problem, error))
                 return FALSE;
             continue;
         }
@@ -268,7 +212,7 @@ gboolean rn_load_keep_projects(RnModel *model, const char *path, const char *dis
             }
         }
         if (problem) {
-            if (!row_problem(options, prov, "invalid date", &problem, error))
+            if (!rn_row_problem(options, prov, "invalid date", &problem, error))
                 return FALSE;
             continue;
         }

@@ -65,6 +65,8 @@ static cJSON *parameters(const RnReport *r)
     cJSON_AddStringToObject(p, "network", rn_network_kind_name(net->kind));
     if (net->kind == RN_NETWORK_REGION)
         cJSON_AddNumberToObject(p, "level", net->level);
+    else if (net->kind == RN_NETWORK_COUNTRY)
+        cJSON_AddNumberToObject(p, "level", 0);
     else
         cJSON_AddNullToObject(p, "level");
     cJSON_AddStringToObject(p, "weight", rn_weighting_name(net->weighting));
@@ -222,6 +224,7 @@ static cJSON *nodes_section(const RnNetwork *net, const RnCentrality *c, const R
             cJSON_AddStringToObject(o, "sector", node->sector);
             cJSON_AddStringToObject(o, "region", node->region);
         } else {
+            /* Region and country networks. */
             cJSON_AddNumberToObject(o, "internal_projects", node->internal_projects);
             cJSON_AddNumberToObject(o, "organisations", node->organisations);
         }
@@ -503,6 +506,9 @@ char *rn_report_render(const RnReport *r)
     cJSON *dataset = cJSON_AddObjectToObject(root, "dataset");
     cJSON_AddStringToObject(dataset, "name", r->dataset_name);
     cJSON_AddStringToObject(dataset, "description_file", r->dataset_file);
+    cJSON *caveats = cJSON_AddArrayToObject(dataset, "caveats");
+    for (guint i = 0; i < r->model->caveats->len; i++)
+        cJSON_AddItemToArray(caveats, cJSON_CreateString(g_ptr_array_index(r->model->caveats, i)));
     cJSON_AddItemToObject(root, "parameters", parameters(r));
     cJSON_AddItemToObject(root, "provenance", provenance(r->model));
     cJSON_AddItemToObject(root, "network", network_section(r->network));

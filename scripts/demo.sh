@@ -7,9 +7,9 @@ cd "$(dirname "$0")/.."
 scripts/install-deps.sh
 scripts/build.sh
 mkdir -p reports
-for spec in "region-nuts2 --network region --level 2" \
+for spec in "region-nuts2 --network region --level 2 --group country --bridges" \
             "region-nuts0 --network region --level 0" \
-            "org --network org"; do
+            "org --network org --group sector"; do
     set -- $spec
     name=$1
     shift

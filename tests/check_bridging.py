@@ -27,7 +27,9 @@ def close(got, want, what):
     else:
         dev = abs(got - want)
         ok = dev <= TOL * max(1.0, abs(want))
-    key = what.split(" ")[-1]
+    words = what.split(" ")
+    key = words[0] + " " + words[-1].split(".", 1)[-1] if words[0] == "node" else \
+        words[0] + " " + words[-1].rsplit(".", 1)[-1]
     worst[key] = max(worst.get(key, 0.0), dev)
     if not ok:
         failures.append("%s: %r, reference %r" % (what, got, want))

@@ -64,7 +64,7 @@ cannot be read, 4 input malformed, 5 output cannot be written." "$REGNET"
 check 2 "regnet: unknown command 'analyse'; expected one of: analyze, version" "$REGNET" analyse
 ok "--help lists the commands" bash -c "'$REGNET' --help | grep -q '^  analyze ' && '$REGNET' --help | grep -q '^  version '"
 ok "analyze --help lists --alpha" bash -c "'$REGNET' analyze --help | grep -q -- '--alpha=A'"
-check 2 "regnet: unknown network kind 'city'; expected 'region' or 'org'" \
+check 2 "regnet: unknown network kind 'city'; expected 'region', 'org' or 'country'" \
     analyze --dataset data/keep-2014-2020.json --network city
 check 2 "regnet: level 7 is outside 0-3; expected a NUTS level" \
     analyze --dataset data/keep-2014-2020.json --network region --level 7
@@ -114,7 +114,7 @@ assert f['rejected_by_reason'] == {'region cell is not a NUTS code': 1}, f"
 mkdir -p "$TMP/json"; printf '{\n  "regnet_dataset": 1,\n  "name": "x"\n  "regions": {}\n}\n' > "$TMP/json/d.json"
 check 4 "regnet: $TMP/json/d.json:4:3: invalid JSON; expected a dataset description object" analyze --dataset "$TMP/json/d.json"
 printf '{"regnet_dataset": 1, "name": "x", "regions": {"file": "%s", "nuts_edition": "2013"}, "sources": [{"format": "cordis", "file": "x.csv"}]}' "$NUTS" > "$TMP/json/f.json"
-check 4 "regnet: $TMP/json/f.json: sources[0]: unknown format 'cordis'; expected 'keep.eu-partners' or 'keep.eu-projects'" analyze --dataset "$TMP/json/f.json"
+check 4 "regnet: $TMP/json/f.json: sources[0]: unknown format 'cordis'; expected 'keep.eu-partners', 'keep.eu-projects', 'csv', 'csv-organisations' or 'csv-projects'" analyze --dataset "$TMP/json/f.json"
 printf '{"regnet_dataset": 1, "name": "x", "regions": {"file": "%s", "nuts_edition": "2013"}, "sources": [{"format": "keep.eu-partners", "file": "%s", "nuts_edition": "2016"}]}' "$NUTS" "$REAL" > "$TMP/json/e.json"
 check 4 "regnet: $TMP/json/e.json: sources[0]: source uses NUTS 2016 but the region table is NUTS 2013; expected the same edition" analyze --dataset "$TMP/json/e.json"
 

@@ -1,0 +1,416 @@
+/*
+ * mapped.c — sources described by a column mapping (docs/formats.md):
+ *
+ *   csv                one row per participation of an organisation in a project
+ *   csv-organisations  one row per organisation id: name, country, region, sector
+ *   csv-projects       one row per project (or project and theme): themes, budget
+ *
+ * The dataset description names the columns, so CORDIS files, keep.eu's
+ * dotted 2000-2020 export, cluster partnership lists and a user's own
+ * spreadsheet load without code.  Every row is loaded, merged or rejected
+ * with a reason; malformed cells fail with FILE:LINE:COL (or are rejected
+ * with --skip-invalid-rows).
+ */
+#include <math.h>
+#include <string.h>
+
+#include "engine/error.h"
+#include "loaders/cells.h"
+#include "loaders/csv.h"
+#include "loaders/mapped.h"
+
+/* Column roles a mapping may name. */
+enum {
+    M_PROJECT, M_PROGRAMME, M_PERIOD, M_ORG, M_ORG_ID, M_COUNTRY, M_ROLE, M_SECTOR,
+    M_THEME, M_BUDGET, M_N
+};
+static const char *const role_names[M_N] = {
+    "project", "programme", "period", "organisation", "organisation_id", "country", "role",
+    "sector", "theme", "budget"};
+
+#define MAX_REGION_COLUMNS 4
+
+typedef struct {
+    const char *file;        /* description path, for messages */
+    const char *where;       /* "sources[k]" */
+    int col[M_N];            /* column index or -1 */
+    int region[MAX_REGION_COLUMNS]; /* region columns, most specific first */
+    guint n_region;
+    gboolean keep_cells;     /* "CODE  / Name" cells */
+    const char *programme;   /* constant programme, or NULL */
+    const char *period;      /* constant period, or NULL */
+    const char *scheme;      /* organisation id scheme */
+    const cJSON *lead_values;/* array of strings meaning "lead" */
+} Mapping;
+
+static void mapping_error(GError **error, const Mapping *m, const char *format, ...)
+    G_GNUC_PRINTF(3, 4);
+static void mapping_error(GError **error, const Mapping *m, const char *format, ...)
+{
+    va_list args;
+    va_start(args, format);
+    g_autofree char *message = g_strdup_vprintf(format, args);
+    va_end(args);
+    g_set_error(error, RN_ERROR, RN_ERROR_DATA, "%s: %s: %s", m->file, m->where, message);
+}
+
+static const char *optional_string(const cJSON *object, const char *name)
+{
+    const cJSON *item = cJSON_GetObjectItemCaseSensitive(object, name);
+    return cJSON_IsString(item) && *item->valuestring ? item->valuestring : NULL;
+}
+
+/* Resolves the mapping's column names against the header. */
+static gboolean read_mapping(const cJSON *source, const RnCsv *csv, Mapping *m, GError **error)
+{
+    const cJSON *columns = cJSON_GetObjectItemCaseSensitive(source, "columns");
+    if (!cJSON_IsObject(columns)) {
+        mapping_error(error, m, "'columns' is missing; expected an object mapping roles "
+                                "(project, organisation, ...) to column names");
+        return FALSE;
+    }
+    for (int r = 0; r < M_N; r++)
+        m->col[r] = -1;
+    const cJSON *item;
+    cJSON_ArrayForEach(item, columns) {
+        const char *role = item->string;
+        if (strcmp(role, "region") == 0) {
+            const cJSON *list = cJSON_IsArray(item) ? item : NULL;
+            guint count = list ? (guint)cJSON_GetArraySize(list) : 1;
+            if (count == 0 || count > MAX_REGION_COLUMNS) {
+                mapping_error(error, m, "'columns.region' must name 1 to %d columns, most "
+                                        "specific first", MAX_REGION_COLUMNS);
+                return FALSE;
+            }
+            for (guint k = 0; k < count; k++) {
+                const cJSON *name = list ? cJSON_GetArrayItem(list, (int)k) : item;
+                int index = cJSON_IsString(name) ? rn_csv_column(csv, name->valuestring) : -1;
+                if (index < 0) {
+                    g_set_error(error, RN_ERROR, RN_ERROR_DATA,
+                                "%s:1:1: header has no column '%s' (columns.region in %s)",
+                                rn_csv_name(csv),
+                                cJSON_IsString(name) ? name->valuestring : "?", m->file);
+                    return FALSE;
+                }
+                m->region[m->n_region++] = index;
+            }
+            continue;
+        }
+        int r = 0;
+        while (r < M_N && strcmp(role_names[r], role) != 0)
+            r++;
+        if (r == M_N) {
+            mapping_error(error, m, "unknown column role '%s'; expected project, programme, "
+                                    "period, organisation, organisation_id, country, region, "
+                                    "role, sector, theme or budget", role);
+            return FALSE;
+        }
+        if (!cJSON_IsString(item) || (m->col[r] = rn_csv_column(csv, item->valuestring)) < 0) {
+            g_set_error(error, RN_ERROR, RN_ERROR_DATA,
+                        "%s:1:1: header has no column '%s' (columns.%s in %s)",
+                        rn_csv_name(csv), cJSON_IsString(item) ? item->valuestring : "?", role,
+                        m->file);
+            return FALSE;
+        }
+    }
+    const char *syntax = optional_string(source, "region_cells");
+    m->keep_cells = syntax && strcmp(syntax, "keep.eu") == 0;
+    m->programme = optional_string(source, "programme");
+    m->period = optional_string(source, "period");
+    m->scheme = optional_string(source, "organisation_id_scheme");
+    if (!m->scheme)
+        m->scheme = "id";
+    m->lead_values = cJSON_GetObjectItemCaseSensitive(source, "lead_values");
+    return TRUE;
+}
+
+static char *cell(const RnCsv *csv, int col)
+{
+    return g_strstrip(g_strdup(col >= 0 ? rn_csv_field(csv, (guint)col) : ""));
+}
+
+/* The most specific region code the edition knows.  *code (caller frees)
+ * is NULL with *reason set when there is none; FALSE on a malformed cell
+ * (problem set). */
+static gboolean row_region(const RnModel *model, const RnCsv *csv, const Mapping *m,
+                           const char *not_in_edition, char **code, const char **reason,
+                           GError **problem)
+{
+    *code = NULL;
+    *reason = "no region given";
+    for (guint k = 0; k < m->n_region; k++) {
+        g_autofree char *candidate = NULL;
+        guint c = (guint)m->region[k];
+        if (!rn_parse_region_cell(rn_csv_field(csv, c), m->keep_cells, &candidate)) {
+            rn_csv_set_field_error(csv, c, problem,
+                                   "region cell '%s' is not a NUTS code; expected %s, or an "
+                                   "empty cell",
+                                   rn_csv_field(csv, c),
+                                   m->keep_cells ? "'CODE  / Name' such as 'DEG01  / Erfurt, "
+                                                   "Kreisfreie Stadt'"
+                                                 : "a code such as 'DEG01'");
+            return FALSE;
+        }
+        if (!candidate)
+            continue;
+        if (rn_model_region(model, candidate)) {
+            *code = g_steal_pointer(&candidate);
+            return TRUE;
+        }
+        *reason = not_in_edition;
+    }
+    return TRUE;
+}
+
+static gboolean is_lead(const Mapping *m, const char *role)
+{
+    const cJSON *value;
+    cJSON_ArrayForEach(value, m->lead_values) {
+        if (cJSON_IsString(value) && g_ascii_strcasecmp(value->valuestring, role) == 0)
+            return TRUE;
+    }
+    return FALSE;
+}
+
+static void add_theme(RnProject *p, const char *theme)
+{
+    if (!*theme)
+        return;
+    g_auto(GStrv) existing = g_strsplit(p->themes, "; ", -1);
+    if (*p->themes && g_strv_contains((const char *const *)existing, theme))
+        return;
+    char *joined = *p->themes ? g_strconcat(p->themes, "; ", theme, NULL) : g_strdup(theme);
+    g_free(p->themes);
+    p->themes = joined;
+}
+
+/* Programme and period of a row (constants or columns); FALSE if none. */
+static gboolean row_programme(RnModel *model, const RnCsv *csv, const Mapping *m,
+                              guint *programme)
+{
+    g_autofree char *name = m->col[M_PROGRAMME] >= 0 ? cell(csv, m->col[M_PROGRAMME])
+                                                     : g_strdup(m->programme ? m->programme : "");
+    if (!*name)
+        return FALSE;
+    g_autofree char *period = m->col[M_PERIOD] >= 0 ? cell(csv, m->col[M_PERIOD])
+                              : m->period            ? g_strdup(m->period)
+                                                     : rn_period_from_programme(name);
+    *programme = rn_model_intern_programme_period(model, name, period);
+    return TRUE;
+}
+
+static gboolean load_participations(RnModel *model, RnCsv *csv, const Mapping *m,
+                                    RnProvenance *prov, const RnLoadOptions *options,
+                                    GError **error)
+{
+    if (m->col[M_PROJECT] < 0 || (m->col[M_ORG] < 0 && m->col[M_ORG_ID] < 0) ||
+        (m->col[M_PROGRAMME] < 0 && !m->programme)) {
+        mapping_error(error, m, "a participation source needs columns.project, "
+                                "columns.organisation or columns.organisation_id, and "
+                                "columns.programme or a constant 'programme'");
+        return FALSE;
+    }
+    g_autofree char *not_in_edition =
+        g_strdup_printf("region code not in NUTS %s", model->nuts_edition);
+    RnCsvStatus status;
+    while ((status = rn_csv_next(csv, error)) == RN_CSV_ROW) {
+        prov->rows_read++;
+        g_autoptr(GError) problem = NULL;
+        g_autofree char *project_id = cell(csv, m->col[M_PROJECT]);
+        g_autofree char *name = cell(csv, m->col[M_ORG]);
+        g_autofree char *org_id = cell(csv, m->col[M_ORG_ID]);
+        guint programme;
+        if (!*project_id || !row_programme(model, csv, m, &programme)) {
+            rn_provenance_reject(prov, "missing project key (programme or project)");
+            continue;
+        }
+        if (m->col[M_ORG_ID] >= 0 ? !*org_id : !*name) {
+            rn_provenance_reject(prov, m->col[M_ORG_ID] >= 0 ? "missing organisation id"
+                                                             : "missing organisation name");
+            continue;
+        }
+        g_autofree char *nuts = NULL;
+        const char *unlocated = NULL;
+        if (!row_region(model, csv, m, not_in_edition, &nuts, &unlocated, &problem)) {
+            if (!rn_row_problem(options, prov, "region cell is not a NUTS code", &problem, error))
+                return FALSE;
+            continue;
+        }
+        g_autofree char *record_key = *org_id ? g_strconcat(m->scheme, ":", org_id, NULL) : NULL;
+        const RnOrgRecord *record = record_key ? g_hash_table_lookup(model->org_records, record_key)
+                                               : NULL;
+        if (*org_id && !record && g_hash_table_size(model->org_records) > 0)
+            rn_provenance_count(prov, "organisation id not in the organisation table", 1);
+        if (!nuts && record && record->nuts)
+            nuts = g_strdup(record->nuts);
+        else if (!nuts && record && m->n_region == 0)
+            unlocated = record->unlocated;
+        g_autofree char *raw_country = cell(csv, m->col[M_COUNTRY]);
+        g_autofree char *country = m->keep_cells ? rn_parse_country_cell(raw_country)
+                                                 : g_ascii_strup(raw_country, -1);
+        if (!*country && record && *record->country) {
+            g_free(country);
+            country = g_strdup(record->country);
+        }
+        if (!*country && nuts) {
+            g_free(country);
+            country = g_strndup(nuts, 2);
+        }
+        if (!nuts)
+            rn_provenance_count(prov, unlocated, 1);
+        gboolean merged_org, existed;
+        guint org = *org_id ? rn_model_intern_org_id(model, m->scheme, org_id,
+                                                     *name ? name : record ? record->name : NULL,
+                                                     country, &merged_org)
+                            : rn_model_intern_org(model, name, country, &merged_org);
+        if (merged_org)
+            rn_provenance_count(prov, "rows naming an organisation seen before", 1);
+        RnOrg *o = &g_array_index(model->orgs, RnOrg, org);
+        g_autofree char *sector = cell(csv, m->col[M_SECTOR]);
+        if (!*sector && record)
+            g_free(sector), sector = g_strdup(record->sector);
+        if (!*o->sector && *sector && g_ascii_strcasecmp(sector, "n/a") != 0) {
+            g_free(o->sector);
+            o->sector = m->keep_cells ? g_ascii_strdown(sector, -1) : g_strdup(sector);
+        }
+        const RnProgramme *prog = &g_array_index(model->programmes, RnProgramme, programme);
+        guint project = rn_model_intern_project(model, prog->name, project_id, &existed);
+        g_autofree char *theme = cell(csv, m->col[M_THEME]);
+        add_theme(&g_array_index(model->projects, RnProject, project), theme);
+        g_autofree char *role = cell(csv, m->col[M_ROLE]);
+        g_autofree char *period_count = g_strdup_printf("rows in period %s",
+                                                        *prog->period ? prog->period : "(none)");
+        rn_provenance_count(prov, period_count, 1);
+        if (rn_model_add_participation(model, org, project,
+                                       is_lead(m, role) ? RN_ROLE_LEAD : RN_ROLE_PARTNER, nuts,
+                                       unlocated, country))
+            prov->rows_loaded++;
+        else
+            prov->rows_merged++; /* the same organisation twice in one project */
+    }
+    return status == RN_CSV_EOF;
+}
+
+static gboolean load_organisations(RnModel *model, RnCsv *csv, const Mapping *m,
+                                   RnProvenance *prov, const RnLoadOptions *options,
+                                   GError **error)
+{
+    if (m->col[M_ORG_ID] < 0) {
+        mapping_error(error, m, "an organisation source needs columns.organisation_id");
+        return FALSE;
+    }
+    g_autofree char *not_in_edition =
+        g_strdup_printf("region code not in NUTS %s", model->nuts_edition);
+    RnCsvStatus status;
+    while ((status = rn_csv_next(csv, error)) == RN_CSV_ROW) {
+        prov->rows_read++;
+        g_autoptr(GError) problem = NULL;
+        g_autofree char *id = cell(csv, m->col[M_ORG_ID]);
+        if (!*id) {
+            rn_provenance_reject(prov, "missing organisation id");
+            continue;
+        }
+        g_autofree char *key = g_strconcat(m->scheme, ":", id, NULL);
+        if (g_hash_table_contains(model->org_records, key)) {
+            prov->rows_merged++;
+            continue;
+        }
+        g_autofree char *nuts = NULL;
+        const char *unlocated = NULL;
+        if (!row_region(model, csv, m, not_in_edition, &nuts, &unlocated, &problem)) {
+            if (!rn_row_problem(options, prov, "region cell is not a NUTS code", &problem, error))
+                return FALSE;
+            continue;
+        }
+        RnOrgRecord *r = g_new0(RnOrgRecord, 1);
+        r->name = cell(csv, m->col[M_ORG]);
+        g_autofree char *country = cell(csv, m->col[M_COUNTRY]);
+        r->country = g_ascii_strup(country, -1);
+        r->nuts = g_steal_pointer(&nuts);
+        r->unlocated = r->nuts ? NULL : rn_model_intern_string(model, unlocated);
+        r->sector = cell(csv, m->col[M_SECTOR]);
+        if (!r->nuts)
+            rn_provenance_count(prov, unlocated, 1);
+        g_hash_table_insert(model->org_records, g_steal_pointer(&key), r);
+        prov->rows_loaded++;
+    }
+    return status == RN_CSV_EOF;
+}
+
+static gboolean load_projects(RnModel *model, RnCsv *csv, const Mapping *m, RnProvenance *prov,
+                              const RnLoadOptions *options, GError **error)
+{
+    if (m->col[M_PROJECT] < 0 || (m->col[M_PROGRAMME] < 0 && !m->programme)) {
+        mapping_error(error, m, "a project source needs columns.project and "
+                                "columns.programme or a constant 'programme'");
+        return FALSE;
+    }
+    g_autoptr(GHashTable) seen = g_hash_table_new(g_direct_hash, g_direct_equal);
+    RnCsvStatus status;
+    while ((status = rn_csv_next(csv, error)) == RN_CSV_ROW) {
+        prov->rows_read++;
+        g_autoptr(GError) problem = NULL;
+        g_autofree char *project_id = cell(csv, m->col[M_PROJECT]);
+        guint programme;
+        if (!*project_id || !row_programme(model, csv, m, &programme)) {
+            rn_provenance_reject(prov, "missing project key (programme or project)");
+            continue;
+        }
+        double budget = NAN;
+        if (m->col[M_BUDGET] >= 0) {
+            g_autofree char *text = cell(csv, m->col[M_BUDGET]);
+            char *end = NULL;
+            if (*text && ((budget = g_ascii_strtod(text, &end)), *end || !isfinite(budget))) {
+                rn_csv_set_field_error(csv, (guint)m->col[M_BUDGET], &problem,
+                                       "budget '%s' is not a number; expected e.g. 1250000.50",
+                                       text);
+                if (!rn_row_problem(options, prov, "invalid budget", &problem, error))
+                    return FALSE;
+                continue;
+            }
+        }
+        gboolean existed;
+        const RnProgramme *prog = &g_array_index(model->programmes, RnProgramme, programme);
+        guint index = rn_model_intern_project(model, prog->name, project_id, &existed);
+        RnProject *p = &g_array_index(model->projects, RnProject, index);
+        g_autofree char *theme = cell(csv, m->col[M_THEME]);
+        add_theme(p, theme);
+        if (!isnan(budget))
+            p->budget = budget;
+        if (!existed)
+            rn_provenance_count(prov, "projects without participants", 1);
+        if (g_hash_table_contains(seen, GUINT_TO_POINTER(index + 1))) {
+            prov->rows_merged++; /* another theme of a project already listed */
+            continue;
+        }
+        g_hash_table_add(seen, GUINT_TO_POINTER(index + 1));
+        prov->rows_loaded++;
+    }
+    return status == RN_CSV_EOF;
+}
+
+gboolean rn_load_mapped(RnModel *model, const char *format, const char *path,
+                        const cJSON *source, const char *description, const char *where,
+                        const RnLoadOptions *options, GError **error)
+{
+    Mapping m = {.file = description, .where = where};
+    const char *delimiter = optional_string(source, "delimiter");
+    if (delimiter && strlen(delimiter) != 1) {
+        mapping_error(error, &m, "'delimiter' must be one character, found '%s'", delimiter);
+        return FALSE;
+    }
+    g_autoptr(RnCsv) csv = rn_csv_open(path, path, delimiter ? delimiter[0] : 0, error);
+    if (!csv || !read_mapping(source, csv, &m, error))
+        return FALSE;
+    if (m.n_region > 0 && !optional_string(source, "nuts_edition")) {
+        mapping_error(error, &m, "'nuts_edition' is missing; a source with region columns "
+                                 "names its NUTS edition");
+        return FALSE;
+    }
+    RnProvenance *prov = rn_model_add_provenance(model, path, format);
+    if (strcmp(format, "csv-organisations") == 0)
+        return load_organisations(model, csv, &m, prov, options, error);
+    if (strcmp(format, "csv-projects") == 0)
+        return load_projects(model, csv, &m, prov, options, error);
+    return load_participations(model, csv, &m, prov, options, error);
+}
