@@ -1,0 +1,168 @@
+/* test_mapped.c — column-mapped sources: the current CORDIS schema (first
+ * real rows of organization.csv), a cluster partnership list, gzip input,
+ * and malformed mappings with exact messages. */
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "engine/error.h"
+#include "engine/network.h"
+#include "loaders/csv.h"
+#include "loaders/loaders.h"
+
+#define FIXTURES REGNET_SOURCE_DIR "/tests/fixtures/mapped/"
+
+static RnModel *load(const char *path, GError **error)
+{
+    RnModel *model = rn_model_new();
+    g_autofree char *name = NULL;
+    RnLoadOptions options = {0};
+    if (!rn_load_dataset(model, path, &options, &name, error)) {
+        rn_model_free(model);
+        return NULL;
+    }
+    return model;
+}
+
+static guint count(GHashTable *t, const char *key)
+{
+    return GPOINTER_TO_UINT(g_hash_table_lookup(t, key));
+}
+
+static void test_cordis_current_schema(void)
+{
+    g_autoptr(GError) error = NULL;
+    g_autoptr(RnModel) model = load(FIXTURES "he.json", &error);
+    g_assert_no_error(error);
+    const RnProvenance *p = g_ptr_array_index(model->provenance, 1);
+    g_assert_cmpuint(p->rows_read, ==, 12);
+    g_assert_cmpuint(p->rows_loaded, ==, 12);
+    g_assert_cmpuint(model->projects->len, ==, 6);
+    g_assert_cmpuint(model->orgs->len, ==, 11); /* the Max Planck Society twice */
+    guint mpg = GPOINTER_TO_UINT(g_hash_table_lookup(model->org_index, "pic:999990267")) - 1;
+    const RnOrg *o = &g_array_index(model->orgs, RnOrg, mpg);
+    g_assert_cmpstr(o->name, ==, "MAX-PLANCK-GESELLSCHAFT ZUR FORDERUNG DER WISSENSCHAFTEN EV");
+    g_assert_cmpstr(o->sector, ==, "REC");
+    g_assert_cmpuint(o->n_rows, ==, 2);
+    const RnParticipation *first = &g_array_index(model->participations, RnParticipation, 0);
+    g_assert_cmpint(first->role, ==, RN_ROLE_LEAD);
+    g_assert_cmpstr(first->nuts, ==, "NL221");
+    g_assert_cmpstr(first->country, ==, "NL");
+
+    RnNetworkSpec spec = {.kind = RN_NETWORK_COUNTRY};
+    g_autoptr(RnNetwork) countries = rn_network_build(model, &spec, &error);
+    g_assert_no_error(error);
+    g_assert_cmpuint(countries->nodes->len, ==, 6); /* DE DK EL ES IT NL */
+    g_assert_cmpstr(g_array_index(countries->nodes, RnNode, 2).id, ==, "EL");
+    spec = (RnNetworkSpec){.kind = RN_NETWORK_REGION, .level = 2};
+    g_autoptr(RnNetwork) regions = rn_network_build(model, &spec, &error);
+    g_assert_cmpuint(regions->nodes->len, ==, 10);
+    g_assert_cmpuint(regions->participations_unlocated, ==, 0);
+}
+
+static void test_partnership_list(void)
+{
+    g_autoptr(GError) error = NULL;
+    g_autoptr(RnModel) model = load(FIXTURES "partnerships.json", &error);
+    g_assert_no_error(error);
+    const RnProvenance *p = g_ptr_array_index(model->provenance, 1);
+    g_assert_cmpuint(p->rows_read, ==, 7);
+    g_assert_cmpuint(p->rows_loaded, ==, 6);
+    g_assert_cmpuint(p->rows_rejected, ==, 1);
+    g_assert_cmpuint(count(p->rejected_by_reason, "missing organisation name"), ==, 1);
+    g_assert_cmpuint(count(p->counters, "region code not in NUTS 2021"), ==, 1);
+    g_assert_cmpuint(count(p->counters, "rows in period 2021-2027"), ==, 6);
+    g_assert_cmpuint(model->programmes->len, ==, 3);
+    RnNetworkSpec spec = {.kind = RN_NETWORK_ORG};
+    g_autoptr(RnNetwork) orgs = rn_network_build(model, &spec, &error);
+    g_assert_no_error(error);
+    g_assert_cmpuint(orgs->nodes->len, ==, 5);
+    g_assert_cmpuint(orgs->edges->len, ==, 4);
+    spec = (RnNetworkSpec){.kind = RN_NETWORK_ORG, .programme = "Eurocluster"};
+    g_autoptr(RnNetwork) euroclusters = rn_network_build(model, &spec, &error);
+    g_assert_cmpuint(euroclusters->edges->len, ==, 1);
+}
+
+/* Writes a description over text (a CSV) with the given source members. */
+static char *write_case(const char *dir, const char *csv, const char *members)
+{
+    g_autofree char *csv_path = g_build_filename(dir, "rows.csv", NULL);
+    g_assert_true(g_file_set_contents(csv_path, csv, -1, NULL));
+    char *path = g_build_filename(dir, "d.json", NULL);
+    g_autofree char *json = g_strdup_printf(
+        "{\"regnet_dataset\": 1, \"name\": \"t\", \"regions\": {\"file\": \"%s\", "
+        "\"nuts_edition\": \"2021\"}, \"sources\": [{\"format\": \"csv\", \"file\": "
+        "\"rows.csv\", \"programme\": \"X\", %s}]}",
+        REGNET_SOURCE_DIR "/data/nuts/nuts2021_all_levels_ropensci.csv", members);
+    g_assert_true(g_file_set_contents(path, json, -1, NULL));
+    return path;
+}
+
+static void expect_failure(const char *csv, const char *members, int code, const char *message)
+{
+    g_autofree char *dir = g_dir_make_tmp("regnet-mapped-XXXXXX", NULL);
+    g_autofree char *path = write_case(dir, csv, members);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(RnModel) model = load(path, &error);
+    g_assert_null(model);
+    g_assert_error(error, RN_ERROR, code);
+    g_autofree char *expected = g_strdup_printf(message, dir, dir);
+    g_assert_cmpstr(error->message, ==, expected);
+    g_autofree char *rows = g_build_filename(dir, "rows.csv", NULL);
+    g_unlink(rows);
+    g_unlink(path);
+    g_rmdir(dir);
+}
+
+static void test_mapping_errors(void)
+{
+    expect_failure("p,o\n1,A\n", "\"columns\": {\"project\": \"p\", \"organisation\": \"org\"}",
+                   RN_ERROR_DATA,
+                   "%s/rows.csv:1:1: header has no column 'org' (columns.organisation in %s/d.json)");
+    expect_failure("p,o\n1,A\n", "\"columns\": {\"project\": \"p\", \"partner\": \"o\"}",
+                   RN_ERROR_DATA,
+                   "%s/d.json: sources[0]: unknown column role 'partner'; expected project, "
+                   "programme, period, organisation, organisation_id, country, region, role, "
+                   "sector, theme or budget");
+    expect_failure("p,o,r\n1,A,DE212\n",
+                   "\"columns\": {\"project\": \"p\", \"organisation\": \"o\", \"region\": \"r\"}",
+                   RN_ERROR_DATA,
+                   "%s/d.json: sources[0]: 'nuts_edition' is missing; a source with region "
+                   "columns names its NUTS edition");
+    expect_failure("p,o,r\n1,A,DE212\n2,B,Munich\n",
+                   "\"nuts_edition\": \"2021\", \"columns\": {\"project\": \"p\", "
+                   "\"organisation\": \"o\", \"region\": \"r\"}",
+                   RN_ERROR_DATA,
+                   "%s/rows.csv:3:5: region cell 'Munich' is not a NUTS code; expected a code "
+                   "such as 'DEG01', or an empty cell");
+}
+
+static void test_gzip(void)
+{
+    /* The bundled FP7 organisation table is read through gzip. */
+    g_autoptr(GError) error = NULL;
+    char *text = NULL;
+    gsize length = 0;
+    g_assert_true(rn_read_file(REGNET_SOURCE_DIR "/data/cordis/fp7_organisations.csv.gz", NULL,
+                               &text, &length, &error));
+    g_assert_true(g_str_has_prefix(text, "new_org_id;name;shortName;"));
+    g_assert_cmpuint(text[length], ==, 0);
+    g_free(text);
+    g_autofree char *dir = g_dir_make_tmp("regnet-gz-XXXXXX", NULL);
+    g_autofree char *bad = g_build_filename(dir, "bad.csv.gz", NULL);
+    g_assert_true(g_file_set_contents(bad, "not gzip at all", -1, NULL));
+    g_assert_false(rn_read_file(bad, "bad.csv.gz", &text, &length, &error));
+    g_assert_error(error, RN_ERROR, RN_ERROR_DATA);
+    g_assert_true(g_str_has_prefix(error->message, "bad.csv.gz: not a valid gzip file: "));
+    g_unlink(bad);
+    g_rmdir(dir);
+}
+
+int main(int argc, char **argv)
+{
+    g_test_init(&argc, &argv, NULL);
+    g_test_add_func("/mapped/cordis-current-schema", test_cordis_current_schema);
+    g_test_add_func("/mapped/partnership-list", test_partnership_list);
+    g_test_add_func("/mapped/mapping-errors", test_mapping_errors);
+    g_test_add_func("/mapped/gzip", test_gzip);
+    return g_test_run();
+}
