@@ -49,7 +49,11 @@ gboolean rn_analyze_network(const RnNetwork *net, const RnAnalysisOptions *optio
     guint n = net->nodes->len;
     if (n == 0) {
         g_set_error(error, RN_ERROR, RN_ERROR_USAGE,
-                    "the network has no nodes: no selected participation is located");
+                    "the %s network has no nodes: none of the %u selected participations has "
+                    "a node in it (%s)",
+                    rn_network_kind_name(net->kind), net->participations_selected,
+                    g_hash_table_contains(net->unlocated_by_reason, "no region given")
+                        ? "the data give no region" : "see --network country or org");
         return FALSE;
     }
     *s = (RnSummary){0};

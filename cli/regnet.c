@@ -13,6 +13,7 @@
 
 #include "analyses/analysis.h"
 #include "analyses/bridging.h"
+#include "analyses/compare.h"
 #include "engine/error.h"
 #include "loaders/loaders.h"
 #include "output/output.h"
@@ -20,6 +21,7 @@
 static const char commands_text[] =
     "Commands:\n"
     "  analyze    load a dataset, build a network, write a JSON report\n"
+    "  compare    compare the networks of two or more periods, write a JSON report\n"
     "  version    print the version and library versions\n"
     "\n"
     "Run 'regnet COMMAND --help' for a command's options.\n"
@@ -326,6 +328,184 @@ static int command_analyze(int argc, char **argv)
     return ok ? 0 : fail(error);
 }
 
+static int compare_strings(gconstpointer a, gconstpointer b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Periods present in the model, "a, b, c" (caller frees). */
+static char *periods_present(const RnModel *model)
+{
+    g_autoptr(GPtrArray) seen = g_ptr_array_new();
+    for (guint i = 0; i < model->programmes->len; i++) {
+        const char *p = g_array_index(model->programmes, RnProgramme, i).period;
+        if (*p && !g_ptr_array_find_with_equal_func(seen, p, g_str_equal, NULL))
+            g_ptr_array_add(seen, (gpointer)p);
+    }
+    g_ptr_array_sort(seen, compare_strings);
+    GString *text = g_string_new(NULL);
+    for (guint i = 0; i < seen->len; i++)
+        g_string_append_printf(text, "%s%s", i ? ", " : "", (char *)g_ptr_array_index(seen, i));
+    return g_string_free(text, FALSE);
+}
+
+/* Share of ties between organisations of two different (known) sectors. */
+static double cross_sector_share(const RnNetwork *net)
+{
+    if (net->kind != RN_NETWORK_ORG)
+        return NAN;
+    double known = 0, cross = 0;
+    for (guint i = 0; i < net->edges->len; i++) {
+        const RnEdge *e = &g_array_index(net->edges, RnEdge, i);
+        const char *a = g_array_index(net->nodes, RnNode, e->source).sector;
+        const char *b = g_array_index(net->nodes, RnNode, e->target).sector;
+        if (*a && *b) {
+            known += 1;
+            cross += strcmp(a, b) != 0;
+        }
+    }
+    return known > 0 ? cross / known : NAN;
+}
+
+static int command_compare(int argc, char **argv)
+{
+    g_autofree char *dataset = NULL, *network_text = NULL, *periods_text = NULL, *output = NULL;
+    int level = 2, threads = 0, top = 10;
+    double alpha = 1.0;
+    gint64 seed = 1;
+    gboolean skip_invalid = FALSE, quiet = FALSE;
+    GOptionEntry entries[] = {
+        {"dataset", 'd', 0, G_OPTION_ARG_FILENAME, &dataset, "Dataset description (JSON)", "FILE"},
+        {"network", 'n', 0, G_OPTION_ARG_STRING, &network_text, "Network kind: region, org or country (default region)", "KIND"},
+        {"level", 'l', 0, G_OPTION_ARG_INT, &level, "NUTS level 0-3 of a region network (default 2)", "L"},
+        {"periods", 'p', 0, G_OPTION_ARG_STRING, &periods_text, "Periods to compare, comma-separated, e.g. 2007-2013,2014-2020", "LIST"},
+        {"alpha", 'a', 0, G_OPTION_ARG_DOUBLE, &alpha, "Distance = 1/weight^A for path measures (default 1)", "A"},
+        {"seed", 0, 0, G_OPTION_ARG_INT64, &seed, "Seed of the Leiden communities (default 1)", "S"},
+        {"top", 0, 0, G_OPTION_ARG_INT, &top, "Risers and fallers listed (default 10)", "K"},
+        {"threads", 't', 0, G_OPTION_ARG_INT, &threads, "Threads for path measures (default: all cores)", "N"},
+        {"skip-invalid-rows", 0, 0, G_OPTION_ARG_NONE, &skip_invalid, "Reject malformed rows instead of failing", NULL},
+        {"output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Report file to write ('-' for stdout)", "FILE"},
+        {"quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, "Do not print the summary", NULL},
+        {NULL, 0, 0, 0, NULL, NULL, NULL},
+    };
+    g_autoptr(GOptionContext) context = g_option_context_new("- compare programme periods");
+    g_option_context_set_summary(context, "Builds the same network for each period, in one node "
+                                          "space, and writes how it changed (docs/compare.md).");
+    g_option_context_add_main_entries(context, entries, NULL);
+    GError *error = NULL;
+    if (!g_option_context_parse(context, &argc, &argv, &error)) {
+        GError *usage = g_error_new(RN_ERROR, RN_ERROR_USAGE, "compare: %s", error->message);
+        g_error_free(error);
+        return fail(usage);
+    }
+    if (!dataset || !output || !periods_text) {
+        g_set_error(&error, RN_ERROR, RN_ERROR_USAGE,
+                    "compare: --dataset, --periods and --output are required (see regnet "
+                    "compare --help)");
+        return fail(error);
+    }
+    RnNetworkSpec spec = {.level = level};
+    if (!parse_network_kind(network_text ? network_text : "region", &spec.kind, &error))
+        return fail(error);
+    if (level < 0 || level > 3) {
+        g_set_error(&error, RN_ERROR, RN_ERROR_USAGE,
+                    "level %d is outside 0-3; expected a NUTS level", level);
+        return fail(error);
+    }
+    g_auto(GStrv) periods = g_strsplit(periods_text, ",", -1);
+    guint n = g_strv_length(periods);
+    if (n < 2) {
+        g_set_error(&error, RN_ERROR, RN_ERROR_USAGE,
+                    "compare: --periods needs two or more periods, found '%s'", periods_text);
+        return fail(error);
+    }
+    RnLoadOptions load_options = {.skip_invalid_rows = skip_invalid};
+    g_autoptr(RnModel) model = rn_model_new();
+    g_autofree char *dataset_name = NULL;
+    if (!rn_load_dataset(model, dataset, &load_options, &dataset_name, &error))
+        return fail(error);
+    RnAnalysisOptions options = {
+        .alpha = alpha,
+        .threads = threads > 0 ? (guint)threads : (guint)g_get_num_processors(),
+    };
+    g_autofree RnPeriodResult *results = g_new0(RnPeriodResult, n);
+    g_autofree RnComparison *comparisons = g_new0(RnComparison, n);
+    int status = 0;
+    guint done = 0;
+    for (; done < n && !status; done++) {
+        RnPeriodResult *r = &results[done];
+        r->period = g_strstrip(periods[done]);
+        spec.period = r->period;
+        r->network = rn_network_build(model, &spec, &error);
+        if (!r->network) {
+            g_autofree char *present = periods_present(model);
+            g_clear_error(&error);
+            g_set_error(&error, RN_ERROR, RN_ERROR_USAGE,
+                        "period '%s' has no projects with participants in %s; periods present: %s",
+                        r->period, dataset, present);
+            status = fail(error);
+            break;
+        }
+        if (!rn_analyze_network(r->network, &options, &r->centrality, &r->summary, &error)) {
+            g_prefix_error(&error, "period '%s': ", r->period);
+            status = fail(error);
+            rn_network_free(r->network);
+            r->network = NULL;
+            break;
+        }
+        RnCommunityOptions co = {.resolution = 1, .seed = (guint64)seed, .runs = 1};
+        RnCommunities communities;
+        if (!rn_communities_compute(r->network, &co, &communities, &error)) {
+            status = fail(error);
+            done++;
+            break;
+        }
+        r->modularity = communities.modularity;
+        r->communities = communities.count;
+        rn_communities_clear(&communities);
+        r->cross_sector_share = cross_sector_share(r->network);
+    }
+    if (!status) {
+        for (guint k = 0; k + 1 < n; k++)
+            rn_compare_periods(&results[k], &results[k + 1], k, k + 1, &comparisons[k]);
+        RnComparisonReport report = {
+            .dataset_name = dataset_name, .dataset_file = dataset, .model = model,
+            .kind = spec.kind, .level = spec.kind == RN_NETWORK_REGION ? level : 0,
+            .alpha = alpha, .seed = (guint64)seed, .periods = results, .n_periods = n,
+            .comparisons = comparisons, .top = (guint)MAX(top, 0),
+        };
+        g_autofree char *json = rn_comparison_render(&report);
+        gboolean ok = strcmp(output, "-") == 0 ? fputs(json, stdout) >= 0
+                                               : rn_write_file_atomic(output, json, strlen(json), &error);
+        if (!ok)
+            status = fail(error ? error : g_error_new(RN_ERROR, RN_ERROR_OUTPUT, "stdout: cannot write"));
+        else if (!quiet && strcmp(output, "-") != 0) {
+            for (guint p = 0; p < n; p++)
+                printf("%s: %u nodes, %u edges, density %.4f, %u projects (%u with ties)\n",
+                       results[p].period, results[p].summary.nodes, results[p].summary.edges,
+                       results[p].summary.density, results[p].network->projects_selected,
+                       results[p].network->projects_with_ties);
+            for (guint k = 0; k + 1 < n; k++) {
+                const RnComparison *c = &comparisons[k];
+                printf("%s -> %s: %u nodes kept, %u entered, %u left; edge Jaccard %.3f, "
+                       "weighted Jaccard %.3f; Spearman strength %.3f, betweenness %.3f\n",
+                       results[c->a].period, results[c->b].period, c->kept, c->entered->len,
+                       c->left->len, c->edge_jaccard, c->weighted_jaccard, c->spearman[1],
+                       c->spearman[2]);
+            }
+            printf("  report: %s\n", output);
+        }
+        for (guint k = 0; k + 1 < n; k++)
+            rn_comparison_clear(&comparisons[k]);
+    }
+    for (guint p = 0; p < n; p++) {
+        rn_centrality_clear(&results[p].centrality);
+        if (results[p].network)
+            rn_network_free(results[p].network);
+    }
+    return status;
+}
+
 int main(int argc, char **argv)
 {
     /* Numbers are formatted in the C locale whatever the environment says. */
@@ -351,11 +531,17 @@ int main(int argc, char **argv)
                glib_major_version, glib_minor_version, glib_micro_version);
         return 0;
     }
+    if (strcmp(command, "compare") == 0) {
+        g_autofree char *name = g_strdup("regnet compare");
+        argv[1] = name;
+        return command_compare(argc - 1, argv + 1);
+    }
     if (strcmp(command, "analyze") == 0) {
         g_autofree char *name = g_strdup("regnet analyze");
         argv[1] = name;
         return command_analyze(argc - 1, argv + 1);
     }
-    fprintf(stderr, "regnet: unknown command '%s'; expected one of: analyze, version\n", command);
+    fprintf(stderr, "regnet: unknown command '%s'; expected one of: analyze, compare, version\n",
+            command);
     return RN_ERROR_USAGE;
 }

@@ -7,6 +7,7 @@
 
 #include "analyses/analysis.h"
 #include "analyses/bridging.h"
+#include "analyses/compare.h"
 #include "engine/model.h"
 #include "engine/network.h"
 
@@ -30,6 +31,28 @@ typedef struct {
  * Caller frees with g_free.  Time complexity: O(V + E + rows of provenance).
  */
 char *rn_report_render(const RnReport *report);
+
+#define RN_COMPARISON_SCHEMA_VERSION "1.0.0"
+
+typedef struct {
+    const char *dataset_name;
+    const char *dataset_file;
+    const RnModel *model;
+    RnNetworkKind kind;
+    int level;
+    double alpha;
+    guint64 seed;
+    const RnPeriodResult *periods;
+    guint n_periods;
+    const RnComparison *comparisons;  /* n_periods - 1, consecutive pairs */
+    guint top;                        /* risers and fallers listed */
+} RnComparisonReport;
+
+/*
+ * Renders a period comparison as JSON (docs/compare.md).  Caller frees.
+ * Time complexity: O(sum of V + E over periods).
+ */
+char *rn_comparison_render(const RnComparisonReport *report);
 
 /*
  * Writes contents to path whole or not at all: a temporary file in the

@@ -14,8 +14,9 @@
 #include <igraph.h>
 
 #include "output/output.h"
+#include "output/sections.h"
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC(cJSON, cJSON_Delete)
+
 
 static int compare_strings(gconstpointer a, gconstpointer b)
 {
@@ -23,7 +24,7 @@ static int compare_strings(gconstpointer a, gconstpointer b)
 }
 
 /* A JSON object of table's string -> count entries, sorted by key. */
-static cJSON *count_map(GHashTable *table)
+cJSON *rn_json_count_map(GHashTable *table)
 {
     cJSON *object = cJSON_CreateObject();
     g_autofree gpointer *keys = g_hash_table_get_keys_as_array(table, NULL);
@@ -43,7 +44,7 @@ static void add_optional_string(cJSON *object, const char *name, const char *val
         cJSON_AddNullToObject(object, name);
 }
 
-static cJSON *generator(void)
+cJSON *rn_json_generator(void)
 {
     cJSON *g = cJSON_CreateObject();
     cJSON_AddStringToObject(g, "name", "regnet");
@@ -85,7 +86,7 @@ static cJSON *parameters(const RnReport *r)
     return p;
 }
 
-static cJSON *provenance(const RnModel *m)
+cJSON *rn_json_provenance(const RnModel *m)
 {
     cJSON *prov = cJSON_CreateObject();
     cJSON *files = cJSON_AddArrayToObject(prov, "files");
@@ -98,8 +99,8 @@ static cJSON *provenance(const RnModel *m)
         cJSON_AddNumberToObject(f, "rows_loaded", p->rows_loaded);
         cJSON_AddNumberToObject(f, "rows_merged", p->rows_merged);
         cJSON_AddNumberToObject(f, "rows_rejected", p->rows_rejected);
-        cJSON_AddItemToObject(f, "rejected_by_reason", count_map(p->rejected_by_reason));
-        cJSON_AddItemToObject(f, "counts", count_map(p->counters));
+        cJSON_AddItemToObject(f, "rejected_by_reason", rn_json_count_map(p->rejected_by_reason));
+        cJSON_AddItemToObject(f, "counts", rn_json_count_map(p->counters));
         cJSON_AddItemToArray(files, f);
     }
     cJSON *model = cJSON_AddObjectToObject(prov, "model");
@@ -112,18 +113,18 @@ static cJSON *provenance(const RnModel *m)
     return prov;
 }
 
-static cJSON *network_section(const RnNetwork *net)
+cJSON *rn_json_network_counts(const RnNetwork *net)
 {
     cJSON *n = cJSON_CreateObject();
     cJSON_AddNumberToObject(n, "projects_selected", net->projects_selected);
     cJSON_AddNumberToObject(n, "projects_with_ties", net->projects_with_ties);
     cJSON_AddNumberToObject(n, "participations_selected", net->participations_selected);
     cJSON_AddNumberToObject(n, "participations_unlocated", net->participations_unlocated);
-    cJSON_AddItemToObject(n, "unlocated_by_reason", count_map(net->unlocated_by_reason));
+    cJSON_AddItemToObject(n, "unlocated_by_reason", rn_json_count_map(net->unlocated_by_reason));
     return n;
 }
 
-static cJSON *summary_section(const RnSummary *s)
+cJSON *rn_json_summary(const RnSummary *s)
 {
     cJSON *o = cJSON_CreateObject();
     cJSON_AddNumberToObject(o, "nodes", s->nodes);
@@ -502,7 +503,7 @@ char *rn_report_render(const RnReport *r)
     g_autoptr(cJSON) root = cJSON_CreateObject();
     cJSON_AddStringToObject(root, "schema", "regnet-report");
     cJSON_AddStringToObject(root, "schema_version", RN_REPORT_SCHEMA_VERSION);
-    cJSON_AddItemToObject(root, "generator", generator());
+    cJSON_AddItemToObject(root, "generator", rn_json_generator());
     cJSON *dataset = cJSON_AddObjectToObject(root, "dataset");
     cJSON_AddStringToObject(dataset, "name", r->dataset_name);
     cJSON_AddStringToObject(dataset, "description_file", r->dataset_file);
@@ -510,9 +511,9 @@ char *rn_report_render(const RnReport *r)
     for (guint i = 0; i < r->model->caveats->len; i++)
         cJSON_AddItemToArray(caveats, cJSON_CreateString(g_ptr_array_index(r->model->caveats, i)));
     cJSON_AddItemToObject(root, "parameters", parameters(r));
-    cJSON_AddItemToObject(root, "provenance", provenance(r->model));
-    cJSON_AddItemToObject(root, "network", network_section(r->network));
-    cJSON_AddItemToObject(root, "summary", summary_section(r->summary));
+    cJSON_AddItemToObject(root, "provenance", rn_json_provenance(r->model));
+    cJSON_AddItemToObject(root, "network", rn_json_network_counts(r->network));
+    cJSON_AddItemToObject(root, "summary", rn_json_summary(r->summary));
     if (r->bridging)
         cJSON_AddItemToObject(root, "analyses", analyses_section(r));
     cJSON_AddItemToObject(root, "nodes", nodes_section(r->network, r->centrality, r->bridging));

@@ -56,12 +56,13 @@ Usage: regnet COMMAND [OPTION...]
 
 Commands:
   analyze    load a dataset, build a network, write a JSON report
+  compare    compare the networks of two or more periods, write a JSON report
   version    print the version and library versions
 
 Run 'regnet COMMAND --help' for a command's options.
 Exit status: 0 success, 1 computation failed, 2 usage error, 3 input
 cannot be read, 4 input malformed, 5 output cannot be written." "$REGNET"
-check 2 "regnet: unknown command 'analyse'; expected one of: analyze, version" "$REGNET" analyse
+check 2 "regnet: unknown command 'analyse'; expected one of: analyze, compare, version" "$REGNET" analyse
 ok "--help lists the commands" bash -c "'$REGNET' --help | grep -q '^  analyze ' && '$REGNET' --help | grep -q '^  version '"
 ok "analyze --help lists --alpha" bash -c "'$REGNET' analyze --help | grep -q -- '--alpha=A'"
 check 2 "regnet: unknown network kind 'city'; expected 'region', 'org' or 'country'" \
@@ -78,6 +79,17 @@ check 2 "regnet: analyze: --dataset and --output are required (see regnet analyz
     "$REGNET" analyze --dataset data/keep-2014-2020.json
 check 2 "regnet: no project with participants matches the filters --period=2021-2027" \
     analyze --dataset data/keep-2014-2020.json --period 2021-2027
+
+# --- compare ------------------------------------------------------------------
+check 2 "regnet: period '2021-2027' has no projects with participants in data/keep-2000-2020.json; periods present: 2000-2006, 2007-2013, 2014-2020" \
+    "$REGNET" compare -q --dataset data/keep-2000-2020.json --periods 2014-2020,2021-2027 --output "$TMP/c.json"
+check 2 "regnet: compare: --periods needs two or more periods, found '2014-2020'" \
+    "$REGNET" compare -q --dataset data/keep-2000-2020.json --periods 2014-2020 --output "$TMP/c.json"
+check 2 "regnet: compare: --dataset, --periods and --output are required (see regnet compare --help)" \
+    "$REGNET" compare --dataset data/keep-2000-2020.json
+ok "a failed compare writes nothing" test ! -e "$TMP/c.json"
+ok "compare: same input, same bytes" bash -c "'$REGNET' compare -q --dataset data/keep-2000-2020.json --network country --periods 2007-2013,2014-2020 --output '$TMP/c1.json' && '$REGNET' compare -q --dataset data/keep-2000-2020.json --network country --periods 2007-2013,2014-2020 --threads 1 --output '$TMP/c2.json' && cmp -s '$TMP/c1.json' '$TMP/c2.json'"
+ok "compare reports the 2000-2006 caveat" bash -c "'$REGNET' compare -q --dataset data/keep-2000-2020.json --network country --periods 2000-2006,2007-2013 --output - | grep -q 'period 2000-2006: .* do not read the difference as a policy effect'"
 
 # --- input files ------------------------------------------------------------
 check 3 "regnet: nope.json: cannot open: No such file or directory" analyze --dataset nope.json

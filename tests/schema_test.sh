@@ -16,16 +16,22 @@ trap 'rm -rf "$TMP"' EXIT
 "$REGNET" analyze -q --dataset data/keep-2014-2020.json --network region --level 2 --group country --bridges --output "$TMP/region2-bridges.json"
 "$REGNET" analyze -q --dataset data/keep-2014-2020.json --network org --group sector --output "$TMP/org-sector.json"
 "$REGNET" analyze -q --dataset data/keep-2014-2020.json --network region --level 1 --group community --objective cpm --resolution 0.05 --output "$TMP/region1-community.json"
+"$REGNET" analyze -q --dataset data/h2020.json --network country --group country --output "$TMP/h2020-country.json"
+"$REGNET" analyze -q --dataset data/fp7.json --network region --level 2 --output "$TMP/fp7-region2.json"
+"$REGNET" compare -q --dataset data/keep-2000-2020.json --network region --level 2 --periods 2000-2006,2007-2013,2014-2020 --output "$TMP/compare-keep.json"
+"$REGNET" compare -q --dataset data/fp7-h2020.json --network country --periods FP7,H2020 --output "$TMP/compare-cordis.json"
 "$PYTHON" - "$TMP"/*.json <<'PY'
 import json, sys
 import jsonschema
-schema = json.load(open("docs/report.schema.json"))
-jsonschema.Draft202012Validator.check_schema(schema)
-validator = jsonschema.Draft202012Validator(schema)
+validators = {}
+for kind in ("report", "comparison"):
+    schema = json.load(open("docs/%s.schema.json" % kind))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    validators["regnet-" + kind] = jsonschema.Draft202012Validator(schema)
 bad = 0
 for path in sys.argv[1:]:
     report = json.load(open(path))
-    errors = list(validator.iter_errors(report))
+    errors = list(validators[report["schema"]].iter_errors(report))
     for e in errors[:5]:
         print("%s: %s at %s" % (path, e.message, "/".join(map(str, e.path))))
     for f in report["provenance"]["files"]:
@@ -35,6 +41,10 @@ for path in sys.argv[1:]:
         if sum(f["rejected_by_reason"].values()) != f["rows_rejected"]:
             errors.append(f)
             print("%s: rejected_by_reason does not sum to rows_rejected for %s" % (path, f["file"]))
+    if report["schema"] == "regnet-comparison":
+        bad += bool(errors)
+        print("%s: %s" % (path.split("/")[-1], "valid" if not errors else "INVALID"))
+        continue
     net = report["network"]
     if sum(net["unlocated_by_reason"].values()) != net["participations_unlocated"]:
         errors.append(net)

@@ -1,0 +1,179 @@
+/*
+ * compare_report.c — renders a period comparison (docs/compare.md).
+ * Same inputs, same bytes: periods in the order asked, node lists sorted.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "output/output.h"
+#include "output/sections.h"
+
+static cJSON *id_list(const GPtrArray *ids)
+{
+    cJSON *list = cJSON_CreateArray();
+    for (guint i = 0; i < ids->len; i++)
+        cJSON_AddItemToArray(list, cJSON_CreateString(g_ptr_array_index(ids, i)));
+    return list;
+}
+
+/* Caveats of a period: a network without ties, or partnerships of one. */
+static void period_caveats(const RnComparisonReport *r, cJSON *caveats)
+{
+    for (guint p = 0; p < r->n_periods; p++) {
+        const RnPeriodResult *pr = &r->periods[p];
+        const RnNetwork *net = pr->network;
+        double per_project = net->projects_selected
+                                 ? (double)net->participations_selected / net->projects_selected
+                                 : 0;
+        if (net->projects_with_ties * 2 < net->projects_selected || per_project < 2) {
+            g_autofree char *text = g_strdup_printf(
+                "period %s: %u projects with %u participations (%.2f per project), only %u "
+                "projects tie two or more nodes; the data are partial for this period, do not "
+                "read the difference as a policy effect",
+                pr->period, net->projects_selected, net->participations_selected, per_project,
+                net->projects_with_ties);
+            cJSON_AddItemToArray(caveats, cJSON_CreateString(text));
+        }
+        if (net->participations_unlocated * 4 > net->participations_selected) {
+            g_autofree char *text = g_strdup_printf(
+                "period %s: %u of %u participations have no node in this network (see "
+                "periods[].network.unlocated_by_reason)",
+                pr->period, net->participations_unlocated, net->participations_selected);
+            cJSON_AddItemToArray(caveats, cJSON_CreateString(text));
+        }
+    }
+}
+
+/* Rank (1 = highest, ties averaged) of each kept node by centrality k. */
+static void ranks_desc(const RnCentrality *c, guint k, const guint *index, guint n, double *rank)
+{
+    for (guint i = 0; i < n; i++) {
+        double v = rn_centrality_value(c, k, index[i]), above = 0, equal = 0;
+        for (guint j = 0; j < n; j++) {
+            double w = rn_centrality_value(c, k, index[j]);
+            above += w > v;
+            equal += w == v;
+        }
+        rank[i] = above + (equal + 1) / 2.0;
+    }
+}
+
+static cJSON *movers(const RnComparisonReport *r, const RnComparison *c, guint k, gboolean rise)
+{
+    const RnPeriodResult *a = &r->periods[c->a], *b = &r->periods[c->b];
+    guint n = c->kept;
+    g_autofree double *ra = g_new(double, n + 1), *rb = g_new(double, n + 1);
+    ranks_desc(&a->centrality, k, c->kept_a, n, ra);
+    ranks_desc(&b->centrality, k, c->kept_b, n, rb);
+    g_autofree guint *order = g_new(guint, n + 1);
+    for (guint i = 0; i < n; i++)
+        order[i] = i;
+    guint top = MIN(r->top, n);
+    for (guint x = 0; x < top; x++)
+        for (guint y = x + 1; y < n; y++) {
+            double dy = ra[order[y]] - rb[order[y]], dx = ra[order[x]] - rb[order[x]];
+            if (rise ? dy > dx : dy < dx) {
+                guint t = order[x];
+                order[x] = order[y];
+                order[y] = t;
+            }
+        }
+    cJSON *list = cJSON_CreateArray();
+    for (guint x = 0; x < top; x++) {
+        guint i = order[x];
+        double change = ra[i] - rb[i];
+        if (rise ? change <= 0 : change >= 0)
+            break;
+        const RnNode *node = &g_array_index(a->network->nodes, RnNode, c->kept_a[i]);
+        cJSON *item = cJSON_CreateObject();
+        cJSON_AddStringToObject(item, "id", node->id);
+        cJSON_AddStringToObject(item, "label", node->label);
+        cJSON_AddNumberToObject(item, "rank_from", ra[i]);
+        cJSON_AddNumberToObject(item, "rank_to", rb[i]);
+        cJSON_AddNumberToObject(item, "value_from", rn_centrality_value(&a->centrality, k, c->kept_a[i]));
+        cJSON_AddNumberToObject(item, "value_to", rn_centrality_value(&b->centrality, k, c->kept_b[i]));
+        cJSON_AddItemToArray(list, item);
+    }
+    return list;
+}
+
+char *rn_comparison_render(const RnComparisonReport *r)
+{
+    g_autoptr(cJSON) root = cJSON_CreateObject();
+    cJSON_AddStringToObject(root, "schema", "regnet-comparison");
+    cJSON_AddStringToObject(root, "schema_version", RN_COMPARISON_SCHEMA_VERSION);
+    cJSON_AddItemToObject(root, "generator", rn_json_generator());
+    cJSON *dataset = cJSON_AddObjectToObject(root, "dataset");
+    cJSON_AddStringToObject(dataset, "name", r->dataset_name);
+    cJSON_AddStringToObject(dataset, "description_file", r->dataset_file);
+    cJSON *params = cJSON_AddObjectToObject(root, "parameters");
+    cJSON_AddStringToObject(params, "network", rn_network_kind_name(r->kind));
+    cJSON_AddNumberToObject(params, "level", r->level);
+    cJSON *periods = cJSON_AddArrayToObject(params, "periods");
+    for (guint p = 0; p < r->n_periods; p++)
+        cJSON_AddItemToArray(periods, cJSON_CreateString(r->periods[p].period));
+    cJSON_AddNumberToObject(params, "alpha", r->alpha);
+    cJSON_AddNumberToObject(params, "seed", (double)r->seed);
+    cJSON_AddStringToObject(params, "rank_ties", "average");
+    cJSON_AddItemToObject(root, "provenance", rn_json_provenance(r->model));
+
+    cJSON *caveats = cJSON_AddArrayToObject(root, "caveats");
+    for (guint i = 0; i < r->model->caveats->len; i++)
+        cJSON_AddItemToArray(caveats, cJSON_CreateString(g_ptr_array_index(r->model->caveats, i)));
+    period_caveats(r, caveats);
+
+    cJSON *per = cJSON_AddArrayToObject(root, "periods");
+    for (guint p = 0; p < r->n_periods; p++) {
+        const RnPeriodResult *pr = &r->periods[p];
+        cJSON *o = cJSON_CreateObject();
+        cJSON_AddStringToObject(o, "period", pr->period);
+        cJSON_AddItemToObject(o, "network", rn_json_network_counts(pr->network));
+        cJSON_AddItemToObject(o, "summary", rn_json_summary(&pr->summary));
+        cJSON_AddNumberToObject(o, "communities", pr->communities);
+        cJSON_AddNumberToObject(o, "modularity", pr->modularity);
+        cJSON_AddNumberToObject(o, "cross_sector_share", pr->cross_sector_share);
+        cJSON_AddItemToArray(per, o);
+    }
+    cJSON *cmp = cJSON_AddArrayToObject(root, "comparisons");
+    for (guint k = 0; k + 1 < r->n_periods; k++) {
+        const RnComparison *c = &r->comparisons[k];
+        const RnPeriodResult *a = &r->periods[c->a], *b = &r->periods[c->b];
+        cJSON *o = cJSON_CreateObject();
+        cJSON_AddStringToObject(o, "from", a->period);
+        cJSON_AddStringToObject(o, "to", b->period);
+        cJSON_AddNumberToObject(o, "nodes_entered", c->entered->len);
+        cJSON_AddNumberToObject(o, "nodes_left", c->left->len);
+        cJSON_AddNumberToObject(o, "nodes_kept", c->kept);
+        cJSON_AddNumberToObject(o, "edge_jaccard", c->edge_jaccard);
+        cJSON_AddNumberToObject(o, "weighted_jaccard", c->weighted_jaccard);
+        cJSON_AddNumberToObject(o, "edge_weight_spearman", c->edge_weight_spearman);
+        cJSON *sp = cJSON_AddObjectToObject(o, "spearman");
+        for (guint m = 0; m < 7; m++)
+            cJSON_AddNumberToObject(sp, rn_centrality_names[m], c->spearman[m]);
+        cJSON *ch = cJSON_AddObjectToObject(o, "changes");
+        cJSON_AddNumberToObject(ch, "nodes", (double)b->summary.nodes - a->summary.nodes);
+        cJSON_AddNumberToObject(ch, "edges", (double)b->summary.edges - a->summary.edges);
+        cJSON_AddNumberToObject(ch, "density", b->summary.density - a->summary.density);
+        cJSON_AddNumberToObject(ch, "centralization_degree",
+                                b->summary.centralization_degree - a->summary.centralization_degree);
+        cJSON_AddNumberToObject(ch, "centralization_betweenness",
+                                b->summary.centralization_betweenness -
+                                    a->summary.centralization_betweenness);
+        cJSON_AddNumberToObject(ch, "modularity", b->modularity - a->modularity);
+        cJSON_AddNumberToObject(ch, "cross_sector_share", b->cross_sector_share - a->cross_sector_share);
+        cJSON *rs = cJSON_AddObjectToObject(o, "risers");
+        cJSON *fs = cJSON_AddObjectToObject(o, "fallers");
+        for (guint m = 1; m <= 2; m++) { /* strength and betweenness */
+            cJSON_AddItemToObject(rs, rn_centrality_names[m], movers(r, c, m, TRUE));
+            cJSON_AddItemToObject(fs, rn_centrality_names[m], movers(r, c, m, FALSE));
+        }
+        cJSON_AddItemToObject(o, "entered", id_list(c->entered));
+        cJSON_AddItemToObject(o, "left", id_list(c->left));
+        cJSON_AddItemToArray(cmp, o);
+    }
+    char *text = cJSON_Print(root);
+    char *out = g_strconcat(text, "\n", NULL);
+    cJSON_free(text);
+    return out;
+}

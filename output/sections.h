@@ -1,0 +1,26 @@
+/*
+ * sections.h — JSON sections shared by the analysis and comparison
+ * reports (output/ only).
+ */
+#ifndef REGNET_SECTIONS_H
+#define REGNET_SECTIONS_H
+
+#include <cjson/cJSON.h>
+
+#include "analyses/analysis.h"
+#include "engine/model.h"
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(cJSON, cJSON_Delete)
+
+/* generator: name, version, library versions. */
+cJSON *rn_json_generator(void);
+/* provenance: files with row accounting, model sizes. */
+cJSON *rn_json_provenance(const RnModel *model);
+/* network: selected projects and participations, unlocated by reason. */
+cJSON *rn_json_network_counts(const RnNetwork *network);
+/* summary: sizes, density, components, paths, centralization. */
+cJSON *rn_json_summary(const RnSummary *summary);
+/* An object of string -> count, sorted by key. */
+cJSON *rn_json_count_map(GHashTable *table);
+
+#endif
