@@ -145,25 +145,10 @@ static int compare_nodes(gconstpointer a, gconstpointer b)
     return strcmp(((const RnNode *)a)->id, ((const RnNode *)b)->id);
 }
 
-/* An edge while it is being counted, with the projects behind it. */
-typedef struct {
-    RnEdge edge;
-    GArray *projects;       /* guint project indices */
-} PairTally;
-
-static void free_pair(gpointer p)
+static int compare_uints(gconstpointer a, gconstpointer b)
 {
-    PairTally *t = p;
-    g_array_unref(t->projects);
-    g_free(t);
-}
-
-static int compare_pairs(gconstpointer a, gconstpointer b)
-{
-    const RnEdge *x = &(*(PairTally *const *)a)->edge, *y = &(*(PairTally *const *)b)->edge;
-    if (x->source != y->source)
-        return x->source < y->source ? -1 : 1;
-    return x->target < y->target ? -1 : x->target > y->target;
+    guint x = *(const guint *)a, y = *(const guint *)b;
+    return x < y ? -1 : x > y;
 }
 
 static void fill_node(const RnModel *model, const RnNetworkSpec *spec, const Tally *t,
@@ -200,6 +185,15 @@ static void fill_node(const RnModel *model, const RnNetworkSpec *spec, const Tal
     }
 }
 
+/*
+ * Building runs in three passes, without hashing pairs (a Horizon 2020
+ * organisation network has over a million ties):
+ *   1. each selected project's distinct member entities, with tallies;
+ *   2. nodes sorted by id, and each node's projects;
+ *   3. for each node i in order, the ties to nodes j > i, accumulated in
+ *      arrays indexed by j; the targets of i are sorted, so edges come out in
+ *      (source, target) order, and a second scan writes each edge's projects.
+ */
 RnNetwork *rn_network_build(const RnModel *model, const RnNetworkSpec *spec, GError **error)
 {
     guint n_projects = model->projects->len;
@@ -220,23 +214,26 @@ RnNetwork *rn_network_build(const RnModel *model, const RnNetworkSpec *spec, GEr
     net->programme = g_strdup(spec->programme);
     net->period = g_strdup(spec->period);
 
-    g_autoptr(GHashTable) tallies = g_hash_table_new_full(g_direct_hash, g_direct_equal,
-                                                          NULL, free_tally);
     g_autoptr(GHashTable) level_reasons = g_hash_table_new_full(g_direct_hash, g_direct_equal,
                                                                 NULL, g_free);
-    /* Pair weights keyed by (entity_a, entity_b), a < b, as model indices + 1. */
-    g_autoptr(GHashTable) pairs = g_hash_table_new_full(g_int64_hash, g_int64_equal,
-                                                        g_free, free_pair);
-    g_autoptr(GArray) members = g_array_new(FALSE, FALSE, sizeof(guint));
     /* Country codes seen (interned strings), entity = index + 1.  Few
      * countries, so a linear scan beats hashing. */
     g_autoptr(GPtrArray) countries = g_ptr_array_new();
+    guint entity_bound = (spec->kind == RN_NETWORK_ORG      ? model->orgs->len
+                          : spec->kind == RN_NETWORK_REGION ? model->regions->len
+                                                            : model->participations->len) + 2;
+    g_autofree Tally **tally = g_new0(Tally *, entity_bound);
+    g_autofree guint *stamp = g_new0(guint, entity_bound);
+    /* Pass 1: members (entity ids) of each selected project, CSR by project. */
+    g_autoptr(GArray) members = g_array_new(FALSE, FALSE, sizeof(guint));
+    g_autoptr(GArray) member_start = g_array_new(FALSE, FALSE, sizeof(guint));
+    g_autoptr(GArray) member_project = g_array_new(FALSE, FALSE, sizeof(guint));
     for (guint p = 0; p < n_projects; p++) {
         const RnProject *project = &g_array_index(model->projects, RnProject, p);
         if (start[p] == start[p + 1] || !project_selected(model, project, spec))
             continue;
         net->projects_selected++;
-        g_array_set_size(members, 0);
+        guint first = members->len;
         for (guint k = start[p]; k < start[p + 1]; k++) {
             const RnParticipation *part =
                 &g_array_index(model->participations, RnParticipation, by_project[k]);
@@ -251,15 +248,14 @@ RnNetwork *rn_network_build(const RnModel *model, const RnNetworkSpec *spec, GEr
                                      GUINT_TO_POINTER(GPOINTER_TO_UINT(old) + 1));
                 continue;
             }
-            Tally *t = g_hash_table_lookup(tallies, GUINT_TO_POINTER(entity));
+            Tally *t = tally[entity];
             if (!t) {
-                t = g_new0(Tally, 1);
+                t = tally[entity] = g_new0(Tally, 1);
                 t->entity = entity;
                 if (spec->kind != RN_NETWORK_ORG)
                     t->orgs = g_hash_table_new(g_direct_hash, g_direct_equal);
                 else
                     t->regions = g_hash_table_new(g_str_hash, g_str_equal);
-                g_hash_table_insert(tallies, GUINT_TO_POINTER(entity), t);
             }
             t->participations++;
             if (t->orgs)
@@ -268,38 +264,29 @@ RnNetwork *rn_network_build(const RnModel *model, const RnNetworkSpec *spec, GEr
                 g_hash_table_replace(t->regions, part->nuts,
                                      GUINT_TO_POINTER(GPOINTER_TO_UINT(g_hash_table_lookup(
                                                           t->regions, part->nuts)) + 1));
-            gboolean seen = FALSE;
-            for (guint j = 0; j < members->len && !seen; j++)
-                seen = g_array_index(members, guint, j) == entity;
-            if (!seen) {
+            if (stamp[entity] != p + 1) { /* first time in this project */
+                stamp[entity] = p + 1;
                 g_array_append_val(members, entity);
                 t->projects++;
             }
         }
-        guint n = members->len;
+        guint n = members->len - first;
         if (n == 1)
-            ((Tally *)g_hash_table_lookup(tallies, GUINT_TO_POINTER(
-                 g_array_index(members, guint, 0))))->internal_projects++;
-        if (n < 2)
+            tally[g_array_index(members, guint, first)]->internal_projects++;
+        if (n < 2) {
+            g_array_set_size(members, first);
             continue;
+        }
         net->projects_with_ties++;
-        double w = spec->weighting == RN_WEIGHT_NEWMAN ? 1.0 / (n - 1) : 1.0;
-        for (guint a = 0; a < n; a++)
-            for (guint b = a + 1; b < n; b++) {
-                guint x = g_array_index(members, guint, a), y = g_array_index(members, guint, b);
-                gint64 key = x < y ? ((gint64)x << 32) | y : ((gint64)y << 32) | x;
-                PairTally *t = g_hash_table_lookup(pairs, &key);
-                if (!t) {
-                    t = g_new0(PairTally, 1);
-                    t->projects = g_array_new(FALSE, FALSE, sizeof(guint));
-                    g_hash_table_insert(pairs, g_memdup2(&key, sizeof key), t);
-                }
-                t->edge.weight += w;
-                t->edge.projects++;
-                g_array_append_val(t->projects, p);
-            }
+        g_array_append_val(member_start, first);
+        g_array_append_val(member_project, p);
     }
+    guint end = members->len;
+    g_array_append_val(member_start, end);
     if (net->projects_selected == 0) {
+        for (guint e = 0; e < entity_bound; e++)
+            if (tally[e])
+                free_tally(tally[e]);
         g_set_error(error, RN_ERROR, RN_ERROR_USAGE,
                     "no project with participants matches the filters%s%s%s%s",
                     spec->programme ? " --programme=" : "", spec->programme ? spec->programme : "",
@@ -307,42 +294,96 @@ RnNetwork *rn_network_build(const RnModel *model, const RnNetworkSpec *spec, GEr
         return NULL;
     }
 
-    /* Nodes in id order; entity -> node index. */
-    GHashTableIter it;
-    gpointer key, value;
-    g_hash_table_iter_init(&it, tallies);
-    while (g_hash_table_iter_next(&it, &key, &value)) {
+    /* Pass 2: nodes in id order; entity -> node index. */
+    for (guint e = 0; e < entity_bound; e++) {
+        if (!tally[e])
+            continue;
         RnNode node = {0};
-        fill_node(model, spec, value, countries, &node);
-        node.participations = GPOINTER_TO_UINT(key); /* entity, until sorted */
+        fill_node(model, spec, tally[e], countries, &node);
+        node.participations = e; /* entity, until sorted */
         g_array_append_val(net->nodes, node);
     }
     g_array_sort(net->nodes, compare_nodes);
-    g_autoptr(GHashTable) node_of = g_hash_table_new(g_direct_hash, g_direct_equal);
-    for (guint i = 0; i < net->nodes->len; i++) {
+    guint n_nodes = net->nodes->len;
+    g_autofree guint *node_of = g_new0(guint, entity_bound);
+    for (guint i = 0; i < n_nodes; i++) {
         RnNode *node = &g_array_index(net->nodes, RnNode, i);
         guint entity = node->participations;
-        node->participations = ((Tally *)g_hash_table_lookup(tallies,
-                                    GUINT_TO_POINTER(entity)))->participations;
-        g_hash_table_insert(node_of, GUINT_TO_POINTER(entity), GUINT_TO_POINTER(i));
+        node->participations = tally[entity]->participations;
+        node_of[entity] = i;
+        free_tally(tally[entity]);
+        tally[entity] = NULL;
     }
-    g_autoptr(GPtrArray) sorted = g_ptr_array_sized_new(g_hash_table_size(pairs));
-    g_hash_table_iter_init(&it, pairs);
-    while (g_hash_table_iter_next(&it, &key, &value)) {
-        gint64 pair = *(gint64 *)key;
-        PairTally *t = value;
-        guint u = GPOINTER_TO_UINT(g_hash_table_lookup(node_of, GUINT_TO_POINTER((guint)(pair >> 32))));
-        guint v = GPOINTER_TO_UINT(g_hash_table_lookup(node_of, GUINT_TO_POINTER((guint)(pair & 0xffffffffu))));
-        t->edge.source = MIN(u, v);
-        t->edge.target = MAX(u, v);
-        g_ptr_array_add(sorted, t);
-    }
-    g_ptr_array_sort(sorted, compare_pairs);
-    for (guint i = 0; i < sorted->len; i++) {
-        PairTally *t = g_ptr_array_index(sorted, i);
-        t->edge.project_offset = net->edge_projects->len;
-        g_array_append_vals(net->edge_projects, t->projects->data, t->projects->len);
-        g_array_append_val(net->edges, t->edge);
+    guint n_tied = member_project->len;
+    guint *m = (guint *)members->data;
+    for (guint k = 0; k < members->len; k++)
+        m[k] = node_of[m[k]];
+    /* Each node's tied projects (as indices into member_start), CSR. */
+    g_autofree guint *node_start = g_new0(guint, n_nodes + 1);
+    const guint *ms = (const guint *)member_start->data;
+    for (guint q = 0; q < n_tied; q++)
+        for (guint k = ms[q]; k < ms[q + 1]; k++)
+            node_start[m[k] + 1]++;
+    for (guint i = 0; i < n_nodes; i++)
+        node_start[i + 1] += node_start[i];
+    g_autofree guint *node_projects = g_new(guint, node_start[n_nodes] + 1);
+    g_autofree guint *cursor = g_memdup2(node_start, sizeof(guint) * (n_nodes + 1));
+    for (guint q = 0; q < n_tied; q++)
+        for (guint k = ms[q]; k < ms[q + 1]; k++)
+            node_projects[cursor[m[k]]++] = q;
+
+    /* Pass 3: ties of each node i to nodes j > i. */
+    g_autofree guint *slot = g_new(guint, n_nodes + 1); /* j -> edge index, valid if seen[j] == i + 1 */
+    g_autofree guint *seen = g_new0(guint, n_nodes + 1);
+    g_autoptr(GArray) targets = g_array_new(FALSE, FALSE, sizeof(guint));
+    for (guint i = 0; i < n_nodes; i++) {
+        g_array_set_size(targets, 0);
+        for (guint a = node_start[i]; a < node_start[i + 1]; a++) {
+            guint q = node_projects[a];
+            for (guint k = ms[q]; k < ms[q + 1]; k++)
+                if (m[k] > i && seen[m[k]] != i + 1) {
+                    seen[m[k]] = i + 1;
+                    g_array_append_val(targets, m[k]);
+                }
+        }
+        if (targets->len == 0)
+            continue;
+        g_array_sort(targets, compare_uints);
+        guint base = net->edges->len;
+        for (guint t = 0; t < targets->len; t++) {
+            guint j = g_array_index(targets, guint, t);
+            RnEdge e = {.source = i, .target = j};
+            g_array_append_val(net->edges, e);
+            slot[j] = base + t;
+        }
+        /* Weights and project counts, then each edge's projects in project order. */
+        for (guint a = node_start[i]; a < node_start[i + 1]; a++) {
+            guint q = node_projects[a], size = ms[q + 1] - ms[q];
+            double w = spec->weighting == RN_WEIGHT_NEWMAN ? 1.0 / (size - 1) : 1.0;
+            for (guint k = ms[q]; k < ms[q + 1]; k++)
+                if (m[k] > i) {
+                    RnEdge *e = &g_array_index(net->edges, RnEdge, slot[m[k]]);
+                    e->weight += w;
+                    e->projects++;
+                }
+        }
+        guint offset = net->edge_projects->len;
+        for (guint t = base; t < net->edges->len; t++) {
+            RnEdge *e = &g_array_index(net->edges, RnEdge, t);
+            e->project_offset = offset;
+            offset += e->projects;
+            e->projects = 0; /* refilled below as a cursor */
+        }
+        g_array_set_size(net->edge_projects, offset);
+        guint *ep = (guint *)net->edge_projects->data;
+        for (guint a = node_start[i]; a < node_start[i + 1]; a++) {
+            guint q = node_projects[a];
+            for (guint k = ms[q]; k < ms[q + 1]; k++)
+                if (m[k] > i) {
+                    RnEdge *e = &g_array_index(net->edges, RnEdge, slot[m[k]]);
+                    ep[e->project_offset + e->projects++] = g_array_index(member_project, guint, q);
+                }
+        }
     }
     return g_steal_pointer(&net);
 }

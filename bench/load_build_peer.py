@@ -1,0 +1,67 @@
+#!/usr/bin/python3
+"""Python peer of bench/load_build.c: load CORDIS FP7 (edges + organisations)
+and Horizon 2020 participations with the csv and gzip modules, build the
+organisation, country and NUTS2 region networks with NetworkX (edge weight =
+shared projects), print times and peak memory.
+Usage: /usr/bin/python3 bench/load_build_peer.py
+"""
+import csv
+import gzip
+import itertools
+import os
+import resource
+import time
+from collections import defaultdict
+
+import networkx as nx
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def build(members):
+    g = nx.Graph()
+    for nodes in members.values():
+        g.add_nodes_from(nodes)
+        for a, b in itertools.combinations(sorted(nodes), 2):
+            if g.has_edge(a, b):
+                g[a][b]["weight"] += 1
+            else:
+                g.add_edge(a, b, weight=1)
+    return g
+
+
+def main():
+    t0 = time.perf_counter()
+    with open(os.path.join(ROOT, "data/nuts/nuts2013_all_levels_ropensci.csv"), encoding="utf-8") as f:
+        nuts = {r["NUTS_ID"]: int(r["LEVL_CODE"]) for r in csv.DictReader(f)}
+    orgs = {}
+    with gzip.open(os.path.join(ROOT, "data/cordis/fp7_organisations.csv.gz"), "rt", encoding="utf-8") as f:
+        for r in csv.DictReader(f, delimiter=";"):
+            orgs.setdefault(r["new_org_id"], (r["country"], r["REGION_Level_NUTS_3"]))
+    rows = []  # (project, org, country, region)
+    with gzip.open(os.path.join(ROOT, "data/cordis/fp7_project_organisation_edges.tsv.gz"), "rt", encoding="utf-8") as f:
+        for r in csv.DictReader(f, delimiter="\t"):
+            c, code = orgs.get(r["new_org_id"], ("", ""))
+            rows.append((("FP7", r["projectRcn"]), "fp7:" + r["new_org_id"], c, code if code in nuts else None))
+    with gzip.open(os.path.join(ROOT, "data/cordis/h2020_participations_eunets.csv.gz"), "rt", encoding="utf-8") as f:
+        for r in csv.DictReader(f):
+            rows.append((("H2020", r["rcn"]), "pic:" + r["pic"], r["country"], None))
+    t1 = time.perf_counter()
+    print("load: %.3f s (%d participations)" % (t1 - t0, len(rows)))
+    for name, key in (("org", lambda r: r[1]), ("country", lambda r: r[2] or None),
+                      ("region", lambda r: r[3][:4] if r[3] and nuts[r[3]] >= 2 else None)):
+        t = time.perf_counter()
+        members = defaultdict(set)
+        for r in rows:
+            k = key(r)
+            if k:
+                members[r[0]].add(k)
+        g = build(members)
+        print("build %s: %.3f s (%d nodes, %d edges)" % (name, time.perf_counter() - t, g.number_of_nodes(),
+                                                         g.number_of_edges()))
+    print("total: %.3f s, peak memory %.0f MB" % (time.perf_counter() - t0,
+                                                   resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024))
+
+
+if __name__ == "__main__":
+    main()
