@@ -80,6 +80,17 @@ static void free_org_record(gpointer p)
     g_free(r);
 }
 
+/* Hash of a packed (org, project) key: g_direct_hash would keep only the
+ * low 32 bits, the project. */
+static guint pair_hash(gconstpointer key)
+{
+    guint64 x = (guint64)(guintptr)key;
+    x ^= x >> 33;
+    x *= 0xff51afd7ed558ccdULL;
+    x ^= x >> 33;
+    return (guint)x;
+}
+
 RnModel *rn_model_new(void)
 {
     RnModel *m = g_new0(RnModel, 1);
@@ -94,7 +105,9 @@ RnModel *rn_model_new(void)
     m->project_index = string_index();
     m->programme_index = string_index();
     m->region_index = string_index();
-    m->participation_index = g_hash_table_new_full(g_int64_hash, g_int64_equal, g_free, NULL);
+    /* Keys pack (org, project) into a pointer: no allocation per participation. */
+    G_STATIC_ASSERT(sizeof(gpointer) >= sizeof(guint64));
+    m->participation_index = g_hash_table_new(pair_hash, g_direct_equal);
     m->strings = g_string_chunk_new(1024);
     m->org_records = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, free_org_record);
     m->caveats = g_ptr_array_new_with_free_func(g_free);
@@ -136,8 +149,13 @@ RnProvenance *rn_model_add_provenance(RnModel *m, const char *file, const char *
 
 static void bump(GHashTable *table, const char *key, guint n)
 {
-    gpointer old = g_hash_table_lookup(table, key);
-    g_hash_table_replace(table, g_strdup(key), GUINT_TO_POINTER(GPOINTER_TO_UINT(old) + n));
+    /* Steal and re-insert the entry: no copy of the key per count (the
+     * table's key_destroy_func would free a key passed twice). */
+    gpointer stored, old;
+    if (g_hash_table_steal_extended(table, key, &stored, &old))
+        g_hash_table_insert(table, stored, GUINT_TO_POINTER(GPOINTER_TO_UINT(old) + n));
+    else
+        g_hash_table_insert(table, g_strdup(key), GUINT_TO_POINTER(n));
 }
 
 void rn_provenance_reject(RnProvenance *p, const char *reason)
@@ -317,11 +335,9 @@ guint rn_model_intern_project(RnModel *m, const char *programme, const char *acr
 gboolean rn_model_add_participation(RnModel *m, guint org, guint project, RnRole role,
                                     const char *nuts, const char *unlocated, const char *country)
 {
-    gint64 *pair = g_new(gint64, 1);
-    *pair = ((gint64)org << 32) | project;
+    gpointer pair = (gpointer)(guintptr)(((guint64)org << 32) | project);
     guint hit = GPOINTER_TO_UINT(g_hash_table_lookup(m->participation_index, pair));
     if (hit) {
-        g_free(pair);
         RnParticipation *p = &g_array_index(m->participations, RnParticipation, hit - 1);
         if (role == RN_ROLE_LEAD)
             p->role = RN_ROLE_LEAD;

@@ -90,7 +90,7 @@ typedef struct {
     GHashTable *project_index;   /* key -> index + 1 */
     GHashTable *programme_index; /* name -> index + 1 */
     GHashTable *region_index;    /* code -> index + 1 */
-    GHashTable *participation_index; /* "org:project" -> index + 1 */
+    GHashTable *participation_index; /* (org << 32 | project) -> index + 1 */
     GStringChunk *strings;       /* interned reasons */
     GHashTable *org_records;     /* "scheme:id" -> RnOrgRecord * */
     GPtrArray *caveats;          /* char *: coverage notes from dataset descriptions */

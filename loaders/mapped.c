@@ -212,6 +212,8 @@ static gboolean load_participations(RnModel *model, RnCsv *csv, const Mapping *m
     }
     g_autofree char *not_in_edition =
         g_strdup_printf("region code not in NUTS %s", model->nuts_edition);
+    g_autofree char *period_count = NULL; /* counter name of counted_programme */
+    guint counted_programme = G_MAXUINT;
     RnCsvStatus status;
     while ((status = rn_csv_next(csv, error)) == RN_CSV_ROW) {
         prov->rows_read++;
@@ -278,8 +280,12 @@ static gboolean load_participations(RnModel *model, RnCsv *csv, const Mapping *m
         g_autofree char *theme = cell(csv, m->col[M_THEME]);
         add_theme(&g_array_index(model->projects, RnProject, project), theme);
         g_autofree char *role = cell(csv, m->col[M_ROLE]);
-        g_autofree char *period_count = g_strdup_printf("rows in period %s",
-                                                        *prog->period ? prog->period : "(none)");
+        if (programme != counted_programme) { /* rows come grouped by programme */
+            g_free(period_count);
+            period_count = g_strdup_printf("rows in period %s",
+                                           *prog->period ? prog->period : "(none)");
+            counted_programme = programme;
+        }
         rn_provenance_count(prov, period_count, 1);
         if (rn_model_add_participation(model, org, project,
                                        is_lead(m, role) ? RN_ROLE_LEAD : RN_ROLE_PARTNER, nuts,
