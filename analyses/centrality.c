@@ -89,3 +89,17 @@ double rn_freeman_centralization(const double *values, guint n, double theoretic
         sum += max - values[i];
     return sum / theoretical_max;
 }
+
+void rn_top_indices(const double *score, guint n, guint k, guint *order)
+{
+    for (guint i = 0; i < n; i++)
+        order[i] = i;
+    for (guint a = 0; a < k && a < n; a++)
+        for (guint b = a + 1; b < n; b++)
+            if (score[order[b]] > score[order[a]] ||
+                (score[order[b]] == score[order[a]] && order[b] < order[a])) {
+                guint t = order[a];
+                order[a] = order[b];
+                order[b] = t;
+            }
+}

@@ -30,4 +30,11 @@ gboolean rn_eigenvector_pagerank(const igraph_t *graph, const igraph_vector_t *w
  */
 double rn_freeman_centralization(const double *values, guint n, double theoretical_max);
 
+/*
+ * Puts in order[0..k) the indices of the k highest scores, highest first,
+ * ties by lower index; order must hold n entries (the rest is unspecified).
+ * Time complexity: O(k n).
+ */
+void rn_top_indices(const double *score, guint n, guint k, guint *order);
+
 #endif

@@ -13,6 +13,7 @@
 
 #include "analyses/analysis.h"
 #include "analyses/bridging.h"
+#include "analyses/centrality.h"
 #include "analyses/compare.h"
 #include "engine/error.h"
 #include "loaders/loaders.h"
@@ -78,17 +79,8 @@ static void print_summary(const RnNetwork *net, const RnSummary *s, const RnCent
     printf("  %u projects, %u participations (%u unlocated)\n", net->projects_selected,
            net->participations_selected, net->participations_unlocated);
     g_autofree guint *order = g_new(guint, s->nodes);
-    for (guint i = 0; i < s->nodes; i++)
-        order[i] = i;
-    /* Selection of the top five by betweenness, ties by node order. */
     guint top = MIN(5, s->nodes);
-    for (guint k = 0; k < top; k++)
-        for (guint j = k + 1; j < s->nodes; j++)
-            if (c->betweenness[order[j]] > c->betweenness[order[k]]) {
-                guint t = order[k];
-                order[k] = order[j];
-                order[j] = t;
-            }
+    rn_top_indices(c->betweenness, s->nodes, top, order);
     printf("  top by betweenness:\n");
     for (guint k = 0; k < top; k++) {
         const RnNode *node = &g_array_index(net->nodes, RnNode, order[k]);
@@ -101,20 +93,6 @@ static void print_summary(const RnNetwork *net, const RnSummary *s, const RnCent
                c->betweenness[order[k]], c->degree[order[k]], c->strength[order[k]]);
     }
     printf("  report: %s\n", output);
-}
-
-/* Index of the node with the k-th highest score (selection; ties by node order). */
-static void top_nodes(const double *score, guint n, guint *order, guint k)
-{
-    for (guint i = 0; i < n; i++)
-        order[i] = i;
-    for (guint a = 0; a < k && a < n; a++)
-        for (guint b = a + 1; b < n; b++)
-            if (score[order[b]] > score[order[a]]) {
-                guint t = order[a];
-                order[a] = order[b];
-                order[b] = t;
-            }
 }
 
 /* Prints the headline bridging figures: E-I, communities, regions as bridges. */
@@ -136,7 +114,7 @@ static void print_bridging(const RnNetwork *net, const RnCentrality *c, const Rn
             score[i] = d == 0 ? c->betweenness[i]
                      : d == 1 ? b->regions[i].betweenness_sum
                               : b->regions[i].bridging_paths;
-        top_nodes(score, n, order, k);
+        rn_top_indices(score, n, k, order);
         printf("  top bridges by %s:", names[d]);
         for (guint j = 0; j < k; j++)
             printf(" %s %s (%.4g)%s", g_array_index(net->nodes, RnNode, order[j]).id,

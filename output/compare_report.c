@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "analyses/centrality.h"
 #include "output/output.h"
 #include "output/sections.h"
 
@@ -66,19 +67,13 @@ static cJSON *movers(const RnComparisonReport *r, const RnComparison *c, guint k
     g_autofree double *ra = g_new(double, n + 1), *rb = g_new(double, n + 1);
     ranks_desc(&a->centrality, k, c->kept_a, n, ra);
     ranks_desc(&b->centrality, k, c->kept_b, n, rb);
-    g_autofree guint *order = g_new(guint, n + 1);
+    /* Rank gain (or loss) of each kept node; the top ones move most. */
+    g_autofree double *move = g_new(double, n + 1);
     for (guint i = 0; i < n; i++)
-        order[i] = i;
+        move[i] = rise ? ra[i] - rb[i] : rb[i] - ra[i];
+    g_autofree guint *order = g_new(guint, n + 1);
     guint top = MIN(r->top, n);
-    for (guint x = 0; x < top; x++)
-        for (guint y = x + 1; y < n; y++) {
-            double dy = ra[order[y]] - rb[order[y]], dx = ra[order[x]] - rb[order[x]];
-            if (rise ? dy > dx : dy < dx) {
-                guint t = order[x];
-                order[x] = order[y];
-                order[y] = t;
-            }
-        }
+    rn_top_indices(move, n, top, order);
     cJSON *list = cJSON_CreateArray();
     for (guint x = 0; x < top; x++) {
         guint i = order[x];

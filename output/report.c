@@ -13,6 +13,7 @@
 #include <cjson/cJSON.h>
 #include <igraph.h>
 
+#include "analyses/centrality.h"
 #include "output/output.h"
 #include "output/sections.h"
 
@@ -375,15 +376,7 @@ static cJSON *regions_as_bridges(const RnNetwork *net, const RnCentrality *c, co
             score[i] = values[defs[d].kind];
         }
         g_autofree guint *order = g_new(guint, n + 1);
-        for (guint i = 0; i < n; i++)
-            order[i] = i;
-        for (guint k = 0; k < top; k++)
-            for (guint j = k + 1; j < n; j++)
-                if (score[order[j]] > score[order[k]]) {
-                    guint t = order[k];
-                    order[k] = order[j];
-                    order[j] = t;
-                }
+        rn_top_indices(score, n, top, order);
         cJSON *list = cJSON_AddArrayToObject(tops, defs[d].name);
         for (guint k = 0; k < top; k++) {
             cJSON *item = cJSON_CreateObject();

@@ -1,7 +1,8 @@
 #!/bin/bash
 # The main job: installs dependencies, builds, and analyses the bundled real
-# keep.eu 2014-2020 data, writing JSON reports into reports/ and printing a
-# short summary of each.
+# data (keep.eu 2014-2020: region network with bridging, organisation network
+# with cross-sector links; period comparisons of keep.eu and CORDIS), writing
+# JSON reports into reports/ and printing a short summary of each.
 set -eu
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
@@ -16,4 +17,10 @@ for spec in "region-nuts2 --network region --level 2 --group country --bridges" 
     build/regnet analyze --dataset data/keep-2014-2020.json "$@" --output "reports/keep-2014-2020-$name.json"
     echo
 done
-echo "Reports are in reports/ (schema: docs/schema.md)."
+build/regnet compare --dataset data/keep-2000-2020.json --network region --level 2 \
+    --periods 2007-2013,2014-2020 --output reports/keep-compare-2007-2013-2014-2020.json
+echo
+build/regnet compare --dataset data/fp7-h2020.json --network country --periods FP7,H2020 \
+    --output reports/cordis-compare-fp7-h2020.json
+echo
+echo "Reports are in reports/ (schemas: docs/schema.md, docs/compare.md)."
