@@ -233,6 +233,7 @@ RnNetwork *rn_network_build(const RnModel *model, const RnNetworkSpec *spec, GEr
         if (start[p] == start[p + 1] || !project_selected(model, project, spec))
             continue;
         net->projects_selected++;
+        net->projects_single += start[p + 1] - start[p] == 1;
         guint first = members->len;
         for (guint k = start[p]; k < start[p + 1]; k++) {
             const RnParticipation *part =

@@ -75,6 +75,7 @@ typedef struct {
     GArray *edge_projects;  /* guint project indices, grouped by edge */
     guint projects_selected;       /* projects passing the filters */
     guint projects_with_ties;      /* selected projects touching 2+ nodes */
+    guint projects_single;         /* selected projects with one participation in the data */
     guint participations_selected; /* participations of selected projects */
     guint participations_unlocated;/* of those, without a region at this level */
     GHashTable *unlocated_by_reason; /* char * -> count */

@@ -18,22 +18,22 @@ static cJSON *id_list(const GPtrArray *ids)
     return list;
 }
 
-/* Caveats of a period: a network without ties, or partnerships of one. */
+/* Caveats of a period: partnerships missing from the data, or participations
+ * that fall outside the network. */
 static void period_caveats(const RnComparisonReport *r, cJSON *caveats)
 {
     for (guint p = 0; p < r->n_periods; p++) {
         const RnPeriodResult *pr = &r->periods[p];
         const RnNetwork *net = pr->network;
-        double per_project = net->projects_selected
-                                 ? (double)net->participations_selected / net->projects_selected
-                                 : 0;
-        if (net->projects_with_ties * 2 < net->projects_selected || per_project < 2) {
+        /* Lead-partner-only data leave almost every project with one participant;
+         * real single-beneficiary grants (ERC, fellowships) stay well below 75%. */
+        if (net->projects_single * 4 > net->projects_selected * 3) {
             g_autofree char *text = g_strdup_printf(
-                "period %s: %u projects with %u participations (%.2f per project), only %u "
-                "projects tie two or more nodes; the data are partial for this period, do not "
-                "read the difference as a policy effect",
-                pr->period, net->projects_selected, net->participations_selected, per_project,
-                net->projects_with_ties);
+                "period %s: %u of %u projects (%.0f%%) have a single participant in the data, "
+                "so most partnerships are missing; do not read differences from this period as "
+                "a policy effect",
+                pr->period, net->projects_single, net->projects_selected,
+                100.0 * net->projects_single / net->projects_selected);
             cJSON_AddItemToArray(caveats, cJSON_CreateString(text));
         }
         if (net->participations_unlocated * 4 > net->participations_selected) {

@@ -119,6 +119,7 @@ cJSON *rn_json_network_counts(const RnNetwork *net)
     cJSON *n = cJSON_CreateObject();
     cJSON_AddNumberToObject(n, "projects_selected", net->projects_selected);
     cJSON_AddNumberToObject(n, "projects_with_ties", net->projects_with_ties);
+    cJSON_AddNumberToObject(n, "projects_single_participant", net->projects_single);
     cJSON_AddNumberToObject(n, "participations_selected", net->participations_selected);
     cJSON_AddNumberToObject(n, "participations_unlocated", net->participations_unlocated);
     cJSON_AddItemToObject(n, "unlocated_by_reason", rn_json_count_map(net->unlocated_by_reason));
