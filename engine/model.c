@@ -55,6 +55,7 @@ static void free_provenance(gpointer p)
     g_free(o->format);
     g_hash_table_unref(o->rejected_by_reason);
     g_hash_table_unref(o->counters);
+    g_ptr_array_unref(o->skipped);
     g_free(o);
 }
 
@@ -143,6 +144,7 @@ RnProvenance *rn_model_add_provenance(RnModel *m, const char *file, const char *
     p->format = g_strdup(format);
     p->rejected_by_reason = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     p->counters = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    p->skipped = g_ptr_array_new_with_free_func(g_free);
     g_ptr_array_add(m->provenance, p);
     return p;
 }
@@ -162,6 +164,13 @@ void rn_provenance_reject(RnProvenance *p, const char *reason)
 {
     p->rows_rejected++;
     bump(p->rejected_by_reason, reason, 1);
+}
+
+void rn_provenance_skip(RnProvenance *p, const char *reason, const char *message)
+{
+    rn_provenance_reject(p, reason);
+    if (p->skipped->len < RN_SKIPPED_LISTED)
+        g_ptr_array_add(p->skipped, g_strdup(message));
 }
 
 void rn_provenance_count(RnProvenance *p, const char *counter, guint n)

@@ -67,7 +67,11 @@ typedef struct {
     guint rows_rejected;
     GHashTable *rejected_by_reason; /* char * -> GUINT_TO_POINTER(count) */
     GHashTable *counters;           /* other named counts, same shape */
+    GPtrArray *skipped;             /* char *: the first messages of rows skipped as malformed */
 } RnProvenance;
+
+/* How many skipped-row messages a provenance record keeps. */
+#define RN_SKIPPED_LISTED 100
 
 /* What an organisation table says of an organisation id (csv-organisations). */
 typedef struct {
@@ -105,6 +109,9 @@ RnProvenance *rn_model_add_provenance(RnModel *model, const char *file,
                                       const char *format);
 /* Counts one rejected row under reason. */
 void rn_provenance_reject(RnProvenance *prov, const char *reason);
+/* Counts a malformed row skipped under reason, keeping its message
+ * (FILE:LINE:COL: ...) among the first RN_SKIPPED_LISTED. */
+void rn_provenance_skip(RnProvenance *prov, const char *reason, const char *message);
 /* Adds n to the named counter. */
 void rn_provenance_count(RnProvenance *prov, const char *counter, guint n);
 

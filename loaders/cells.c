@@ -45,7 +45,7 @@ gboolean rn_row_problem(const RnLoadOptions *options, RnProvenance *prov, const 
                         GError **problem, GError **error)
 {
     if (options->skip_invalid_rows) {
-        rn_provenance_reject(prov, reason);
+        rn_provenance_skip(prov, reason, (*problem)->message);
         g_clear_error(problem);
         return TRUE;
     }

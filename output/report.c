@@ -102,6 +102,9 @@ cJSON *rn_json_provenance(const RnModel *m)
         cJSON_AddNumberToObject(f, "rows_rejected", p->rows_rejected);
         cJSON_AddItemToObject(f, "rejected_by_reason", rn_json_count_map(p->rejected_by_reason));
         cJSON_AddItemToObject(f, "counts", rn_json_count_map(p->counters));
+        cJSON *skipped = cJSON_AddArrayToObject(f, "skipped_rows");
+        for (guint k = 0; k < p->skipped->len; k++)
+            cJSON_AddItemToArray(skipped, cJSON_CreateString(g_ptr_array_index(p->skipped, k)));
         cJSON_AddItemToArray(files, f);
     }
     cJSON *model = cJSON_AddObjectToObject(prov, "model");

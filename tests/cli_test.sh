@@ -121,7 +121,8 @@ ok "--skip-invalid-rows counts the row" /usr/bin/python3 -c "
 import json, sys
 f = json.load(open('$TMP/out.json'))['provenance']['files'][1]
 assert (f['rows_read'], f['rows_loaded'], f['rows_rejected']) == (20, 19, 1), f
-assert f['rejected_by_reason'] == {'region cell is not a NUTS code': 1}, f"
+assert f['rejected_by_reason'] == {'region cell is not a NUTS code': 1}, f
+assert f['skipped_rows'] == [\"$TMP/nuts/partners.csv:21:34: region cell 'Thuringia' is not a NUTS code; expected 'CODE  / Name' such as 'DEG01  / Erfurt, Kreisfreie Stadt', or an empty cell\"], f['skipped_rows']"
 
 mkdir -p "$TMP/json"; printf '{\n  "regnet_dataset": 1,\n  "name": "x"\n  "regions": {}\n}\n' > "$TMP/json/d.json"
 check 4 "regnet: $TMP/json/d.json:4:3: invalid JSON; expected a dataset description object" analyze --dataset "$TMP/json/d.json"
