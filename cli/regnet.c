@@ -130,7 +130,7 @@ static int command_analyze(int argc, char **argv)
     int level = 2, threads = 0;
     double alpha = 1.0;
     gboolean skip_invalid = FALSE, quiet = FALSE, timings = FALSE, bridges = FALSE;
-    g_autofree char *group = NULL, *objective_text = NULL;
+    g_autofree char *group = NULL, *objective_text = NULL, *nuts_edition = NULL;
     double resolution = 1.0;
     gint64 seed = 1;
     int runs = 10, permutations = 1000, top = 10;
@@ -143,6 +143,7 @@ static int command_analyze(int argc, char **argv)
         {"programme", 0, 0, G_OPTION_ARG_STRING, &programme, "Keep only this programme", "NAME"},
         {"period", 0, 0, G_OPTION_ARG_STRING, &period, "Keep only this period, e.g. 2014-2020", "P"},
         {"threads", 't', 0, G_OPTION_ARG_INT, &threads, "Threads for path measures (default: all cores)", "N"},
+        {"nuts-edition", 0, 0, G_OPTION_ARG_STRING, &nuts_edition, "Map region codes to this NUTS edition (JRC converters; default: the dataset's own)", "E"},
         {"group", 'g', 0, G_OPTION_ARG_STRING, &group, "Grouping for brokerage, E-I, mixing: country, sector, nuts0-3 or community (adds the bridging analyses)", "NAME"},
         {"objective", 0, 0, G_OPTION_ARG_STRING, &objective_text, "Leiden objective: modularity or cpm (default modularity)", "OBJ"},
         {"resolution", 0, 0, G_OPTION_ARG_DOUBLE, &resolution, "Leiden resolution gamma (default 1)", "G"},
@@ -225,7 +226,7 @@ static int command_analyze(int argc, char **argv)
     }
 
     g_autoptr(GTimer) timer = g_timer_new();
-    RnLoadOptions load_options = {.skip_invalid_rows = skip_invalid};
+    RnLoadOptions load_options = {.skip_invalid_rows = skip_invalid, .nuts_edition = nuts_edition};
     g_autoptr(RnModel) model = rn_model_new();
     g_autofree char *dataset_name = NULL;
     if (!rn_load_dataset(model, dataset, &load_options, &dataset_name, &error))
@@ -348,6 +349,7 @@ static double cross_sector_share(const RnNetwork *net)
 static int command_compare(int argc, char **argv)
 {
     g_autofree char *dataset = NULL, *network_text = NULL, *periods_text = NULL, *output = NULL;
+    g_autofree char *nuts_edition = NULL;
     int level = 2, threads = 0, top = 10;
     double alpha = 1.0;
     gint64 seed = 1;
@@ -356,6 +358,7 @@ static int command_compare(int argc, char **argv)
         {"dataset", 'd', 0, G_OPTION_ARG_FILENAME, &dataset, "Dataset description (JSON)", "FILE"},
         {"network", 'n', 0, G_OPTION_ARG_STRING, &network_text, "Network kind: region, org or country (default region)", "KIND"},
         {"level", 'l', 0, G_OPTION_ARG_INT, &level, "NUTS level 0-3 of a region network (default 2)", "L"},
+        {"nuts-edition", 0, 0, G_OPTION_ARG_STRING, &nuts_edition, "Map region codes to this NUTS edition (default: the dataset's own)", "E"},
         {"periods", 'p', 0, G_OPTION_ARG_STRING, &periods_text, "Periods to compare, comma-separated, e.g. 2007-2013,2014-2020", "LIST"},
         {"alpha", 'a', 0, G_OPTION_ARG_DOUBLE, &alpha, "Distance = 1/weight^A for path measures (default 1)", "A"},
         {"seed", 0, 0, G_OPTION_ARG_INT64, &seed, "Seed of the Leiden communities (default 1)", "S"},
@@ -397,7 +400,7 @@ static int command_compare(int argc, char **argv)
                     "compare: --periods needs two or more periods, found '%s'", periods_text);
         return fail(error);
     }
-    RnLoadOptions load_options = {.skip_invalid_rows = skip_invalid};
+    RnLoadOptions load_options = {.skip_invalid_rows = skip_invalid, .nuts_edition = nuts_edition};
     g_autoptr(RnModel) model = rn_model_new();
     g_autofree char *dataset_name = NULL;
     if (!rn_load_dataset(model, dataset, &load_options, &dataset_name, &error))

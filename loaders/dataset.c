@@ -18,6 +18,7 @@
 #include "engine/error.h"
 #include "loaders/csv.h"
 #include "loaders/loaders.h"
+#include "loaders/harmonise.h"
 #include "loaders/mapped.h"
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(cJSON, cJSON_Delete)
@@ -72,6 +73,54 @@ static const struct {
     {"keep.eu-partners", rn_load_keep_partners, TRUE},
     {"keep.eu-projects", rn_load_keep_projects, FALSE},
 };
+
+/* Maps the model's regions to edition target with regions.harmonisation. */
+static gboolean harmonise(RnModel *model, const char *path, const char *base,
+                          const cJSON *regions, const char *target, GError **error)
+{
+    const cJSON *editions = cJSON_GetObjectItemCaseSensitive(regions, "harmonisation");
+    const cJSON *spec = cJSON_GetObjectItemCaseSensitive(editions, target);
+    if (!cJSON_IsObject(spec)) {
+        GString *known = g_string_new(NULL);
+        const cJSON *e;
+        cJSON_ArrayForEach(e, editions) g_string_append_printf(known, "%s%s", known->len ? ", " : "", e->string);
+        g_autofree char *list = g_string_free(known, FALSE);
+        g_set_error(error, RN_ERROR, RN_ERROR_USAGE,
+                    "%s: regions.harmonisation has no NUTS %s mapping; editions available: %s",
+                    path, target, *list ? list : "none");
+        return FALSE;
+    }
+    g_autofree char *where = g_strdup_printf("regions.harmonisation.%s", target);
+    const char *table = require_string(spec, "file", path, where, error);
+    if (!table)
+        return FALSE;
+    const cJSON *steps = cJSON_GetObjectItemCaseSensitive(spec, "steps");
+    guint n = cJSON_IsArray(steps) ? (guint)cJSON_GetArraySize(steps) : 0;
+    if (n == 0) {
+        description_error(error, path, where, "'steps' is missing; expected an array of "
+                          "{from, to, files}");
+        return FALSE;
+    }
+    g_autofree RnHarmonisationStep *list = g_new0(RnHarmonisationStep, n);
+    g_autoptr(GPtrArray) owned = g_ptr_array_new_with_free_func((GDestroyNotify)g_ptr_array_unref);
+    for (guint k = 0; k < n; k++) {
+        const cJSON *step = cJSON_GetArrayItem(steps, (int)k);
+        g_autofree char *at = g_strdup_printf("%s.steps[%u]", where, k);
+        list[k].from = require_string(step, "from", path, at, error);
+        list[k].to = list[k].from ? require_string(step, "to", path, at, error) : NULL;
+        if (!list[k].to)
+            return FALSE;
+        list[k].files = g_ptr_array_new_with_free_func(g_free);
+        g_ptr_array_add(owned, list[k].files);
+        const cJSON *file;
+        cJSON_ArrayForEach(file, cJSON_GetObjectItemCaseSensitive(step, "files")) {
+            if (cJSON_IsString(file))
+                g_ptr_array_add(list[k].files, resolve_path(base, file->valuestring));
+        }
+    }
+    g_autofree char *table_path = resolve_path(base, table);
+    return rn_harmonise_nuts(model, target, table_path, list, n, error);
+}
 
 gboolean rn_load_dataset(RnModel *model, const char *path, const RnLoadOptions *options,
                          char **name, GError **error)
@@ -185,6 +234,9 @@ gboolean rn_load_dataset(RnModel *model, const char *path, const RnLoadOptions *
         if (!source_formats[k].load(model, source_path, source_path, options, error))
             return FALSE;
     }
+    if (options->nuts_edition && strcmp(options->nuts_edition, edition) != 0 &&
+        !harmonise(model, path, base, regions, options->nuts_edition, error))
+        return FALSE;
     const cJSON *caveats = cJSON_GetObjectItemCaseSensitive(root, "caveats");
     const cJSON *caveat;
     cJSON_ArrayForEach(caveat, caveats) {

@@ -14,6 +14,7 @@
 
 typedef struct {
     gboolean skip_invalid_rows; /* reject bad rows instead of failing */
+    const char *nuts_edition;   /* map regions to this edition, or NULL (the dataset's) */
 } RnLoadOptions;
 
 /*

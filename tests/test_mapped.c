@@ -157,6 +157,46 @@ static void test_gzip(void)
     g_rmdir(dir);
 }
 
+static void test_harmonise(void)
+{
+    /* NUTS 2013 -> 2016 -> 2021 with the JRC matrices: DE915 and DE919 merge
+     * into DE91C, FR212 becomes FRF22, TR310 (outside the matrices) and FR101
+     * stay, FRA (2013 overseas France) has no 2021 counterpart. */
+    g_autoptr(GError) error = NULL;
+    RnModel *model = rn_model_new();
+    g_autofree char *name = NULL;
+    RnLoadOptions options = {.nuts_edition = "2021"};
+    g_assert_true(rn_load_dataset(model, REGNET_SOURCE_DIR "/tests/fixtures/harmonise/dataset.json",
+                                  &options, &name, &error));
+    g_assert_no_error(error);
+    g_assert_cmpstr(model->nuts_edition, ==, "2021");
+    RnNetworkSpec spec = {.kind = RN_NETWORK_REGION, .level = 3};
+    g_autoptr(RnNetwork) net = rn_network_build(model, &spec, &error);
+    const char *expected[] = {"DE91C", "FR101", "FRF22", "TR310"};
+    g_assert_cmpuint(net->nodes->len, ==, G_N_ELEMENTS(expected));
+    for (guint i = 0; i < G_N_ELEMENTS(expected); i++)
+        g_assert_cmpstr(g_array_index(net->nodes, RnNode, i).id, ==, expected[i]);
+    g_assert_cmpuint(count(net->unlocated_by_reason, "no NUTS 2021 counterpart"), ==, 1);
+    const RnProvenance *h = g_ptr_array_index(model->provenance, model->provenance->len - 1);
+    g_assert_cmpstr(h->format, ==, "nuts-harmonisation");
+    g_assert_cmpuint(h->rows_read, ==, 6);
+    g_assert_cmpuint(h->rows_loaded, ==, 5);
+    g_assert_cmpuint(count(h->rejected_by_reason, "code FRA: no NUTS 2021 counterpart"), ==, 1);
+    g_assert_cmpuint(count(h->counters, "codes renamed or merged"), ==, 3);
+    rn_model_free(model);
+
+    /* An edition the description cannot map to. */
+    model = rn_model_new();
+    options.nuts_edition = "2024";
+    g_clear_pointer(&name, g_free);
+    g_assert_false(rn_load_dataset(model, REGNET_SOURCE_DIR "/tests/fixtures/harmonise/dataset.json",
+                                   &options, &name, &error));
+    g_assert_error(error, RN_ERROR, RN_ERROR_USAGE);
+    g_assert_true(g_str_has_suffix(error->message, "regions.harmonisation has no NUTS 2024 "
+                                                   "mapping; editions available: 2021"));
+    rn_model_free(model);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -164,5 +204,6 @@ int main(int argc, char **argv)
     g_test_add_func("/mapped/partnership-list", test_partnership_list);
     g_test_add_func("/mapped/mapping-errors", test_mapping_errors);
     g_test_add_func("/mapped/gzip", test_gzip);
+    g_test_add_func("/mapped/harmonise", test_harmonise);
     return g_test_run();
 }
