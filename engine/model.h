@@ -157,6 +157,21 @@ const RnRegion *rn_model_region(const RnModel *model, const char *code);
 /* Interns a reason string for the lifetime of the model. */
 const char *rn_model_intern_string(RnModel *model, const char *s);
 
+/*
+ * Loose identity key of an organisation: country, then the name case-folded
+ * without accents, punctuation or legal-form words (gmbh, ltd, sa, ...).
+ * Caller frees.  Time complexity: O(|name|).
+ */
+char *rn_org_loose_key(const RnOrg *org);
+
+/*
+ * Groups of name-identified organisations whose loose keys agree although
+ * their identity keys differ: candidates for a manual merge.  Each group is
+ * a sorted GPtrArray of identity keys (borrowed from the model); groups are
+ * sorted by first key.  Caller unrefs.  Time complexity: O(organisations).
+ */
+GPtrArray *rn_model_near_duplicates(const RnModel *model);
+
 /* "2014 - 2020 INTERREG ..." (hyphen or en dash) -> "2014-2020"; "" when the
  * name starts with no period. */
 char *rn_period_from_programme(const char *name);

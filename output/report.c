@@ -114,6 +114,17 @@ cJSON *rn_json_provenance(const RnModel *m)
     cJSON_AddNumberToObject(model, "projects", m->projects->len);
     cJSON_AddNumberToObject(model, "organisations", m->orgs->len);
     cJSON_AddNumberToObject(model, "participations", m->participations->len);
+    g_autoptr(GPtrArray) groups = rn_model_near_duplicates(m);
+    cJSON *identity = cJSON_AddObjectToObject(prov, "identity");
+    cJSON_AddNumberToObject(identity, "near_duplicate_groups", groups->len);
+    cJSON *list = cJSON_AddArrayToObject(identity, "near_duplicates");
+    for (guint g = 0; g < groups->len && g < 100; g++) {
+        GPtrArray *group = g_ptr_array_index(groups, g);
+        cJSON *keys = cJSON_CreateArray();
+        for (guint k = 0; k < group->len; k++)
+            cJSON_AddItemToArray(keys, cJSON_CreateString(g_ptr_array_index(group, k)));
+        cJSON_AddItemToArray(list, keys);
+    }
     return prov;
 }
 

@@ -20,6 +20,17 @@ static void test_org_key(void)
     g_assert_cmpstr(e, ==, "DK|aarhus universitet| aarhus universitet"); /* '|' is text */
 }
 
+static void test_loose_key(void)
+{
+    RnOrg a = {.name = "Business Upper Austria – OÖ Wirtschaftsagentur GmbH", .country = "AT"};
+    RnOrg b = {.name = "business upper austria - oö wirtschaftsagentur ltd.", .country = "AT"};
+    RnOrg c = {.name = "Business Upper Austria", .country = "AT"};
+    g_autofree char *ka = rn_org_loose_key(&a), *kb = rn_org_loose_key(&b), *kc = rn_org_loose_key(&c);
+    g_assert_cmpstr(ka, ==, "AT|business upper austria oo wirtschaftsagentur ");
+    g_assert_cmpstr(ka, ==, kb); /* dash, accent, legal form and case differ */
+    g_assert_cmpstr(ka, !=, kc);
+}
+
 static void test_period(void)
 {
     g_autofree char *a = rn_period_from_programme("2014 - 2020 INTERREG VB Central Europe");
@@ -112,6 +123,7 @@ int main(int argc, char **argv)
     g_test_init(&argc, &argv, NULL);
     g_test_add_func("/model/org-key", test_org_key);
     g_test_add_func("/model/period", test_period);
+    g_test_add_func("/model/loose-key", test_loose_key);
     g_test_add_func("/model/tiny-accounting", test_tiny_accounting);
     g_test_add_func("/model/bad-region-cell", test_bad_region_cell);
     return g_test_run();
