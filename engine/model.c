@@ -111,6 +111,7 @@ RnModel *rn_model_new(void)
     m->participation_index = g_hash_table_new(pair_hash, g_direct_equal);
     m->strings = g_string_chunk_new(1024);
     m->org_records = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, free_org_record);
+    m->registry = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, free_org_record);
     m->caveats = g_ptr_array_new_with_free_func(g_free);
     return m;
 }
@@ -133,6 +134,7 @@ void rn_model_free(RnModel *m)
     g_hash_table_unref(m->participation_index);
     g_string_chunk_free(m->strings);
     g_hash_table_unref(m->org_records);
+    g_hash_table_unref(m->registry);
     g_ptr_array_unref(m->caveats);
     g_free(m);
 }

@@ -24,6 +24,7 @@ typedef struct {
     char *country;      /* country code as the source spells it, "" if unknown */
     char *sector;       /* sector label (keep.eu: legal status), "" if unknown */
     guint n_rows;       /* input rows that named this organisation */
+    gboolean cluster;   /* listed in a cluster registry */
 } RnOrg;
 
 typedef struct {
@@ -97,6 +98,7 @@ typedef struct {
     GHashTable *participation_index; /* (org << 32 | project) -> index + 1 */
     GStringChunk *strings;       /* interned reasons */
     GHashTable *org_records;     /* "scheme:id" -> RnOrgRecord * */
+    GHashTable *registry;        /* organisation key -> RnOrgRecord *: cluster registry */
     GPtrArray *caveats;          /* char *: coverage notes from dataset descriptions */
 } RnModel;
 

@@ -182,6 +182,7 @@ static void fill_node(const RnModel *model, const RnNetworkSpec *spec, const Tal
         node->country = g_strdup(o->country);
         node->sector = g_strdup(o->sector);
         node->region = most_frequent(t->regions);
+        node->cluster = o->cluster;
     }
 }
 

@@ -54,6 +54,7 @@ typedef struct {
     guint projects;         /* distinct selected projects the node takes part in */
     guint internal_projects;/* region: projects located in this region only */
     guint organisations;    /* region: distinct organisations located in it */
+    gboolean cluster;       /* organisation: listed in a cluster registry */
 } RnNode;
 
 typedef struct {

@@ -234,6 +234,7 @@ gboolean rn_load_dataset(RnModel *model, const char *path, const RnLoadOptions *
         if (!source_formats[k].load(model, source_path, source_path, options, error))
             return FALSE;
     }
+    rn_apply_cluster_registry(model);
     if (options->nuts_edition && strcmp(options->nuts_edition, edition) != 0 &&
         !harmonise(model, path, base, regions, options->nuts_edition, error))
         return FALSE;

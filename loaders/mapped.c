@@ -41,6 +41,7 @@ typedef struct {
     const char *period;      /* constant period, or NULL */
     const char *scheme;      /* organisation id scheme */
     const cJSON *lead_values;/* array of strings meaning "lead" */
+    gboolean registry;       /* csv-organisations: a cluster registry */
 } Mapping;
 
 static void mapping_error(GError **error, const Mapping *m, const char *format, ...)
@@ -121,6 +122,7 @@ static gboolean read_mapping(const cJSON *source, const RnCsv *csv, Mapping *m, 
     if (!m->scheme)
         m->scheme = "id";
     m->lead_values = cJSON_GetObjectItemCaseSensitive(source, "lead_values");
+    m->registry = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(source, "cluster_registry"));
     return TRUE;
 }
 
@@ -301,23 +303,34 @@ static gboolean load_organisations(RnModel *model, RnCsv *csv, const Mapping *m,
                                    RnProvenance *prov, const RnLoadOptions *options,
                                    GError **error)
 {
-    if (m->col[M_ORG_ID] < 0) {
-        mapping_error(error, m, "an organisation source needs columns.organisation_id");
+    /* A registry without ids (cluster registries) is keyed by the loose key
+     * (country, name without case, accents, punctuation, legal form), as
+     * registries spell names their own way. */
+    gboolean by_name = m->col[M_ORG_ID] < 0;
+    if (by_name && (m->col[M_ORG] < 0 || m->col[M_COUNTRY] < 0)) {
+        mapping_error(error, m, "an organisation source needs columns.organisation_id, or "
+                                "columns.organisation and columns.country");
         return FALSE;
     }
+    GHashTable *records = m->registry ? model->registry : model->org_records;
     g_autofree char *not_in_edition =
         g_strdup_printf("region code not in NUTS %s", model->nuts_edition);
     RnCsvStatus status;
     while ((status = rn_csv_next(csv, error)) == RN_CSV_ROW) {
         prov->rows_read++;
         g_autoptr(GError) problem = NULL;
-        g_autofree char *id = cell(csv, m->col[M_ORG_ID]);
+        g_autofree char *id = cell(csv, by_name ? m->col[M_ORG] : m->col[M_ORG_ID]);
         if (!*id) {
-            rn_provenance_reject(prov, "missing organisation id");
+            rn_provenance_reject(prov, by_name ? "missing organisation name"
+                                               : "missing organisation id");
             continue;
         }
-        g_autofree char *key = g_strconcat(m->scheme, ":", id, NULL);
-        if (g_hash_table_contains(model->org_records, key)) {
+        g_autofree char *country_cell = cell(csv, m->col[M_COUNTRY]);
+        g_autofree char *upper = g_ascii_strup(country_cell, -1);
+        RnOrg named = {.name = id, .country = upper};
+        g_autofree char *key = by_name ? rn_org_loose_key(&named)
+                                       : g_strconcat(m->scheme, ":", id, NULL);
+        if (g_hash_table_contains(records, key)) {
             prov->rows_merged++;
             continue;
         }
@@ -337,7 +350,7 @@ static gboolean load_organisations(RnModel *model, RnCsv *csv, const Mapping *m,
         r->sector = cell(csv, m->col[M_SECTOR]);
         if (!r->nuts)
             rn_provenance_count(prov, unlocated, 1);
-        g_hash_table_insert(model->org_records, g_steal_pointer(&key), r);
+        g_hash_table_insert(records, g_steal_pointer(&key), r);
         prov->rows_loaded++;
     }
     return status == RN_CSV_EOF;
@@ -393,6 +406,30 @@ static gboolean load_projects(RnModel *model, RnCsv *csv, const Mapping *m, RnPr
         prov->rows_loaded++;
     }
     return status == RN_CSV_EOF;
+}
+
+void rn_apply_cluster_registry(RnModel *model)
+{
+    if (g_hash_table_size(model->registry) == 0)
+        return;
+    RnProvenance *prov = rn_model_add_provenance(model, "cluster registry", "cluster-registry");
+    for (guint i = 0; i < model->orgs->len; i++) {
+        RnOrg *o = &g_array_index(model->orgs, RnOrg, i);
+        g_autofree char *loose = rn_org_loose_key(o);
+        const RnOrgRecord *r = g_hash_table_lookup(model->registry, loose);
+        prov->rows_read++;
+        if (!r) {
+            rn_provenance_reject(prov, "organisation not in the registry");
+            continue;
+        }
+        o->cluster = TRUE;
+        if (*r->sector) {
+            g_free(o->sector);
+            o->sector = g_strdup(r->sector);
+        }
+        prov->rows_loaded++;
+    }
+    rn_provenance_count(prov, "registry entries", g_hash_table_size(model->registry));
 }
 
 gboolean rn_load_mapped(RnModel *model, const char *format, const char *path,

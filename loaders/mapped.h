@@ -20,4 +20,14 @@ gboolean rn_load_mapped(RnModel *model, const char *format, const char *path,
                         const cJSON *source, const char *description, const char *where,
                         const RnLoadOptions *options, GError **error);
 
+/*
+ * Marks the model's organisations found in the cluster registry (sources
+ * with "cluster_registry": true, matched on loose keys: country and name
+ * without case, accents, punctuation or legal form) as
+ * clusters and gives them the registry's sector.  Accounts for it in a
+ * provenance entry (format cluster-registry; rows = organisations).
+ * Time complexity: O(organisations).
+ */
+void rn_apply_cluster_registry(RnModel *model);
+
 #endif

@@ -240,6 +240,7 @@ static cJSON *nodes_section(const RnNetwork *net, const RnCentrality *c, const R
         if (net->kind == RN_NETWORK_ORG) {
             cJSON_AddStringToObject(o, "sector", node->sector);
             cJSON_AddStringToObject(o, "region", node->region);
+            cJSON_AddBoolToObject(o, "cluster", node->cluster);
         } else {
             /* Region and country networks. */
             cJSON_AddNumberToObject(o, "internal_projects", node->internal_projects);

@@ -64,7 +64,9 @@ static void test_partnership_list(void)
     g_autoptr(GError) error = NULL;
     g_autoptr(RnModel) model = load(FIXTURES "partnerships.json", &error);
     g_assert_no_error(error);
-    const RnProvenance *p = g_ptr_array_index(model->provenance, 1);
+    const RnProvenance *registry = g_ptr_array_index(model->provenance, 1);
+    g_assert_cmpuint(registry->rows_loaded, ==, 3);
+    const RnProvenance *p = g_ptr_array_index(model->provenance, 2);
     g_assert_cmpuint(p->rows_read, ==, 7);
     g_assert_cmpuint(p->rows_loaded, ==, 6);
     g_assert_cmpuint(p->rows_rejected, ==, 1);
@@ -72,6 +74,16 @@ static void test_partnership_list(void)
     g_assert_cmpuint(count(p->counters, "region code not in NUTS 2021"), ==, 1);
     g_assert_cmpuint(count(p->counters, "rows in period 2021-2027"), ==, 6);
     g_assert_cmpuint(model->programmes->len, ==, 3);
+    /* The registry marks Cluster Alpha and Pôle Beta ("POLE BETA" in the
+     * registry: loose keys ignore case and accents); Zeta is in no project. */
+    const RnProvenance *applied = g_ptr_array_index(model->provenance, 3);
+    g_assert_cmpstr(applied->format, ==, "cluster-registry");
+    g_assert_cmpuint(applied->rows_read, ==, 5);
+    g_assert_cmpuint(applied->rows_loaded, ==, 2);
+    guint alpha = GPOINTER_TO_UINT(g_hash_table_lookup(model->org_index, "DE|cluster alpha e.v.")) - 1;
+    const RnOrg *o = &g_array_index(model->orgs, RnOrg, alpha);
+    g_assert_true(o->cluster);
+    g_assert_cmpstr(o->sector, ==, "Aerospace & Defence");
     RnNetworkSpec spec = {.kind = RN_NETWORK_ORG};
     g_autoptr(RnNetwork) orgs = rn_network_build(model, &spec, &error);
     g_assert_no_error(error);
