@@ -45,9 +45,12 @@ static gboolean parse_network_kind(const char *text, RnNetworkKind *kind, GError
         *kind = RN_NETWORK_ORG;
     else if (g_strcmp0(text, "country") == 0)
         *kind = RN_NETWORK_COUNTRY;
+    else if (g_strcmp0(text, "sector") == 0)
+        *kind = RN_NETWORK_SECTOR;
     else {
         g_set_error(error, RN_ERROR, RN_ERROR_USAGE,
-                    "unknown network kind '%s'; expected 'region', 'org' or 'country'", text);
+                    "unknown network kind '%s'; expected 'region', 'org', 'country' or 'sector'",
+                    text);
         return FALSE;
     }
     return TRUE;
@@ -136,7 +139,7 @@ static int command_analyze(int argc, char **argv)
     int runs = 10, permutations = 1000, top = 10;
     GOptionEntry entries[] = {
         {"dataset", 'd', 0, G_OPTION_ARG_FILENAME, &dataset, "Dataset description (JSON)", "FILE"},
-        {"network", 'n', 0, G_OPTION_ARG_STRING, &network_text, "Network kind: region, org or country (default region)", "KIND"},
+        {"network", 'n', 0, G_OPTION_ARG_STRING, &network_text, "Network kind: region, org, country or sector (default region)", "KIND"},
         {"level", 'l', 0, G_OPTION_ARG_INT, &level, "NUTS level 0-3 of a region network (default 2)", "L"},
         {"weight", 'w', 0, G_OPTION_ARG_STRING, &weight_text, "Edge weight: projects or newman (default projects)", "W"},
         {"alpha", 'a', 0, G_OPTION_ARG_DOUBLE, &alpha, "Distance = 1/weight^A for path measures (default 1; 0 = unweighted)", "A"},
@@ -356,7 +359,7 @@ static int command_compare(int argc, char **argv)
     gboolean skip_invalid = FALSE, quiet = FALSE;
     GOptionEntry entries[] = {
         {"dataset", 'd', 0, G_OPTION_ARG_FILENAME, &dataset, "Dataset description (JSON)", "FILE"},
-        {"network", 'n', 0, G_OPTION_ARG_STRING, &network_text, "Network kind: region, org or country (default region)", "KIND"},
+        {"network", 'n', 0, G_OPTION_ARG_STRING, &network_text, "Network kind: region, org, country or sector (default region)", "KIND"},
         {"level", 'l', 0, G_OPTION_ARG_INT, &level, "NUTS level 0-3 of a region network (default 2)", "L"},
         {"nuts-edition", 0, 0, G_OPTION_ARG_STRING, &nuts_edition, "Map region codes to this NUTS edition (default: the dataset's own)", "E"},
         {"periods", 'p', 0, G_OPTION_ARG_STRING, &periods_text, "Periods to compare, comma-separated, e.g. 2007-2013,2014-2020", "LIST"},

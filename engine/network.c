@@ -10,7 +10,10 @@
 
 const char *rn_network_kind_name(RnNetworkKind kind)
 {
-    return kind == RN_NETWORK_REGION ? "region" : kind == RN_NETWORK_ORG ? "org" : "country";
+    return kind == RN_NETWORK_REGION    ? "region"
+           : kind == RN_NETWORK_ORG     ? "org"
+           : kind == RN_NETWORK_COUNTRY ? "country"
+                                        : "sector";
 }
 
 const char *rn_weighting_name(RnWeighting weighting)
@@ -72,6 +75,18 @@ static guint participation_entity(const RnModel *model, const RnParticipation *p
 {
     if (spec->kind == RN_NETWORK_ORG)
         return p->org + 1;
+    if (spec->kind == RN_NETWORK_SECTOR) {
+        const char *sector = g_array_index(model->orgs, RnOrg, p->org).sector;
+        if (!*sector) {
+            *reason = "no sector known";
+            return 0;
+        }
+        for (guint i = 0; i < countries->len; i++)
+            if (strcmp(g_ptr_array_index(countries, i), sector) == 0)
+                return i + 1;
+        g_ptr_array_add(countries, (gpointer)sector);
+        return countries->len;
+    }
     if (spec->kind == RN_NETWORK_COUNTRY) {
         if (!*p->country) {
             *reason = "no country given";
@@ -156,7 +171,16 @@ static void fill_node(const RnModel *model, const RnNetworkSpec *spec, const Tal
 {
     node->participations = t->participations;
     node->projects = t->projects;
-    if (spec->kind == RN_NETWORK_COUNTRY) {
+    if (spec->kind == RN_NETWORK_SECTOR) {
+        const char *sector = g_ptr_array_index(countries, t->entity - 1);
+        node->id = g_strdup(sector);
+        node->label = g_strdup(sector);
+        node->country = g_strdup("");
+        node->sector = g_strdup(sector);
+        node->region = g_strdup("");
+        node->internal_projects = t->internal_projects;
+        node->organisations = g_hash_table_size(t->orgs);
+    } else if (spec->kind == RN_NETWORK_COUNTRY) {
         const char *code = g_ptr_array_index(countries, t->entity - 1);
         const RnRegion *r = rn_model_region(model, code);
         node->id = g_strdup(code);
@@ -210,15 +234,15 @@ RnNetwork *rn_network_build(const RnModel *model, const RnNetworkSpec *spec, GEr
         by_project[fill[g_array_index(model->participations, RnParticipation, i).project]++] = i;
 
     g_autoptr(RnNetwork) net = rn_network_new(spec->kind);
-    net->level = spec->kind == RN_NETWORK_COUNTRY ? 0 : spec->level;
+    net->level = spec->kind == RN_NETWORK_REGION ? spec->level : 0;
     net->weighting = spec->weighting;
     net->programme = g_strdup(spec->programme);
     net->period = g_strdup(spec->period);
 
     g_autoptr(GHashTable) level_reasons = g_hash_table_new_full(g_direct_hash, g_direct_equal,
                                                                 NULL, g_free);
-    /* Country codes seen (interned strings), entity = index + 1.  Few
-     * countries, so a linear scan beats hashing. */
+    /* Country codes (interned strings) or sectors seen, entity = index + 1.
+     * Few of them, so a linear scan beats hashing. */
     g_autoptr(GPtrArray) countries = g_ptr_array_new();
     guint entity_bound = (spec->kind == RN_NETWORK_ORG      ? model->orgs->len
                           : spec->kind == RN_NETWORK_REGION ? model->regions->len

@@ -15,6 +15,9 @@
  * and keep.eu write EL for Greece and UK for the United Kingdom; regnet does
  * not rename), edges as in the region network.
  *
+ * sector network: a node per organisation sector (keep.eu legal status,
+ * CORDIS activity type, cluster registry sector), edges as above.
+ *
  * Nodes are sorted by id (byte order), edges by (source, target) with
  * source < target; the network is simple: no self-ties, no multi-edges.
  */
@@ -29,6 +32,7 @@ typedef enum {
     RN_NETWORK_REGION,
     RN_NETWORK_ORG,
     RN_NETWORK_COUNTRY,
+    RN_NETWORK_SECTOR,
 } RnNetworkKind;
 
 typedef enum {

@@ -65,7 +65,7 @@ cannot be read, 4 input malformed, 5 output cannot be written." "$REGNET"
 check 2 "regnet: unknown command 'analyse'; expected one of: analyze, compare, version" "$REGNET" analyse
 ok "--help lists the commands" bash -c "'$REGNET' --help | grep -q '^  analyze ' && '$REGNET' --help | grep -q '^  version '"
 ok "analyze --help lists --alpha" bash -c "'$REGNET' analyze --help | grep -q -- '--alpha=A'"
-check 2 "regnet: unknown network kind 'city'; expected 'region', 'org' or 'country'" \
+check 2 "regnet: unknown network kind 'city'; expected 'region', 'org', 'country' or 'sector'" \
     analyze --dataset data/keep-2014-2020.json --network city
 check 2 "regnet: level 7 is outside 0-3; expected a NUTS level" \
     analyze --dataset data/keep-2014-2020.json --network region --level 7

@@ -38,6 +38,11 @@ static void test_cordis_current_schema(void)
     g_assert_cmpuint(p->rows_loaded, ==, 12);
     g_assert_cmpuint(model->projects->len, ==, 6);
     g_assert_cmpuint(model->orgs->len, ==, 11); /* the Max Planck Society twice */
+    /* Legal basis (programme part) and euroSciVoc field become themes. */
+    guint doe;
+    g_assert_true(rn_model_find_project(model, "HORIZON", "101116741", &doe));
+    g_assert_cmpstr(g_array_index(model->projects, RnProject, doe).themes, ==,
+                    "European Research Council (ERC); government systems");
     guint mpg = GPOINTER_TO_UINT(g_hash_table_lookup(model->org_index, "pic:999990267")) - 1;
     const RnOrg *o = &g_array_index(model->orgs, RnOrg, mpg);
     g_assert_cmpstr(o->name, ==, "MAX-PLANCK-GESELLSCHAFT ZUR FORDERUNG DER WISSENSCHAFTEN EV");
