@@ -144,7 +144,8 @@ void rn_ei_index_compute(const RnNetwork *net, const RnGrouping *g, guint permut
     }
 
     /* Permutation test on the unweighted network E-I. */
-    g_autofree guint *label = g_memdup2(g->of_node, sizeof(guint) * (n + 1));
+    g_autofree guint *label = g_new(guint, n + 1);
+    memcpy(label, g->of_node, sizeof(guint) * n);
     guint64 state = seed;
     guint greater = 0, less = 0;
     for (guint p = 0; p < permutations && m > 0; p++) {
