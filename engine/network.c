@@ -64,6 +64,8 @@ static gboolean project_selected(const RnModel *model, const RnProject *project,
         return FALSE;
     if (spec->period && strcmp(prog->period, spec->period) != 0)
         return FALSE;
+    if (spec->programmes && !g_regex_match(spec->programmes, prog->name, 0, NULL))
+        return FALSE;
     return TRUE;
 }
 
@@ -314,9 +316,11 @@ RnNetwork *rn_network_build(const RnModel *model, const RnNetworkSpec *spec, GEr
             if (tally[e])
                 free_tally(tally[e]);
         g_set_error(error, RN_ERROR, RN_ERROR_USAGE,
-                    "no project with participants matches the filters%s%s%s%s",
+                    "no project with participants matches the filters%s%s%s%s%s%s",
                     spec->programme ? " --programme=" : "", spec->programme ? spec->programme : "",
-                    spec->period ? " --period=" : "", spec->period ? spec->period : "");
+                    spec->period ? " --period=" : "", spec->period ? spec->period : "",
+                    spec->programmes ? " --programmes=" : "",
+                    spec->programmes ? g_regex_get_pattern(spec->programmes) : "");
         return NULL;
     }
 

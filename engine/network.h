@@ -46,6 +46,7 @@ typedef struct {
     RnWeighting weighting;
     const char *programme;  /* keep only this programme, NULL for all */
     const char *period;     /* keep only this period ("2014-2020"), NULL for all */
+    const GRegex *programmes; /* keep programmes whose name matches, NULL for all */
 } RnNetworkSpec;
 
 typedef struct {

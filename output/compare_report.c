@@ -108,6 +108,10 @@ char *rn_comparison_render(const RnComparisonReport *r)
     cJSON *periods = cJSON_AddArrayToObject(params, "periods");
     for (guint p = 0; p < r->n_periods; p++)
         cJSON_AddItemToArray(periods, cJSON_CreateString(r->periods[p].period));
+    if (r->programmes)
+        cJSON_AddStringToObject(params, "programmes", r->programmes);
+    else
+        cJSON_AddNullToObject(params, "programmes");
     cJSON_AddNumberToObject(params, "alpha", r->alpha);
     cJSON_AddNumberToObject(params, "seed", (double)r->seed);
     cJSON_AddStringToObject(params, "rank_ties", "average");

@@ -21,6 +21,7 @@ typedef struct {
     const RnAnalysisOptions *options;
     const RnCentrality *centrality;
     const RnSummary *summary;
+    const char *programmes;                    /* --programmes filter or NULL */
     const RnBridgingOptions *bridging_options; /* NULL without --group */
     const RnBridging *bridging;                /* NULL without --group */
 } RnReport;
@@ -40,6 +41,7 @@ typedef struct {
     const RnModel *model;
     RnNetworkKind kind;
     int level;
+    const char *programmes;           /* --programmes filter or NULL */
     double alpha;
     guint64 seed;
     const RnPeriodResult *periods;

@@ -75,6 +75,7 @@ static cJSON *parameters(const RnReport *r)
     cJSON_AddNumberToObject(p, "alpha", r->options->alpha);
     add_optional_string(p, "programme", net->programme);
     add_optional_string(p, "period", net->period);
+    add_optional_string(p, "programmes", r->programmes);
     cJSON_AddNumberToObject(p, "pagerank_damping", 0.85);
     cJSON_AddNumberToObject(p, "path_length_tolerance", 1e-10);
     const RnBridgingOptions *b = r->bridging_options;

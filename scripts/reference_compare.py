@@ -40,7 +40,10 @@ def nuts2013():
         return {r["NUTS_ID"]: int(r["LEVL_CODE"]) for r in csv.DictReader(f)}
 
 
-def keep_members(level=2):
+TRANSNATIONAL = r"Alpine Space|Baltic Sea|Central Europe|Northern Periphery|South West Europe"
+
+
+def keep_members(level=2, programmes=None):
     nuts = nuts2013()
     members = defaultdict(lambda: defaultdict(set))  # period -> project -> regions
     with gzip.open(os.path.join(ROOT, "data/keep/keep_closed_2000_2020_participations.csv.gz"), "rt",
@@ -50,6 +53,8 @@ def keep_members(level=2):
             period = "%s-%s" % m.groups() if m else ""
             key = (r["Programme"].strip(), r["Acronym"].strip())
             if not key[1] or not r["Project.Partner"].strip():
+                continue
+            if programmes and not re.search(programmes, key[0], re.IGNORECASE):
                 continue
             code = None
             for col in ("NUTS3", "NUTS2", "NUTS1"):
@@ -176,6 +181,12 @@ def main():
     ref = compare(network(keep["2007-2013"]), network(keep["2014-2020"]))
     ref["about"] = "keep.eu 2000-2020, NUTS2, 2007-2013 -> 2014-2020 (scripts/reference_compare.py)"
     json.dump(ref, open(os.path.join(outdir, "compare-keep-nuts2-2007-2013-2014-2020.json"), "w"),
+              indent=1, sort_keys=True)
+    keep = keep_members(programmes=TRANSNATIONAL)
+    ref = compare(network(keep["2007-2013"]), network(keep["2014-2020"]))
+    ref["about"] = ("keep.eu 2000-2020, NUTS2, transnational programmes present in both periods "
+                    "(%s), 2007-2013 -> 2014-2020 (scripts/reference_compare.py)" % TRANSNATIONAL)
+    json.dump(ref, open(os.path.join(outdir, "compare-keep-nuts2-transnational.json"), "w"),
               indent=1, sort_keys=True)
     cordis = cordis_members()
     ref = compare(network(cordis["FP7"]), network(cordis["H2020"]))

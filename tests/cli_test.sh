@@ -87,6 +87,8 @@ check 2 "regnet: compare: --periods needs two or more periods, found '2014-2020'
     "$REGNET" compare -q --dataset data/keep-2000-2020.json --periods 2014-2020 --output "$TMP/c.json"
 check 2 "regnet: compare: --dataset, --periods and --output are required (see regnet compare --help)" \
     "$REGNET" compare --dataset data/keep-2000-2020.json
+check 2 "regnet: --programmes '[' is not a regular expression: Error while compiling regular expression ‘[’ at char 1: missing terminating ] for character class" \
+    "$REGNET" compare -q --dataset data/keep-2000-2020.json --programmes '[' --periods 2007-2013,2014-2020 --output "$TMP/c.json"
 ok "a failed compare writes nothing" test ! -e "$TMP/c.json"
 ok "compare: same input, same bytes" bash -c "'$REGNET' compare -q --dataset data/keep-2000-2020.json --network country --periods 2007-2013,2014-2020 --output '$TMP/c1.json' && '$REGNET' compare -q --dataset data/keep-2000-2020.json --network country --periods 2007-2013,2014-2020 --threads 1 --output '$TMP/c2.json' && cmp -s '$TMP/c1.json' '$TMP/c2.json'"
 ok "compare reports the 2000-2006 caveat" bash -c "'$REGNET' compare -q --dataset data/keep-2000-2020.json --network country --periods 2000-2006,2007-2013 --output - | grep -q 'period 2000-2006: 7327 of 7498 projects (98%) have a single participant in the data'"
