@@ -95,13 +95,9 @@ static cJSON *movers(const RnComparisonReport *r, const RnComparison *c, guint k
 
 char *rn_comparison_render(const RnComparisonReport *r)
 {
-    g_autoptr(cJSON) root = cJSON_CreateObject();
-    cJSON_AddStringToObject(root, "schema", "regnet-comparison");
-    cJSON_AddStringToObject(root, "schema_version", RN_COMPARISON_SCHEMA_VERSION);
-    cJSON_AddItemToObject(root, "generator", rn_json_generator());
-    cJSON *dataset = cJSON_AddObjectToObject(root, "dataset");
-    cJSON_AddStringToObject(dataset, "name", r->dataset_name);
-    cJSON_AddStringToObject(dataset, "description_file", r->dataset_file);
+    cJSON *dataset;
+    g_autoptr(cJSON) root = rn_json_document("regnet-comparison", RN_COMPARISON_SCHEMA_VERSION,
+                                             r->dataset_name, r->dataset_file, &dataset);
     cJSON *params = cJSON_AddObjectToObject(root, "parameters");
     cJSON_AddStringToObject(params, "network", rn_network_kind_name(r->kind));
     cJSON_AddNumberToObject(params, "level", r->level);
@@ -171,8 +167,5 @@ char *rn_comparison_render(const RnComparisonReport *r)
         cJSON_AddItemToObject(o, "left", id_list(c->left));
         cJSON_AddItemToArray(cmp, o);
     }
-    char *text = cJSON_Print(root);
-    char *out = g_strconcat(text, "\n", NULL);
-    cJSON_free(text);
-    return out;
+    return rn_json_finish(root);
 }

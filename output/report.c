@@ -508,15 +508,32 @@ static cJSON *analyses_section(const RnReport *r)
     return a;
 }
 
+cJSON *rn_json_document(const char *schema, const char *version, const char *dataset_name,
+                        const char *dataset_file, cJSON **dataset)
+{
+    cJSON *root = cJSON_CreateObject();
+    cJSON_AddStringToObject(root, "schema", schema);
+    cJSON_AddStringToObject(root, "schema_version", version);
+    cJSON_AddItemToObject(root, "generator", rn_json_generator());
+    *dataset = cJSON_AddObjectToObject(root, "dataset");
+    cJSON_AddStringToObject(*dataset, "name", dataset_name);
+    cJSON_AddStringToObject(*dataset, "description_file", dataset_file);
+    return root;
+}
+
+char *rn_json_finish(const cJSON *root)
+{
+    char *text = cJSON_Print(root);
+    char *out = g_strconcat(text, "\n", NULL);
+    cJSON_free(text);
+    return out;
+}
+
 char *rn_report_render(const RnReport *r)
 {
-    g_autoptr(cJSON) root = cJSON_CreateObject();
-    cJSON_AddStringToObject(root, "schema", "regnet-report");
-    cJSON_AddStringToObject(root, "schema_version", RN_REPORT_SCHEMA_VERSION);
-    cJSON_AddItemToObject(root, "generator", rn_json_generator());
-    cJSON *dataset = cJSON_AddObjectToObject(root, "dataset");
-    cJSON_AddStringToObject(dataset, "name", r->dataset_name);
-    cJSON_AddStringToObject(dataset, "description_file", r->dataset_file);
+    cJSON *dataset;
+    g_autoptr(cJSON) root = rn_json_document("regnet-report", RN_REPORT_SCHEMA_VERSION,
+                                             r->dataset_name, r->dataset_file, &dataset);
     cJSON *caveats = cJSON_AddArrayToObject(dataset, "caveats");
     for (guint i = 0; i < r->model->caveats->len; i++)
         cJSON_AddItemToArray(caveats, cJSON_CreateString(g_ptr_array_index(r->model->caveats, i)));
@@ -528,8 +545,5 @@ char *rn_report_render(const RnReport *r)
         cJSON_AddItemToObject(root, "analyses", analyses_section(r));
     cJSON_AddItemToObject(root, "nodes", nodes_section(r->network, r->centrality, r->bridging));
     cJSON_AddItemToObject(root, "edges", edges_section(r->network));
-    char *text = cJSON_Print(root);
-    char *out = g_strconcat(text, "\n", NULL);
-    cJSON_free(text);
-    return out;
+    return rn_json_finish(root);
 }

@@ -12,6 +12,14 @@
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(cJSON, cJSON_Delete)
 
+/*
+ * A new report object: schema, schema_version, generator and dataset (name,
+ * description file) members, in that order.  Caller owns it.
+ */
+cJSON *rn_json_document(const char *schema, const char *version, const char *dataset_name,
+                        const char *dataset_file, cJSON **dataset);
+/* Prints root (indented) followed by a newline; g_free the result. */
+char *rn_json_finish(const cJSON *root);
 /* generator: name, version, library versions. */
 cJSON *rn_json_generator(void);
 /* provenance: files with row accounting, model sizes. */
