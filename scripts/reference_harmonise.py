@@ -1,0 +1,87 @@
+#!/usr/bin/python3
+"""Independent reference for NUTS harmonisation (docs/dataset.md).
+
+Maps the keep.eu 2014-2020 partners' NUTS 2013 codes to NUTS 2021 with the JRC
+converter matrices (largest pop21 share, ties to the smaller code; codes the
+matrices do not list pass unchanged; a result the 2021 table lacks leaves the
+partner unlocated), then builds the NUTS2 region network.  No regnet code.
+
+Usage: /usr/bin/python3 scripts/reference_harmonise.py OUTFILE
+"""
+import csv
+import itertools
+import json
+import os
+import sys
+from collections import defaultdict
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def table(edition):
+    with open(os.path.join(ROOT, "data/nuts/nuts%s_all_levels_ropensci.csv" % edition), encoding="utf-8") as f:
+        return {r["NUTS_ID"]: int(r["LEVL_CODE"]) for r in csv.DictReader(f)}
+
+
+def converter(a, b):
+    best = {}
+    for level in (2, 3):
+        with open(os.path.join(ROOT, "data/nuts/jrc/n%d_cm_v%s_v%s.csv" % (level, a, b))) as f:
+            for r in csv.DictReader(f):
+                src, dst, pop = r["code_v" + a], r["code_v" + b], float(r["pop21"])
+                if src not in best or pop > best[src][1] or (pop == best[src][1] and dst < best[src][0]):
+                    best[src] = (dst, pop)
+    return {k: v[0] for k, v in best.items()}
+
+
+def main():
+    n13, n21 = table("2013"), table("2021")
+    steps = [converter("2013", "2016"), converter("2016", "2021")]
+    members = defaultdict(set)
+    kept = renamed = 0
+    seen = {}
+    unlocated = 0
+    with open(os.path.join(ROOT, "data/keep/keep_closed_2014_2020_partnership.csv"), encoding="utf-8",
+              newline="") as f:
+        for r in csv.DictReader(f, delimiter=";"):
+            key = (r["Programme"].strip(), r["Acronym"].strip())
+            code = None
+            for col in ("NUTS3 (or equivalent)", "NUTS2 (or equivalent)", "NUTS1 (or equivalent)"):
+                c = r[col].split(" / ")[0].strip()
+                if c in n13:
+                    code = c
+                    break
+            members[key]
+            if not code:
+                continue
+            mapped = code
+            for step in steps:
+                if len(mapped) >= 4:
+                    mapped = step.get(mapped, mapped)
+            seen[code] = mapped
+            if mapped not in n21:
+                unlocated += 1
+                continue
+            if n21[mapped] >= 2:
+                members[key].add(mapped[:4])
+    edges = defaultdict(int)
+    nodes = set()
+    for group in members.values():
+        nodes |= group
+        for a, b in itertools.combinations(sorted(group), 2):
+            edges[(a, b)] += 1
+    out = {
+        "about": "keep.eu 2014-2020 partners, NUTS 2013 -> 2021 (JRC, pop21), NUTS2 network "
+                 "(scripts/reference_harmonise.py)",
+        "codes": len(seen),
+        "codes_kept": sum(1 for a, b in seen.items() if a == b),
+        "codes_changed": sum(1 for a, b in seen.items() if a != b),
+        "unmapped_participations": unlocated,
+        "nodes": sorted(nodes),
+        "edges": sorted([a, b, w] for (a, b), w in edges.items()),
+    }
+    json.dump(out, open(sys.argv[1], "w"), indent=0)
+
+
+if __name__ == "__main__":
+    main()
