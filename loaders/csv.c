@@ -30,7 +30,31 @@ struct RnCsv {
     GArray *fields;      /* FieldStart of each field of the current record */
     guint record_line;   /* line where the current record starts */
     guint records;       /* data records read */
+    gboolean preparsed;  /* records come from pre_* (parsed on a prefetch thread) */
+    GArray *pre_fields;  /* FieldStart of every record, in order */
+    GArray *pre_records; /* PreRecord of every record */
+    guint pre_next;      /* next record to hand out */
+    GError *pre_error;   /* the error that stopped the pre-parse, or NULL */
 };
+
+/* A file being opened and parsed on a thread (rn_csv_prefetch). */
+typedef struct Prefetch Prefetch;
+struct Prefetch {
+    char *path;
+    char *display;
+    char delimiter;
+    GThread *thread;
+    RnCsv *csv;          /* result, or NULL with error */
+    GError *error;
+};
+static Prefetch *prefetch_take(const char *path, const char *display, char delimiter);
+
+/* A record parsed ahead: its fields are pre_fields[first .. first + count). */
+typedef struct {
+    guint first;
+    guint count;
+    guint line;
+} PreRecord;
 
 /* Where a field starts; its column is computed only when asked for. */
 typedef struct {
@@ -343,8 +367,30 @@ static char sniff_delimiter(const char *data)
     return semicolons > commas ? ';' : ',';
 }
 
+static RnCsv *open_file(const char *path, const char *display_name, char delimiter,
+                        GError **error);
+
 RnCsv *rn_csv_open(const char *path, const char *display_name, char delimiter,
                    GError **error)
+{
+    Prefetch *prefetched = prefetch_take(path, display_name, delimiter);
+    if (prefetched) {
+        g_thread_join(prefetched->thread);
+        RnCsv *csv = g_steal_pointer(&prefetched->csv);
+        if (!csv)
+            g_propagate_error(error, g_steal_pointer(&prefetched->error));
+        prefetched->thread = NULL;
+        g_free(prefetched->path);
+        g_free(prefetched->display);
+        g_free(prefetched);
+        return csv;
+    }
+    return open_file(path, display_name, delimiter, error);
+}
+
+/* rn_csv_open() without looking for a prefetch (the prefetch thread's own). */
+static RnCsv *open_file(const char *path, const char *display_name, char delimiter,
+                        GError **error)
 {
     char *contents = NULL;
     gsize length = 0;
@@ -403,6 +449,11 @@ void rn_csv_free(RnCsv *csv)
     g_free(csv->data);
     g_array_unref(csv->fields);
     g_ptr_array_unref(csv->header);
+    if (csv->pre_fields)
+        g_array_unref(csv->pre_fields);
+    if (csv->pre_records)
+        g_array_unref(csv->pre_records);
+    g_clear_error(&csv->pre_error);
     g_free(csv);
 }
 
@@ -432,7 +483,7 @@ gboolean rn_csv_require_columns(const RnCsv *csv, const char *const *names,
     return TRUE;
 }
 
-RnCsvStatus rn_csv_next(RnCsv *csv, GError **error)
+static RnCsvStatus next_parsed(RnCsv *csv, GError **error)
 {
     while (csv->pos < csv->length && at_line_end(csv))
         skip_line_end(csv);
@@ -451,6 +502,109 @@ RnCsvStatus rn_csv_next(RnCsv *csv, GError **error)
         return RN_CSV_ERROR;
     }
     return RN_CSV_ROW;
+}
+
+RnCsvStatus rn_csv_next(RnCsv *csv, GError **error)
+{
+    if (!csv->preparsed)
+        return next_parsed(csv, error);
+    if (csv->pre_next < csv->pre_records->len) {
+        const PreRecord *r = &g_array_index(csv->pre_records, PreRecord, csv->pre_next++);
+        g_array_set_size(csv->fields, 0);
+        g_array_append_vals(csv->fields, &g_array_index(csv->pre_fields, FieldStart, r->first),
+                            r->count);
+        csv->record_line = r->line;
+        csv->records++;
+        return RN_CSV_ROW;
+    }
+    if (csv->pre_error) {
+        g_propagate_error(error, g_error_copy(csv->pre_error));
+        return RN_CSV_ERROR;
+    }
+    return RN_CSV_EOF;
+}
+
+/* Parses every record now, to be handed out later by rn_csv_next(). */
+static void preparse(RnCsv *csv)
+{
+    csv->pre_fields = g_array_new(FALSE, FALSE, sizeof(FieldStart));
+    csv->pre_records = g_array_new(FALSE, FALSE, sizeof(PreRecord));
+    RnCsvStatus status;
+    while ((status = next_parsed(csv, &csv->pre_error)) == RN_CSV_ROW) {
+        PreRecord r = {csv->pre_fields->len, csv->fields->len, csv->record_line};
+        g_array_append_vals(csv->pre_fields, csv->fields->data, csv->fields->len);
+        g_array_append_val(csv->pre_records, r);
+    }
+    csv->records = 0;
+    csv->preparsed = TRUE;
+}
+
+/* Prefetches: files opened and parsed on threads of their own, taken over by
+ * the rn_csv_open() call with the same path and delimiter. */
+
+static GMutex prefetch_lock;
+static GPtrArray *prefetches; /* Prefetch *, guarded by prefetch_lock */
+
+static gpointer prefetch_run(gpointer data)
+{
+    Prefetch *p = data;
+    p->csv = open_file(p->path, p->display, p->delimiter, &p->error);
+    if (p->csv)
+        preparse(p->csv);
+    return NULL;
+}
+
+static void prefetch_free(Prefetch *p)
+{
+    if (p->thread)
+        g_thread_join(p->thread);
+    rn_csv_free(p->csv);
+    g_clear_error(&p->error);
+    g_free(p->path);
+    g_free(p->display);
+    g_free(p);
+}
+
+void rn_csv_prefetch(const char *path, const char *display, char delimiter)
+{
+    Prefetch *p = g_new0(Prefetch, 1);
+    p->path = g_strdup(path);
+    p->display = g_strdup(display ? display : path);
+    p->delimiter = delimiter;
+    p->thread = g_thread_new("regnet-prefetch", prefetch_run, p);
+    g_mutex_lock(&prefetch_lock);
+    if (!prefetches)
+        prefetches = g_ptr_array_new();
+    g_ptr_array_add(prefetches, p);
+    g_mutex_unlock(&prefetch_lock);
+}
+
+/* The prefetch of (path, display, delimiter), removed from the list, or NULL. */
+static Prefetch *prefetch_take(const char *path, const char *display, char delimiter)
+{
+    Prefetch *found = NULL;
+    g_mutex_lock(&prefetch_lock);
+    for (guint i = 0; prefetches && i < prefetches->len && !found; i++) {
+        Prefetch *p = g_ptr_array_index(prefetches, i);
+        if (p->delimiter == delimiter && strcmp(p->path, path) == 0 &&
+            strcmp(p->display, display ? display : path) == 0)
+            found = g_ptr_array_steal_index(prefetches, i);
+    }
+    g_mutex_unlock(&prefetch_lock);
+    return found;
+}
+
+void rn_csv_prefetch_discard(void)
+{
+    g_mutex_lock(&prefetch_lock);
+    GPtrArray *all = prefetches;
+    prefetches = NULL;
+    g_mutex_unlock(&prefetch_lock);
+    if (all) {
+        for (guint i = 0; i < all->len; i++)
+            prefetch_free(g_ptr_array_index(all, i));
+        g_ptr_array_unref(all);
+    }
 }
 
 const char *rn_csv_field(const RnCsv *csv, guint i)

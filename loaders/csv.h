@@ -81,6 +81,16 @@ void rn_csv_set_field_error(const RnCsv *csv, guint i, GError **error,
                             const char *format, ...) G_GNUC_PRINTF(4, 5);
 
 /*
+ * Starts opening and parsing path on a thread of its own; the next
+ * rn_csv_open() with the same path, display name and delimiter takes the
+ * result over (same records, same errors).  Lets a dataset read its second
+ * file while the first is loaded.  Never calls igraph.
+ */
+void rn_csv_prefetch(const char *path, const char *display, char delimiter);
+/* Waits for and frees every prefetch nobody took (after a failed load). */
+void rn_csv_prefetch_discard(void);
+
+/*
  * Reads a whole file for a loader, NUL-terminated; a name ending in ".gz" is
  * decompressed (gzip).  Fails with RN_ERROR_IO naming display_name when it is
  * missing, unreadable or a directory, RN_ERROR_DATA when the gzip data is

@@ -122,8 +122,46 @@ static gboolean harmonise(RnModel *model, const char *path, const char *base,
     return rn_harmonise_nuts(model, target, table_path, list, n, error);
 }
 
+/* The delimiter the loader of source will open its file with. */
+static char source_delimiter(const cJSON *source, const char *format)
+{
+    if (strcmp(format, "keep.eu-partners") == 0)
+        return ';';
+    if (strcmp(format, "keep.eu-projects") == 0)
+        return ',';
+    const cJSON *d = cJSON_GetObjectItemCaseSensitive(source, "delimiter");
+    return cJSON_IsString(d) && strlen(d->valuestring) == 1 ? d->valuestring[0] : 0;
+}
+
+/* Starts reading and parsing every source but the first on threads of their
+ * own while the first is loaded (rn_csv_prefetch); loaders take them over. */
+static void prefetch_sources(const cJSON *sources, const char *base)
+{
+    int index = 0;
+    const cJSON *source;
+    cJSON_ArrayForEach(source, sources) {
+        const cJSON *format = cJSON_GetObjectItemCaseSensitive(source, "format");
+        const cJSON *file = cJSON_GetObjectItemCaseSensitive(source, "file");
+        if (index++ == 0 || !cJSON_IsString(format) || !cJSON_IsString(file) || !*file->valuestring)
+            continue;
+        g_autofree char *source_path = resolve_path(base, file->valuestring);
+        rn_csv_prefetch(source_path, source_path, source_delimiter(source, format->valuestring));
+    }
+}
+
+static gboolean load_dataset(RnModel *model, const char *path, const RnLoadOptions *options,
+                             char **name, GError **error);
+
 gboolean rn_load_dataset(RnModel *model, const char *path, const RnLoadOptions *options,
                          char **name, GError **error)
+{
+    gboolean ok = load_dataset(model, path, options, name, error);
+    rn_csv_prefetch_discard(); /* prefetches a failed load never reached */
+    return ok;
+}
+
+static gboolean load_dataset(RnModel *model, const char *path, const RnLoadOptions *options,
+                             char **name, GError **error)
 {
     g_autofree char *text = NULL;
     gsize length = 0;
@@ -185,6 +223,7 @@ gboolean rn_load_dataset(RnModel *model, const char *path, const RnLoadOptions *
                           "of source objects");
         return FALSE;
     }
+    prefetch_sources(sources, base);
     int index = 0;
     const cJSON *source;
     cJSON_ArrayForEach(source, sources) {

@@ -103,6 +103,11 @@ check 4 "regnet: $TMP/empty/partners.csv:1:1: empty file; expected a header line
 D=$(dataset missing-source)
 check 3 "regnet: $TMP/missing-source/partners.csv: cannot open: No such file or directory" analyze --dataset "$D"
 
+# A failing first source while the second is prefetched on a thread.
+mkdir -p "$TMP/prefetch"
+printf '{"regnet_dataset": 1, "name": "p", "regions": {"file": "%s", "nuts_edition": "2013"}, "sources": [{"format": "keep.eu-partners", "file": "missing.csv", "nuts_edition": "2013"}, {"format": "keep.eu-projects", "file": "%s"}]}' "$NUTS" "$ROOT/data/keep/keep_closed_2014_2020_projects.csv" > "$TMP/prefetch/d.json"
+check 3 "regnet: $TMP/prefetch/missing.csv: cannot open: No such file or directory" analyze --dataset "$TMP/prefetch/d.json"
+
 D=$(dataset nocolumn); head -20 "$REAL" | sed '1s/;Lead Partner;/;Lead;/' > "$TMP/nocolumn/partners.csv"
 check 4 "regnet: $TMP/nocolumn/partners.csv:1:1: header has no column 'Lead Partner'; expected the columns of this source format (see docs/formats.md)" analyze --dataset "$D"
 
