@@ -222,16 +222,15 @@ static guint lookup(GHashTable *index, const char *key)
     return GPOINTER_TO_UINT(g_hash_table_lookup(index, key));
 }
 
-guint rn_model_intern_org(RnModel *m, const char *name, const char *country,
-                          gboolean *merged)
+/* Finds or adds the organisation with identity key (taken over). */
+static guint intern_org_key(RnModel *m, char *key, const char *name, const char *country,
+                            gboolean *merged)
 {
-    char *key = rn_org_key(name, country);
     guint hit = lookup(m->org_index, key);
+    *merged = hit != 0;
     if (hit) {
         g_free(key);
-        RnOrg *o = &g_array_index(m->orgs, RnOrg, hit - 1);
-        o->n_rows++;
-        *merged = TRUE;
+        g_array_index(m->orgs, RnOrg, hit - 1).n_rows++;
         return hit - 1;
     }
     RnOrg o = {
@@ -243,48 +242,32 @@ guint rn_model_intern_org(RnModel *m, const char *name, const char *country,
     };
     g_array_append_val(m->orgs, o);
     g_hash_table_insert(m->org_index, key, GUINT_TO_POINTER(m->orgs->len));
-    *merged = FALSE;
     return m->orgs->len - 1;
+}
+
+guint rn_model_intern_org(RnModel *m, const char *name, const char *country,
+                          gboolean *merged)
+{
+    return intern_org_key(m, rn_org_key(name, country), name, country, merged);
 }
 
 guint rn_model_intern_org_id(RnModel *m, const char *scheme, const char *id, const char *name,
                              const char *country, gboolean *merged)
 {
-    char *key = g_strconcat(scheme, ":", id, NULL);
-    guint hit = lookup(m->org_index, key);
-    if (hit) {
-        g_free(key);
-        g_array_index(m->orgs, RnOrg, hit - 1).n_rows++;
-        *merged = TRUE;
-        return hit - 1;
-    }
-    RnOrg o = {
-        .key = g_strdup(key),
-        .name = g_strstrip(g_strdup(name && *name ? name : id)),
-        .country = g_ascii_strup(country, -1),
-        .sector = g_strdup(""),
-        .n_rows = 1,
-    };
-    g_array_append_val(m->orgs, o);
-    g_hash_table_insert(m->org_index, key, GUINT_TO_POINTER(m->orgs->len));
-    *merged = FALSE;
-    return m->orgs->len - 1;
+    return intern_org_key(m, g_strconcat(scheme, ":", id, NULL), name && *name ? name : id,
+                          country, merged);
 }
 
 char *rn_period_from_programme(const char *name)
 {
     /* keep.eu spells the period "2014 - 2020" at the start of the name, a few
      * rows with an en dash ("2007 – 2013"). */
-    int a, b, consumed = 0;
-    if (sscanf(name, "%4d \xE2\x80\x93 %4d%n", &a, &b, &consumed) == 2 && consumed > 0 &&
-        a >= 1900 && b > a)
-        return g_strdup_printf("%d-%d", a, b);
-    if (sscanf(name, "%4d - %4d%n", &a, &b, &consumed) == 2 && consumed > 0 &&
-        a >= 1900 && b > a)
-        return g_strdup_printf("%d-%d", a, b);
-    if (sscanf(name, "%4d-%4d%n", &a, &b, &consumed) == 2 && consumed > 0 &&
-        a >= 1900 && b > a)
-        return g_strdup_printf("%d-%d", a, b);
+    static const char *const forms[] = {"%4d \xE2\x80\x93 %4d%n", "%4d - %4d%n", "%4d-%4d%n"};
+    for (guint k = 0; k < G_N_ELEMENTS(forms); k++) {
+        int a, b, consumed = 0;
+        if (sscanf(name, forms[k], &a, &b, &consumed) == 2 && consumed > 0 && a >= 1900 && b > a)
+            return g_strdup_printf("%d-%d", a, b);
+    }
     return g_strdup("");
 }
 
