@@ -2,8 +2,8 @@
 """The same job as `regnet analyze` done with NetworkX or python-igraph.
 
 Loads the keep.eu 2014-2020 partner export with Python's csv module, builds the
-NUTS2 region network or the organisation network (same rules as
-docs/networks.md), and computes every metric of the report: degree, strength,
+NUTS2 region network (codes mapped to NUTS 2021) or the organisation network
+(organisations joined by postcode; same rules as docs/networks.md), and computes every metric of the report: degree, strength,
 weighted betweenness, harmonic, closeness (distance 1/w), eigenvector, PageRank,
 components, transitivity, average clustering, diameter and average path length
 of the largest component.  Prints one JSON line of phase timings.
@@ -16,29 +16,23 @@ import json
 import os
 import sys
 import time
-import unicodedata
 from collections import defaultdict
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(ROOT, "scripts"))
+import reference  # noqa: E402
 
 
 def load():
-    with open(os.path.join(ROOT, "data/nuts/nuts2013_all_levels_ropensci.csv"), encoding="utf-8", newline="") as f:
-        nuts = {r["NUTS_ID"] for r in csv.DictReader(f)}
+    """Partners as regnet reads them by default: codes mapped to NUTS 2021, organisations
+    joined by postcode (scripts/reference.py implements both from docs/)."""
+    nuts = reference.load_nuts()
     members_region, members_org = defaultdict(set), defaultdict(set)
-    with open(os.path.join(ROOT, "data/keep/keep_closed_2014_2020_partnership.csv"), encoding="utf-8", newline="") as f:
-        for r in csv.DictReader(f, delimiter=";"):
-            key = (r["Programme"].strip(), r["Acronym"].strip())
-            code = None
-            for col in ("NUTS3 (or equivalent)", "NUTS2 (or equivalent)", "NUTS1 (or equivalent)"):
-                c = r[col].split(" / ")[0].strip()
-                if c in nuts:
-                    code = c
-                    break
-            name = " ".join(unicodedata.normalize("NFKC", r["Project Partner"].casefold()).split())
-            members_org[key].add(r["Country code"][:2] + "|" + name)
-            if code and len(code) >= 4:
-                members_region[key].add(code[:4])
+    for key, org, code in reference.load_partners(nuts):
+        members_org[key].add(org)
+        members_region[key]
+        if code and len(code) >= 4:
+            members_region[key].add(code[:4])
     # The projects sheet is read too, as regnet does (budgets, themes).
     with open(os.path.join(ROOT, "data/keep/keep_closed_2014_2020_projects.csv"), encoding="utf-8", newline="") as f:
         projects = {(r["Programme"], r["Acronym"]): r["Budget"] for r in csv.DictReader(f)}

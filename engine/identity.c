@@ -1,10 +1,14 @@
 /*
- * identity.c — near-duplicate organisations for auditing identity.
+ * identity.c — organisation identity beyond the exact key: joining by
+ * postcode, and near-duplicates for auditing.
  *
- * Two organisations are near-duplicates when their loose keys are equal but
- * their identity keys differ: the loose key also drops punctuation, accents
- * (Unicode decomposition, marks removed) and common legal-form words.  They
- * are reported, never merged, so a user can decide (docs/networks.md).
+ * The loose key drops punctuation, accents (Unicode decomposition, marks
+ * removed) and common legal-form words.  Two name-identified organisations
+ * whose loose keys agree are one organisation when a postcode corroborates
+ * it (both were given the same normalised postcode on some row); otherwise
+ * they are near-duplicates, reported and never merged, so a user can decide
+ * (docs/networks.md).  Postcodes never split an exact key: the same body
+ * gives different postcodes on different rows.
  */
 #include <string.h>
 
@@ -39,6 +43,180 @@ char *rn_org_loose_key(const RnOrg *org)
         g_string_append_c(key, ' ');
     }
     return g_string_free(key, FALSE);
+}
+
+/* Union-find over organisation indices; the smaller index is the root, so
+ * the organisation interned first is the one kept. */
+static guint find_root(guint *parent, guint i)
+{
+    while (parent[i] != i) {
+        parent[i] = parent[parent[i]];
+        i = parent[i];
+    }
+    return i;
+}
+
+static int compare_strings(gconstpointer a, gconstpointer b);
+
+static int compare_merges(gconstpointer a, gconstpointer b)
+{
+    const RnOrgMerge *x = *(RnOrgMerge *const *)a, *y = *(RnOrgMerge *const *)b;
+    return strcmp(x->kept, y->kept);
+}
+
+/* Folds organisation `from` into `into` (rows, sector, cluster flag). */
+static void fold_org(RnOrg *into, RnOrg *from)
+{
+    into->n_rows += from->n_rows;
+    into->cluster |= from->cluster;
+    if (!*into->sector && *from->sector) {
+        g_free(into->sector);
+        into->sector = g_steal_pointer(&from->sector);
+    }
+}
+
+/* Renumbers participations to the kept organisations and merges the repeats
+ * this creates, moving their rows from loaded to merged. */
+static void remap_participations(RnModel *m, const guint *new_index)
+{
+    g_hash_table_remove_all(m->participation_index);
+    guint out = 0;
+    for (guint i = 0; i < m->participations->len; i++) {
+        RnParticipation p = g_array_index(m->participations, RnParticipation, i);
+        p.org = new_index[p.org];
+        gpointer pair = (gpointer)(guintptr)(((guint64)p.org << 32) | p.project);
+        guint hit = GPOINTER_TO_UINT(g_hash_table_lookup(m->participation_index, pair));
+        if (hit) {
+            RnParticipation *first = &g_array_index(m->participations, RnParticipation, hit - 1);
+            if (p.role == RN_ROLE_LEAD)
+                first->role = RN_ROLE_LEAD;
+            RnProvenance *prov = g_ptr_array_index(m->provenance, p.source);
+            prov->rows_loaded--;
+            prov->rows_merged++;
+            rn_provenance_count(prov, "rows merged: organisation joined by postcode", 1);
+            g_free(p.nuts);
+            continue;
+        }
+        g_array_index(m->participations, RnParticipation, out) = p;
+        g_hash_table_insert(m->participation_index, pair, GUINT_TO_POINTER(++out));
+    }
+    /* The tail's strings were moved or freed above: clear them to NULL so
+     * the array's clear function frees nothing twice. */
+    for (guint i = out; i < m->participations->len; i++)
+        g_array_index(m->participations, RnParticipation, i).nuts = NULL;
+    g_array_set_size(m->participations, out);
+}
+
+guint rn_model_merge_by_postcode(RnModel *m)
+{
+    guint n = m->orgs->len;
+    if (m->org_postcodes->len == 0)
+        return 0;
+    g_autofree guint *parent = g_new(guint, n);
+    for (guint i = 0; i < n; i++)
+        parent[i] = i;
+    /* (loose key, postcode) -> first organisation seen with it. */
+    g_autoptr(GHashTable) first = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    g_autoptr(GHashTable) loose = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, g_free);
+    /* root -> GHashTable of the postcodes that joined its group */
+    g_autoptr(GHashTable) joined_by = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL,
+                                                            (GDestroyNotify)g_hash_table_unref);
+    guint joined = 0;
+    for (guint k = 0; k < m->org_postcodes->len; k++) {
+        const RnOrgPostcode *mark = &g_array_index(m->org_postcodes, RnOrgPostcode, k);
+        const char *lk = g_hash_table_lookup(loose, GUINT_TO_POINTER(mark->org));
+        if (!lk) {
+            char *made = rn_org_loose_key(&g_array_index(m->orgs, RnOrg, mark->org));
+            g_hash_table_insert(loose, GUINT_TO_POINTER(mark->org), made);
+            lk = made;
+        }
+        char *key = g_strconcat(lk, "\x1f", mark->postcode, NULL);
+        gpointer other;
+        if (!g_hash_table_lookup_extended(first, key, NULL, &other)) {
+            g_hash_table_insert(first, key, GUINT_TO_POINTER(mark->org));
+            continue;
+        }
+        g_free(key);
+        guint a = find_root(parent, GPOINTER_TO_UINT(other)), b = find_root(parent, mark->org);
+        if (a == b)
+            continue;
+        guint root = MIN(a, b), child = MAX(a, b);
+        parent[child] = root;
+        joined++;
+        GHashTable *codes = g_hash_table_lookup(joined_by, GUINT_TO_POINTER(root));
+        if (!codes) {
+            codes = g_hash_table_new(g_str_hash, g_str_equal);
+            g_hash_table_insert(joined_by, GUINT_TO_POINTER(root), codes);
+        }
+        g_hash_table_add(codes, (gpointer)mark->postcode);
+        GHashTable *child_codes = g_hash_table_lookup(joined_by, GUINT_TO_POINTER(child));
+        if (child_codes) {
+            GHashTableIter it;
+            gpointer code;
+            g_hash_table_iter_init(&it, child_codes);
+            while (g_hash_table_iter_next(&it, &code, NULL))
+                g_hash_table_add(codes, code);
+            g_hash_table_remove(joined_by, GUINT_TO_POINTER(child));
+        }
+    }
+    if (joined == 0)
+        return 0;
+
+    /* Kept organisations keep their order; the others fold into them. */
+    g_autofree guint *new_index = g_new(guint, n);
+    g_autofree RnOrgMerge **group = g_new0(RnOrgMerge *, n);
+    guint kept = 0;
+    for (guint i = 0; i < n; i++) {
+        guint root = find_root(parent, i);
+        RnOrg *o = &g_array_index(m->orgs, RnOrg, i);
+        if (root == i) {
+            new_index[i] = kept;
+            g_array_index(m->orgs, RnOrg, kept++) = *o;
+            continue;
+        }
+        new_index[i] = new_index[root];
+        RnOrg *into = &g_array_index(m->orgs, RnOrg, new_index[root]);
+        fold_org(into, o);
+        if (!group[root]) {
+            group[root] = g_new0(RnOrgMerge, 1);
+            group[root]->kept = g_strdup(into->key);
+            group[root]->merged = g_ptr_array_new_with_free_func(g_free);
+            group[root]->postcodes = g_ptr_array_new_with_free_func(g_free);
+            GHashTableIter it;
+            gpointer code;
+            g_hash_table_iter_init(&it, g_hash_table_lookup(joined_by, GUINT_TO_POINTER(root)));
+            while (g_hash_table_iter_next(&it, &code, NULL))
+                g_ptr_array_add(group[root]->postcodes, g_strdup(code));
+            g_ptr_array_sort(group[root]->postcodes, compare_strings);
+            g_ptr_array_add(m->postcode_merges, group[root]);
+        }
+        g_ptr_array_add(group[root]->merged, g_strdup(o->key));
+        g_free(o->key);
+        g_free(o->name);
+        g_free(o->country);
+        g_free(o->sector);
+    }
+    for (guint g = 0; g < m->postcode_merges->len; g++) {
+        RnOrgMerge *merge = g_ptr_array_index(m->postcode_merges, g);
+        g_ptr_array_sort(merge->merged, compare_strings);
+    }
+    g_ptr_array_sort(m->postcode_merges, compare_merges);
+    /* The tail's strings were moved or freed above: clear them to NULL. */
+    for (guint i = kept; i < n; i++)
+        memset(&g_array_index(m->orgs, RnOrg, i), 0, sizeof(RnOrg));
+    g_array_set_size(m->orgs, kept);
+
+    GHashTableIter it;
+    gpointer key, value;
+    g_hash_table_iter_init(&it, m->org_index);
+    while (g_hash_table_iter_next(&it, &key, &value))
+        g_hash_table_iter_replace(&it, GUINT_TO_POINTER(new_index[GPOINTER_TO_UINT(value) - 1] + 1));
+    for (guint k = 0; k < m->org_postcodes->len; k++) {
+        RnOrgPostcode *mark = &g_array_index(m->org_postcodes, RnOrgPostcode, k);
+        mark->org = new_index[mark->org];
+    }
+    remap_participations(m, new_index);
+    return joined;
 }
 
 static int compare_groups(gconstpointer a, gconstpointer b)

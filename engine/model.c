@@ -48,6 +48,15 @@ static void clear_participation(gpointer p)
     g_free(o->nuts);
 }
 
+static void free_org_merge(gpointer p)
+{
+    RnOrgMerge *o = p;
+    g_free(o->kept);
+    g_ptr_array_unref(o->merged);
+    g_ptr_array_unref(o->postcodes);
+    g_free(o);
+}
+
 static void free_provenance(gpointer p)
 {
     RnProvenance *o = p;
@@ -113,6 +122,9 @@ RnModel *rn_model_new(void)
     m->org_records = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, free_org_record);
     m->registry = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, free_org_record);
     m->caveats = g_ptr_array_new_with_free_func(g_free);
+    m->published_edition = g_strdup("");
+    m->org_postcodes = g_array_new(FALSE, FALSE, sizeof(RnOrgPostcode));
+    m->postcode_merges = g_ptr_array_new_with_free_func(free_org_merge);
     return m;
 }
 
@@ -136,6 +148,9 @@ void rn_model_free(RnModel *m)
     g_hash_table_unref(m->org_records);
     g_hash_table_unref(m->registry);
     g_ptr_array_unref(m->caveats);
+    g_free(m->published_edition);
+    g_array_unref(m->org_postcodes);
+    g_ptr_array_unref(m->postcode_merges);
     g_free(m);
 }
 
@@ -258,6 +273,37 @@ guint rn_model_intern_org_id(RnModel *m, const char *scheme, const char *id, con
                           country, merged);
 }
 
+char *rn_postcode_normalise(const char *raw)
+{
+    GString *code = g_string_new(NULL);
+    for (const char *p = raw; *p; p++)
+        if (g_ascii_isalnum(*p))
+            g_string_append_c(code, g_ascii_toupper(*p));
+    /* Country prefixes ("A-1030", "FI-20520", "FIN20100", "LT92294"): keep.eu
+     * partners write them on some rows and not on others. */
+    gsize letters = 0;
+    while (letters < code->len && g_ascii_isalpha(code->str[letters]))
+        letters++;
+    gboolean digits_follow = letters >= 1 && letters <= 3 && code->len - letters >= 3;
+    for (gsize k = letters; digits_follow && k < code->len; k++)
+        digits_follow = g_ascii_isdigit(code->str[k]);
+    if (digits_follow)
+        g_string_erase(code, 0, (gssize)letters);
+    return g_string_free(code, FALSE);
+}
+
+void rn_model_note_postcode(RnModel *m, guint org, const char *raw)
+{
+    const RnOrg *o = &g_array_index(m->orgs, RnOrg, org);
+    if (!raw || !*raw || strchr(o->key, '|') == NULL)
+        return; /* no code, or identified by an id */
+    g_autofree char *code = rn_postcode_normalise(raw);
+    if (!*code)
+        return;
+    RnOrgPostcode mark = {.org = org, .postcode = rn_model_intern_string(m, code)};
+    g_array_append_val(m->org_postcodes, mark);
+}
+
 char *rn_period_from_programme(const char *name)
 {
     /* keep.eu spells the period "2014 - 2020" at the start of the name, a few
@@ -344,6 +390,7 @@ gboolean rn_model_add_participation(RnModel *m, guint org, guint project, RnRole
         .nuts = nuts ? g_strdup(nuts) : NULL,
         .unlocated = nuts ? NULL : rn_model_intern_string(m, unlocated),
         .country = rn_model_intern_string(m, country ? country : ""),
+        .source = m->provenance->len > 0 ? m->provenance->len - 1 : 0,
     };
     g_array_append_val(m->participations, p);
     g_hash_table_insert(m->participation_index, pair, GUINT_TO_POINTER(m->participations->len));

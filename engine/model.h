@@ -56,6 +56,7 @@ typedef struct {
     char *nuts;         /* most specific valid NUTS code of the row, or NULL */
     const char *unlocated; /* interned reason when nuts is NULL */
     const char *country;/* interned country code of the row, "" if unknown */
+    guint source;       /* index into provenance: the file of the row */
 } RnParticipation;
 
 /* Row accounting for one input file: read = loaded + merged + rejected. */
@@ -83,6 +84,19 @@ typedef struct {
     char *sector;
 } RnOrgRecord;
 
+/* A normalised postcode a row gave for a name-identified organisation. */
+typedef struct {
+    guint org;              /* index into orgs */
+    const char *postcode;   /* interned, normalised (rn_postcode_normalise) */
+} RnOrgPostcode;
+
+/* Organisations joined because their loose keys and a postcode agree. */
+typedef struct {
+    char *kept;             /* identity key of the organisation kept */
+    GPtrArray *merged;      /* char *: identity keys joined into it, sorted */
+    GPtrArray *postcodes;   /* char *: the shared postcodes, sorted */
+} RnOrgMerge;
+
 typedef struct {
     char *nuts_edition;     /* edition of the region table, e.g. "2013" */
     GArray *orgs;           /* RnOrg */
@@ -100,6 +114,9 @@ typedef struct {
     GHashTable *org_records;     /* "scheme:id" -> RnOrgRecord * */
     GHashTable *registry;        /* organisation key -> RnOrgRecord *: cluster registry */
     GPtrArray *caveats;          /* char *: coverage notes from dataset descriptions */
+    char *published_edition;     /* NUTS edition the sources use, before any harmonisation */
+    GArray *org_postcodes;       /* RnOrgPostcode: postcodes seen with name-identified orgs */
+    GPtrArray *postcode_merges;  /* RnOrgMerge *: groups rn_model_merge_by_postcode joined */
 } RnModel;
 
 RnModel *rn_model_new(void);
@@ -148,7 +165,8 @@ gboolean rn_model_find_project(const RnModel *model, const char *programme,
                                const char *acronym, guint *index);
 /*
  * Adds a participation unless (org, project) already participates; returns
- * TRUE when added.  A repeat keeps the first row's region and upgrades the
+ * TRUE when added.  The row is attributed to the most recently added
+ * provenance record (the file being loaded).  A repeat keeps the first row's region and upgrades the
  * role to lead if the repeat is a lead.
  */
 gboolean rn_model_add_participation(RnModel *model, guint org, guint project,
@@ -173,6 +191,33 @@ char *rn_org_loose_key(const RnOrg *org);
  * sorted by first key.  Caller unrefs.  Time complexity: O(organisations).
  */
 GPtrArray *rn_model_near_duplicates(const RnModel *model);
+
+/*
+ * Postcode for identity: upper-cased, letters and digits only, and a leading
+ * country prefix of 1-3 letters dropped when 3 or more digits follow
+ * ("A-1030" and "1030", "FI-20520" and "20520" agree; "4612 PX" stays
+ * "4612PX").  Caller frees; "" when nothing is left.
+ */
+char *rn_postcode_normalise(const char *raw);
+
+/* Records that a row gave postcode raw for the name-identified organisation
+ * org; ignored for organisations identified by an id and for empty codes. */
+void rn_model_note_postcode(RnModel *model, guint org, const char *raw);
+
+/*
+ * Joins name-identified organisations whose loose keys agree and which share
+ * a postcode (transitively); the organisation interned first is kept, with
+ * its spelling, and takes over the others' rows, sector and cluster flag.
+ * Participations that become repeats of one (organisation, project) pair
+ * are merged as rn_model_add_participation does, and their rows move from
+ * rows_loaded to rows_merged of their file.  Identity keys of the joined
+ * organisations keep resolving (org_index) to the kept one.  Records the
+ * groups in model->postcode_merges; returns how many organisations were
+ * joined into others.  Call once, after every source is loaded.
+ * Time complexity: O(P + O + N) for P participations, O organisations and
+ * N noted postcodes, plus the loose keys' O(|name|) each.
+ */
+guint rn_model_merge_by_postcode(RnModel *model);
 
 /* "2014 - 2020 INTERREG ..." (hyphen or en dash) -> "2014-2020"; "" when the
  * name starts with no period. */

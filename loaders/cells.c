@@ -41,6 +41,25 @@ char *rn_parse_country_cell(const char *cell)
     return g_strdup("");
 }
 
+char *rn_country_code(const char *code, RnProvenance *prov)
+{
+    /* docs/networks.md; the EU's own table is nuts/cordis_country_codes_en.csv. */
+    static const char *const renamed[][2] = {{"GR", "EL"}, {"GB", "UK"}, {"KO", "XK"}};
+    char *upper = g_strstrip(g_ascii_strup(code, -1));
+    for (guint k = 0; k < G_N_ELEMENTS(renamed); k++) {
+        if (strcmp(upper, renamed[k][0]) == 0) {
+            if (prov) {
+                g_autofree char *counter = g_strdup_printf("country code %s written %s",
+                                                           renamed[k][0], renamed[k][1]);
+                rn_provenance_count(prov, counter, 1);
+            }
+            g_free(upper);
+            return g_strdup(renamed[k][1]);
+        }
+    }
+    return upper;
+}
+
 gboolean rn_row_problem(const RnLoadOptions *options, RnProvenance *prov, const char *reason,
                         GError **problem, GError **error)
 {

@@ -25,6 +25,15 @@ gboolean rn_parse_region_cell(const char *cell, gboolean keep_syntax, char **cod
 char *rn_parse_country_cell(const char *cell);
 
 /*
+ * Country code in the EU's spelling, the one NUTS codes and CORDIS use:
+ * upper-cased and trimmed, with the ISO 3166 codes the EU writes otherwise
+ * renamed (GR -> EL, GB -> UK) and FP7's KO for Kosovo written XK.  Each
+ * rename is counted in prov as "country code GR written EL" (prov may be
+ * NULL).  Caller frees.  Time complexity: O(|code|).
+ */
+char *rn_country_code(const char *code, RnProvenance *prov);
+
+/*
  * A malformed row: with skip_invalid_rows, counts it as rejected under
  * reason, clears *problem and returns TRUE (carry on); otherwise moves
  * *problem into error and returns FALSE (fail the load).

@@ -9,6 +9,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
 #include <unistd.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -64,37 +65,67 @@ typedef struct {
     gsize line_start;    /* offset of the start of that line in data */
 } FieldStart;
 
-/* Reads a gzip file whole, decompressed, NUL-terminated. */
-static gboolean read_gzip(const char *path, const char *name, char **contents, gsize *length,
-                          GError **error)
+/*
+ * Decompresses gzip data whole, NUL-terminated.  Members are decompressed one
+ * after another, as gzip(1) does for `cat a.gz b.gz`; a truncated or corrupt
+ * stream is an error, never a silent short read (a member that has not ended
+ * is asked for more with no input left: zlib's "partial input" error).  The output is sized from
+ * the last member's ISIZE trailer (size modulo 2^32): for the usual single
+ * member, one allocation and no copies.
+ */
+static gboolean gunzip(const char *name, const guint8 *packed, gsize packed_length,
+                       char **contents, gsize *length, GError **error)
 {
-    g_autoptr(GFile) file = g_file_new_for_path(path);
-    g_autoptr(GError) local = NULL;
-    g_autoptr(GFileInputStream) raw = g_file_read(file, NULL, &local);
-    if (!raw) {
-        g_set_error(error, RN_ERROR, RN_ERROR_IO, "%s: cannot open: %s", name, local->message);
+    if (packed_length < 18) { /* header 10 + trailer 8 */
+        g_set_error(error, RN_ERROR, RN_ERROR_DATA,
+                    "%s: not a valid gzip file: %" G_GSIZE_FORMAT " bytes, shorter than any "
+                    "gzip member", name, packed_length);
         return FALSE;
     }
-    g_autoptr(GZlibDecompressor) gunzip = g_zlib_decompressor_new(G_ZLIB_COMPRESSOR_FORMAT_GZIP);
-    g_autoptr(GInputStream) stream =
-        g_converter_input_stream_new(G_INPUT_STREAM(raw), G_CONVERTER(gunzip));
-    GByteArray *data = g_byte_array_new();
-    guint8 chunk[65536];
-    for (;;) {
-        gssize n = g_input_stream_read(stream, chunk, sizeof chunk, NULL, &local);
-        if (n < 0) {
-            g_byte_array_unref(data);
-            g_set_error(error, RN_ERROR, RN_ERROR_DATA, "%s: not a valid gzip file: %s", name,
-                        local->message);
+    const guint8 *trailer = packed + packed_length - 4;
+    gsize capacity = MAX((gsize)trailer[0] | (gsize)trailer[1] << 8 | (gsize)trailer[2] << 16 |
+                             (gsize)trailer[3] << 24,
+                         (gsize)4096) + 1;
+    g_autoptr(GZlibDecompressor) decompressor =
+        g_zlib_decompressor_new(G_ZLIB_COMPRESSOR_FORMAT_GZIP);
+    g_autofree char *data = g_malloc(capacity);
+    gsize used = 0, consumed = 0;
+    gboolean in_member = FALSE; /* a member started and not finished */
+    while (consumed < packed_length || in_member) {
+        if (used + 1 >= capacity) {
+            capacity *= 2;
+            data = g_realloc(data, capacity);
+        }
+        gsize read = 0, written = 0;
+        g_autoptr(GError) local = NULL;
+        GConverterResult result = g_converter_convert(
+            G_CONVERTER(decompressor), packed + consumed, packed_length - consumed, data + used,
+            capacity - 1 - used, G_CONVERTER_INPUT_AT_END, &read, &written, &local);
+        if (result == G_CONVERTER_ERROR) {
+            if (g_error_matches(local, G_IO_ERROR, G_IO_ERROR_NO_SPACE)) {
+                capacity *= 2; /* output full: grow and go on */
+                data = g_realloc(data, capacity);
+                continue;
+            }
+            if (g_error_matches(local, G_IO_ERROR, G_IO_ERROR_PARTIAL_INPUT))
+                g_set_error(error, RN_ERROR, RN_ERROR_DATA,
+                            "%s: not a valid gzip file: it ends inside compressed data after "
+                            "%" G_GSIZE_FORMAT " bytes; expected the rest of the stream "
+                            "(truncated file?)", name, packed_length);
+            else
+                g_set_error(error, RN_ERROR, RN_ERROR_DATA, "%s: not a valid gzip file: %s", name,
+                            local->message);
             return FALSE;
         }
-        if (n == 0)
-            break;
-        g_byte_array_append(data, chunk, (guint)n);
+        consumed += read;
+        used += written;
+        in_member = result != G_CONVERTER_FINISHED;
+        if (!in_member)
+            g_converter_reset(G_CONVERTER(decompressor)); /* next member, if any */
     }
-    *length = data->len;
-    g_byte_array_append(data, (const guint8 *)"", 1);
-    *contents = (char *)g_byte_array_free(data, FALSE);
+    data[used] = '\0';
+    *length = used;
+    *contents = g_steal_pointer(&data);
     return TRUE;
 }
 
@@ -102,9 +133,6 @@ gboolean rn_read_file(const char *path, const char *display_name,
                       char **contents, gsize *length, GError **error)
 {
     const char *name = display_name ? display_name : path;
-    if (g_str_has_suffix(path, ".gz") && !g_file_test(path, G_FILE_TEST_IS_DIR) &&
-        g_file_test(path, G_FILE_TEST_EXISTS))
-        return read_gzip(path, name, contents, length, error);
     int fd = open(path, O_RDONLY | O_CLOEXEC);
     struct stat st;
     if (fd < 0 || fstat(fd, &st) != 0) {
@@ -148,6 +176,11 @@ gboolean rn_read_file(const char *path, const char *display_name,
     }
     close(fd);
     data[used] = '\0';
+    if (g_str_has_suffix(path, ".gz")) {
+        gboolean ok = gunzip(name, (const guint8 *)data, used, contents, length, error);
+        g_free(data);
+        return ok;
+    }
     *contents = data;
     *length = used;
     return TRUE;

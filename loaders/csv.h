@@ -92,9 +92,9 @@ void rn_csv_prefetch_discard(void);
 
 /*
  * Reads a whole file for a loader, NUL-terminated; a name ending in ".gz" is
- * decompressed (gzip).  Fails with RN_ERROR_IO naming display_name when it is
- * missing, unreadable or a directory, RN_ERROR_DATA when the gzip data is
- * corrupt.
+ * decompressed (gzip; concatenated members are read one after another).
+ * Fails with RN_ERROR_IO naming display_name when it is missing, unreadable
+ * or a directory, RN_ERROR_DATA when the gzip data is corrupt or truncated.
  */
 gboolean rn_read_file(const char *path, const char *display_name,
                       char **contents, gsize *length, GError **error);

@@ -273,16 +273,31 @@ static gboolean load_dataset(RnModel *model, const char *path, const RnLoadOptio
         if (!source_formats[k].load(model, source_path, source_path, options, error))
             return FALSE;
     }
+    rn_model_merge_by_postcode(model);
     rn_apply_cluster_registry(model);
-    if (options->nuts_edition && strcmp(options->nuts_edition, edition) != 0 &&
-        !harmonise(model, path, base, regions, options->nuts_edition, error))
-        return FALSE;
     const cJSON *caveats = cJSON_GetObjectItemCaseSensitive(root, "caveats");
     const cJSON *caveat;
     cJSON_ArrayForEach(caveat, caveats) {
         if (cJSON_IsString(caveat))
             g_ptr_array_add(model->caveats, g_strdup(caveat->valuestring));
     }
+    g_free(model->published_edition);
+    model->published_edition = g_strdup(edition);
+    const char *target = options->nuts_edition;
+    if (!target && strcmp(edition, RN_DEFAULT_NUTS_EDITION) != 0) {
+        const cJSON *declared = cJSON_GetObjectItemCaseSensitive(regions, "harmonisation");
+        if (cJSON_GetObjectItemCaseSensitive(declared, RN_DEFAULT_NUTS_EDITION))
+            target = RN_DEFAULT_NUTS_EDITION;
+        else
+            g_ptr_array_add(model->caveats,
+                            g_strdup_printf("Regions are NUTS %s codes as the sources give them: "
+                                            "the dataset declares no mapping to NUTS %s "
+                                            "(regions.harmonisation), so they are not harmonised.",
+                                            edition, RN_DEFAULT_NUTS_EDITION));
+    }
+    if (target && strcmp(target, edition) != 0 &&
+        !harmonise(model, path, base, regions, target, error))
+        return FALSE;
     *name = g_strdup(dataset_name);
     return TRUE;
 }

@@ -40,6 +40,7 @@ gboolean rn_load_keep_partners(RnModel *model, const char *path, const char *dis
     int col[P_N];
     if (!rn_csv_require_columns(csv, partner_columns, col, error))
         return FALSE;
+    int postcode_col = rn_csv_column(csv, "Postal code"); /* optional: corroborates identity */
     RnProvenance *prov = rn_model_add_provenance(model, display, "keep.eu-partners");
     g_autoptr(GHashTable) spellings = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     g_autofree char *not_in_edition =
@@ -97,7 +98,8 @@ gboolean rn_load_keep_partners(RnModel *model, const char *path, const char *dis
         if (!chosen)
             rn_provenance_count(prov, unlocated, 1);
 
-        g_autofree char *country = rn_parse_country_cell(rn_csv_field(csv, col[P_COUNTRY]));
+        g_autofree char *cell_country = rn_parse_country_cell(rn_csv_field(csv, col[P_COUNTRY]));
+        g_autofree char *country = rn_country_code(cell_country, prov);
         if (!*country && chosen) {
             g_free(country);
             country = g_strndup(chosen, 2);
@@ -107,6 +109,8 @@ gboolean rn_load_keep_partners(RnModel *model, const char *path, const char *dis
             g_hash_table_add(spellings, g_steal_pointer(&raw));
         gboolean merged_org;
         guint org = rn_model_intern_org(model, name, country, &merged_org);
+        if (postcode_col >= 0)
+            rn_model_note_postcode(model, org, rn_csv_field(csv, (guint)postcode_col));
         RnOrg *o = &g_array_index(model->orgs, RnOrg, org);
         g_autofree char *legal = g_ascii_strdown(rn_csv_field(csv, col[P_LEGAL]), -1);
         g_strstrip(legal);

@@ -12,9 +12,13 @@
 
 #include "engine/model.h"
 
+/* The NUTS edition regions are mapped to unless a caller asks for another. */
+#define RN_DEFAULT_NUTS_EDITION "2021"
+
 typedef struct {
     gboolean skip_invalid_rows; /* reject bad rows instead of failing */
-    const char *nuts_edition;   /* map regions to this edition, or NULL (the dataset's) */
+    const char *nuts_edition;   /* map regions to this edition; NULL: RN_DEFAULT_NUTS_EDITION
+                                 * when the dataset declares that mapping, else its own */
 } RnLoadOptions;
 
 /*

@@ -22,11 +22,11 @@
 /* Column roles a mapping may name. */
 enum {
     M_PROJECT, M_PROGRAMME, M_PERIOD, M_ORG, M_ORG_ID, M_COUNTRY, M_ROLE, M_SECTOR,
-    M_THEME, M_BUDGET, M_N
+    M_THEME, M_BUDGET, M_POSTCODE, M_N
 };
 static const char *const role_names[M_N] = {
     "project", "programme", "period", "organisation", "organisation_id", "country", "role",
-    "sector", "theme", "budget"};
+    "sector", "theme", "budget", "postcode"};
 
 #define MAX_REGION_COLUMNS 4
 
@@ -103,7 +103,7 @@ static gboolean read_mapping(const cJSON *source, const RnCsv *csv, Mapping *m, 
         if (r == M_N) {
             mapping_error(error, m, "unknown column role '%s'; expected project, programme, "
                                     "period, organisation, organisation_id, country, region, "
-                                    "role, sector, theme or budget", role);
+                                    "role, sector, theme, budget or postcode", role);
             return FALSE;
         }
         if (!cJSON_IsString(item) || (m->col[r] = rn_csv_column(csv, item->valuestring)) < 0) {
@@ -201,6 +201,20 @@ static gboolean row_programme(RnModel *model, const RnCsv *csv, const Mapping *m
     return TRUE;
 }
 
+/* Did an organisation table (csv-organisations) describe ids of this scheme?
+ * Only then is an id missing from it worth counting.  O(records), once. */
+static gboolean has_records_of_scheme(const RnModel *model, const char *scheme)
+{
+    g_autofree char *prefix = g_strconcat(scheme, ":", NULL);
+    GHashTableIter it;
+    gpointer key;
+    g_hash_table_iter_init(&it, model->org_records);
+    while (g_hash_table_iter_next(&it, &key, NULL))
+        if (g_str_has_prefix(key, prefix))
+            return TRUE;
+    return FALSE;
+}
+
 static gboolean load_participations(RnModel *model, RnCsv *csv, const Mapping *m,
                                     RnProvenance *prov, const RnLoadOptions *options,
                                     GError **error)
@@ -216,6 +230,7 @@ static gboolean load_participations(RnModel *model, RnCsv *csv, const Mapping *m
         g_strdup_printf("region code not in NUTS %s", model->nuts_edition);
     g_autofree char *period_count = NULL; /* counter name of counted_programme */
     guint counted_programme = G_MAXUINT;
+    gboolean has_table = has_records_of_scheme(model, m->scheme);
     RnCsvStatus status;
     while ((status = rn_csv_next(csv, error)) == RN_CSV_ROW) {
         prov->rows_read++;
@@ -243,15 +258,16 @@ static gboolean load_participations(RnModel *model, RnCsv *csv, const Mapping *m
         g_autofree char *record_key = *org_id ? g_strconcat(m->scheme, ":", org_id, NULL) : NULL;
         const RnOrgRecord *record = record_key ? g_hash_table_lookup(model->org_records, record_key)
                                                : NULL;
-        if (*org_id && !record && g_hash_table_size(model->org_records) > 0)
+        if (*org_id && !record && has_table)
             rn_provenance_count(prov, "organisation id not in the organisation table", 1);
         if (!nuts && record && record->nuts)
             nuts = g_strdup(record->nuts);
         else if (!nuts && record && m->n_region == 0)
             unlocated = record->unlocated;
         g_autofree char *raw_country = cell(csv, m->col[M_COUNTRY]);
-        g_autofree char *country = m->keep_cells ? rn_parse_country_cell(raw_country)
-                                                 : g_ascii_strup(raw_country, -1);
+        g_autofree char *cell_country = m->keep_cells ? rn_parse_country_cell(raw_country)
+                                                      : g_strdup(raw_country);
+        g_autofree char *country = rn_country_code(cell_country, prov);
         if (!*country && record && *record->country) {
             g_free(country);
             country = g_strdup(record->country);
@@ -269,6 +285,8 @@ static gboolean load_participations(RnModel *model, RnCsv *csv, const Mapping *m
                             : rn_model_intern_org(model, name, country, &merged_org);
         if (merged_org)
             rn_provenance_count(prov, "rows naming an organisation seen before", 1);
+        if (m->col[M_POSTCODE] >= 0)
+            rn_model_note_postcode(model, org, rn_csv_field(csv, (guint)m->col[M_POSTCODE]));
         RnOrg *o = &g_array_index(model->orgs, RnOrg, org);
         g_autofree char *sector = cell(csv, m->col[M_SECTOR]);
         if (!*sector && record)
@@ -326,8 +344,8 @@ static gboolean load_organisations(RnModel *model, RnCsv *csv, const Mapping *m,
             continue;
         }
         g_autofree char *country_cell = cell(csv, m->col[M_COUNTRY]);
-        g_autofree char *upper = g_ascii_strup(country_cell, -1);
-        RnOrg named = {.name = id, .country = upper};
+        g_autofree char *country = rn_country_code(country_cell, prov);
+        RnOrg named = {.name = id, .country = country};
         g_autofree char *key = by_name ? rn_org_loose_key(&named)
                                        : g_strconcat(m->scheme, ":", id, NULL);
         if (g_hash_table_contains(records, key)) {
@@ -343,8 +361,7 @@ static gboolean load_organisations(RnModel *model, RnCsv *csv, const Mapping *m,
         }
         RnOrgRecord *r = g_new0(RnOrgRecord, 1);
         r->name = cell(csv, m->col[M_ORG]);
-        g_autofree char *country = cell(csv, m->col[M_COUNTRY]);
-        r->country = g_ascii_strup(country, -1);
+        r->country = g_strdup(country);
         r->nuts = g_steal_pointer(&nuts);
         r->unlocated = r->nuts ? NULL : rn_model_intern_string(model, unlocated);
         r->sector = cell(csv, m->col[M_SECTOR]);

@@ -11,7 +11,7 @@
 #include "engine/model.h"
 #include "engine/network.h"
 
-#define RN_REPORT_SCHEMA_VERSION "1.1.0"
+#define RN_REPORT_SCHEMA_VERSION "1.2.0"
 
 typedef struct {
     const char *dataset_name;   /* from the description */
@@ -33,7 +33,7 @@ typedef struct {
  */
 char *rn_report_render(const RnReport *report);
 
-#define RN_COMPARISON_SCHEMA_VERSION "1.0.0"
+#define RN_COMPARISON_SCHEMA_VERSION "1.1.0"
 
 typedef struct {
     const char *dataset_name;

@@ -88,6 +88,15 @@ static cJSON *parameters(const RnReport *r)
     return p;
 }
 
+/* A JSON array of the strings of a GPtrArray. */
+static cJSON *string_array(const GPtrArray *strings)
+{
+    cJSON *array = cJSON_CreateArray();
+    for (guint k = 0; k < strings->len; k++)
+        cJSON_AddItemToArray(array, cJSON_CreateString(g_ptr_array_index(strings, k)));
+    return array;
+}
+
 cJSON *rn_json_provenance(const RnModel *m)
 {
     cJSON *prov = cJSON_CreateObject();
@@ -110,6 +119,7 @@ cJSON *rn_json_provenance(const RnModel *m)
     }
     cJSON *model = cJSON_AddObjectToObject(prov, "model");
     cJSON_AddStringToObject(model, "nuts_edition", m->nuts_edition);
+    cJSON_AddStringToObject(model, "published_nuts_edition", m->published_edition);
     cJSON_AddNumberToObject(model, "regions", m->regions->len);
     cJSON_AddNumberToObject(model, "programmes", m->programmes->len);
     cJSON_AddNumberToObject(model, "projects", m->projects->len);
@@ -117,15 +127,23 @@ cJSON *rn_json_provenance(const RnModel *m)
     cJSON_AddNumberToObject(model, "participations", m->participations->len);
     g_autoptr(GPtrArray) groups = rn_model_near_duplicates(m);
     cJSON *identity = cJSON_AddObjectToObject(prov, "identity");
+    guint joined = 0;
+    for (guint g = 0; g < m->postcode_merges->len; g++)
+        joined += ((const RnOrgMerge *)g_ptr_array_index(m->postcode_merges, g))->merged->len;
+    cJSON_AddNumberToObject(identity, "joined_by_postcode", joined);
+    cJSON *merges = cJSON_AddArrayToObject(identity, "postcode_merges");
+    for (guint g = 0; g < m->postcode_merges->len && g < 100; g++) {
+        const RnOrgMerge *merge = g_ptr_array_index(m->postcode_merges, g);
+        cJSON *item = cJSON_CreateObject();
+        cJSON_AddStringToObject(item, "kept", merge->kept);
+        cJSON_AddItemToObject(item, "joined", string_array(merge->merged));
+        cJSON_AddItemToObject(item, "postcodes", string_array(merge->postcodes));
+        cJSON_AddItemToArray(merges, item);
+    }
     cJSON_AddNumberToObject(identity, "near_duplicate_groups", groups->len);
     cJSON *list = cJSON_AddArrayToObject(identity, "near_duplicates");
-    for (guint g = 0; g < groups->len && g < 100; g++) {
-        GPtrArray *group = g_ptr_array_index(groups, g);
-        cJSON *keys = cJSON_CreateArray();
-        for (guint k = 0; k < group->len; k++)
-            cJSON_AddItemToArray(keys, cJSON_CreateString(g_ptr_array_index(group, k)));
-        cJSON_AddItemToArray(list, keys);
-    }
+    for (guint g = 0; g < groups->len && g < 100; g++)
+        cJSON_AddItemToArray(list, string_array(g_ptr_array_index(groups, g)));
     return prov;
 }
 

@@ -16,9 +16,16 @@ For the organisation network (about 7,000 nodes) exact rationals are too slow
 in Python; its path measures come from python-igraph, which the issue notes
 agrees with an exact Brandes to 1e-16, and closeness also from NetworkX.
 
+Regions are mapped to NUTS 2021 as regnet does by default (largest pop21
+share in the JRC converter matrices, scripts/reference_harmonise.py); the
+NUTS 2013 network (the codes keep.eu publishes) is written too.
+Organisations are identified as docs/networks.md says, including the
+postcode-corroborated joins of loose-key matches.
+
 Usage: /usr/bin/python3 scripts/reference.py [--org] OUTDIR
-Writes OUTDIR/keep-2014-2020-region-nuts2-alpha1.json, ...-alpha0.json and,
-with --org, OUTDIR/keep-2014-2020-org-alpha1.json.gz (takes about 9 minutes).
+Writes OUTDIR/keep-2014-2020-region-nuts2-alpha1.json, ...-alpha0.json,
+...-region-nuts2-2013-alpha1.json and, with --org,
+OUTDIR/keep-2014-2020-org-alpha1.json.gz (takes about 9 minutes).
 """
 import csv
 import gzip
@@ -35,11 +42,11 @@ import networkx as nx
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 PARTNERS = os.path.join(ROOT, "data/keep/keep_closed_2014_2020_partnership.csv")
-NUTS = os.path.join(ROOT, "data/nuts/nuts2013_all_levels_ropensci.csv")
 
 
-def load_nuts():
-    with open(NUTS, encoding="utf-8", newline="") as f:
+def load_nuts(edition="2013"):
+    with open(os.path.join(ROOT, "data/nuts/nuts%s_all_levels_ropensci.csv" % edition),
+              encoding="utf-8", newline="") as f:
         return {r["NUTS_ID"]: r for r in csv.DictReader(f)}
 
 
@@ -48,11 +55,92 @@ def org_key(name, country):
     return country.upper() + "|" + " ".join(folded.split())
 
 
-def load_partners(nuts):
-    """Rows -> list of (project key, org key, region code or None)."""
+LEGAL_FORMS = set("ab ag as asbl bv co doo ev gmbh inc kft limited ltd nv oy plc sa sarl sas spa "
+                  "sro srl the vzw".split())
+
+
+def loose_key(key):
+    """docs/networks.md: accents, punctuation and legal-form words dropped."""
+    country, name = key.split("|", 1)
+    name = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)
+                   and unicodedata.category(c) not in ("Mn", "Mc", "Me"))
+    name = "".join(c if c.isalnum() else " " for c in name)
+    return country + "|" + " ".join(w for w in name.split() if w not in LEGAL_FORMS)
+
+
+def postcode(raw):
+    """docs/networks.md: letters and digits, upper case, country prefix dropped."""
+    code = "".join(c for c in raw if c.isascii() and c.isalnum()).upper()
+    letters = len(code) - len(code.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
+    if 1 <= letters <= 3 and len(code) - letters >= 3 and code[letters:].isdigit():
+        code = code[letters:]
+    return code
+
+
+def joined_by_postcode(keyed_postcodes):
+    """[(strict key, raw postcode)] in row order -> {strict key: kept key}.
+    Keys whose loose keys agree and which share a postcode are one
+    organisation; the key seen first is kept.  Union-find, path halving."""
+    order = {}
+    for key, _ in keyed_postcodes:
+        order.setdefault(key, len(order))
+    parent = {k: k for k in order}
+
+    def find(k):
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    first = {}
+    for key, raw in keyed_postcodes:
+        code = postcode(raw)
+        if not code:
+            continue
+        slot = (loose_key(key), code)
+        if slot not in first:
+            first[slot] = key
+            continue
+        a, b = find(first[slot]), find(key)
+        if a != b:
+            a, b = sorted((a, b), key=order.get)
+            parent[b] = a
+    return {k: find(k) for k in order}
+
+
+def harmonisation(edition):
+    """NUTS 2013 code -> code of `edition` (scripts/reference_harmonise.py)."""
+    if edition == "2013":
+        return lambda code: code
+    import reference_harmonise as rh
+    steps = [rh.converter("2013", "2016")] + ([rh.converter("2016", "2021")] if edition == "2021" else [])
+
+    def convert(code):
+        for step in steps:
+            if len(code) >= 4:
+                code = step.get(code, code)
+        return code
+    return convert
+
+
+def partner_rows():
     with open(PARTNERS, encoding="utf-8", newline="") as f:
-        rows = list(csv.DictReader(f, delimiter=";"))
-    out = []
+        return list(csv.DictReader(f, delimiter=";"))
+
+
+def row_country(r, code):
+    cc = r["Country code"].strip()
+    country = cc[:2] if len(cc) >= 2 and cc[:2].isupper() and (len(cc) == 2 or cc[2] == " ") else ""
+    return country or (code[:2] if code else "")
+
+
+def load_partners(nuts, edition="2021"):
+    """Rows -> list of (project key, org key, region code or None); codes
+    chosen in the NUTS 2013 table `nuts`, then mapped to `edition`."""
+    rows = partner_rows()
+    target = load_nuts(edition)
+    convert = harmonisation(edition)
+    keyed, out = [], []
     for r in rows:
         code = None
         for col in ("NUTS3 (or equivalent)", "NUTS2 (or equivalent)", "NUTS1 (or equivalent)"):
@@ -62,22 +150,25 @@ def load_partners(nuts):
                 if c in nuts:
                     code = c
                     break
-        cc = r["Country code"].strip()
-        country = cc[:2] if len(cc) >= 2 and cc[:2].isupper() and (len(cc) == 2 or cc[2] == " ") else ""
-        if not country and code:
-            country = code[:2]
-        out.append(((r["Programme"].strip(), r["Acronym"].strip()),
-                    org_key(r["Project Partner"].strip(), country), code))
-    return out
+        key = org_key(r["Project Partner"].strip(), row_country(r, code))
+        keyed.append((key, r["Postal code"]))
+        if code:
+            code = convert(code)
+            if code not in target:
+                code = None
+        out.append(((r["Programme"].strip(), r["Acronym"].strip()), key, code))
+    kept = joined_by_postcode(keyed)
+    return [(project, kept[key], code) for project, key, code in out]
 
 
 def build(rows, nuts, kind, level=2):
-    """Project -> set of nodes; edge weight = number of shared projects."""
+    """Project -> set of nodes; edge weight = number of shared projects.
+    A NUTS code of level L has 2 + L characters."""
     members = defaultdict(set)
     for project, org, code in rows:
         if kind == "org":
             members[project].add(org)
-        elif code and int(nuts[code]["LEVL_CODE"]) >= level:
+        elif code and len(code) - 2 >= level:
             members[project].add(code[: 2 + level])
         else:
             members[project]  # a project with only unlocated partners still exists
@@ -223,17 +314,18 @@ def main():
     outdir = [a for a in args if not a.startswith("--")][0]
     os.makedirs(outdir, exist_ok=True)
     nuts = load_nuts()
-    rows = load_partners(nuts)
-    region = build(rows, nuts, "region", 2)
-    for alpha in (1, 0):
-        ref = summary_and_metrics(region, alpha, exact=True)
-        ref["about"] = ("keep.eu 2014-2020 NUTS2 region network, alpha=%d; exact rational "
-                        "paths, NetworkX for the rest (scripts/reference.py)" % alpha)
-        with open(os.path.join(outdir, "keep-2014-2020-region-nuts2-alpha%d.json" % alpha), "w") as f:
-            json.dump(ref, f, indent=0, sort_keys=True)
-            f.write("\n")
+    for edition, alphas, name in (("2021", (1, 0), "region-nuts2"), ("2013", (1,), "region-nuts2-2013")):
+        rows = load_partners(nuts, edition)
+        region = build(rows, nuts, "region", 2)
+        for alpha in alphas:
+            ref = summary_and_metrics(region, alpha, exact=True)
+            ref["about"] = ("keep.eu 2014-2020 NUTS2 region network in NUTS %s codes, alpha=%d; exact "
+                            "rational paths, NetworkX for the rest (scripts/reference.py)" % (edition, alpha))
+            with open(os.path.join(outdir, "keep-2014-2020-%s-alpha%d.json" % (name, alpha)), "w") as f:
+                json.dump(ref, f, indent=0, sort_keys=True)
+                f.write("\n")
     if want_org:
-        org = build(rows, nuts, "org")
+        org = build(load_partners(nuts), nuts, "org")
         ref = summary_and_metrics(org, 1, exact=False)
         ref["about"] = ("keep.eu 2014-2020 organisation network, alpha=1; python-igraph "
                         "paths, NetworkX for the rest (scripts/reference.py)")

@@ -51,24 +51,27 @@ def random_below(state, bound):
 
 
 def org_sectors():
-    """First public/private legal status of each organisation, in file order."""
+    """First public/private legal status of each organisation, in file order;
+    an organisation joined by postcode (docs/networks.md) keeps its own
+    status, else takes the first joined spelling's (in order of appearance)."""
+    own, keyed = {}, []
+    nuts = reference.load_nuts()
+    for r in reference.partner_rows():
+        code = None
+        for col in ("NUTS3 (or equivalent)", "NUTS2 (or equivalent)", "NUTS1 (or equivalent)"):
+            c = r[col].strip().split(" / ")[0].strip()
+            if c in nuts and not code:
+                code = c
+        key = reference.org_key(r["Project Partner"].strip(), reference.row_country(r, code))
+        keyed.append((key, r["Postal code"]))
+        legal = r["Legal Status"].strip().lower()
+        if legal in ("public", "private") and not own.get(key):
+            own[key] = legal
+        own.setdefault(key, "")
     sector = {}
-    with open(reference.PARTNERS, encoding="utf-8", newline="") as f:
-        for r in csv.DictReader(f, delimiter=";"):
-            cc = r["Country code"].strip()
-            country = cc[:2] if len(cc) >= 2 and cc[:2].isupper() and (len(cc) == 2 or cc[2] == " ") else ""
-            code = None
-            for col in ("NUTS3 (or equivalent)", "NUTS2 (or equivalent)", "NUTS1 (or equivalent)"):
-                cell = r[col].strip()
-                if cell and not code:
-                    code = cell.split(" / ")[0].strip()
-            if not country and code:
-                country = code[:2]
-            key = reference.org_key(r["Project Partner"].strip(), country)
-            legal = r["Legal Status"].strip().lower()
-            if legal in ("public", "private") and not sector.get(key):
-                sector[key] = legal
-            sector.setdefault(key, "")
+    for key, kept in reference.joined_by_postcode(keyed).items():  # order of appearance
+        if not sector.get(kept):
+            sector[kept] = own[kept] or own[key]
     return sector
 
 

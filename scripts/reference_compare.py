@@ -5,7 +5,9 @@ Rebuilds, from the raw bundled files with Python's csv and gzip modules (no
 regnet code), the networks of each period:
   * keep.eu 2000-2020 participations, NUTS2 region network (codes checked against
     the NUTS 2013 table, the most specific of NUTS3, NUTS2, NUTS1 that the table
-    knows), periods 2007-2013 and 2014-2020 (period = prefix of the programme name);
+    knows, then mapped to NUTS 2021 by the JRC matrices as regnet does by default,
+    scripts/reference_harmonise.py), periods 2007-2013 and 2014-2020 (period =
+    prefix of the programme name);
   * CORDIS FP7 (edges joined to organisations for the country) and Horizon 2020
     (participations), country network, periods FP7 and H2020.
 Then computes node turnover, edge Jaccard, weighted Jaccard, and Spearman
@@ -43,8 +45,12 @@ def nuts2013():
 TRANSNATIONAL = r"Alpine Space|Baltic Sea|Central Europe|Northern Periphery|South West Europe"
 
 
-def keep_members(level=2, programmes=None):
+def keep_members(level=2, programmes=None, edition="2021"):
+    """Period -> project -> NUTS regions of `level`; codes are picked in the
+    NUTS 2013 table and mapped to `edition` as regnet does by default."""
     nuts = nuts2013()
+    target = reference.load_nuts(edition)
+    convert = reference.harmonisation(edition)
     members = defaultdict(lambda: defaultdict(set))  # period -> project -> regions
     with gzip.open(os.path.join(ROOT, "data/keep/keep_closed_2000_2020_participations.csv.gz"), "rt",
                    encoding="utf-8", newline="") as f:
@@ -63,9 +69,15 @@ def keep_members(level=2, programmes=None):
                     code = c
                     break
             members[period][key]
-            if code and nuts[code] >= level:
+            code = convert(code) if code else None
+            if code in target and len(code) - 2 >= level:
                 members[period][key].add(code[: 2 + level])
     return members
+
+
+# docs/networks.md: country codes in the EU's spelling (FP7 writes some Greek
+# organisations GR and Kosovo KO; Horizon 2020 writes EL and XK).
+EU_SPELLING = {"GR": "EL", "GB": "UK", "KO": "XK"}
 
 
 def cordis_members():
@@ -75,7 +87,7 @@ def cordis_members():
     with gzip.open(os.path.join(ROOT, "data/cordis/fp7_organisations.csv.gz"), "rt", encoding="utf-8",
                    newline="") as f:
         for r in csv.DictReader(f, delimiter=";"):
-            c = r["country"].strip().upper()
+            c = EU_SPELLING.get(r["country"].strip().upper(), r["country"].strip().upper())
             code = r["REGION_Level_NUTS_3"].strip()
             if not c and code in nuts:
                 c = code[:2]  # documented: a blank country comes from the NUTS code
@@ -91,8 +103,9 @@ def cordis_members():
                    encoding="utf-8", newline="") as f:
         for r in csv.DictReader(f):
             members["H2020"][r["rcn"].strip()]
-            if r["country"].strip():
-                members["H2020"][r["rcn"].strip()].add(r["country"].strip().upper())
+            c = r["country"].strip().upper()
+            if c:
+                members["H2020"][r["rcn"].strip()].add(EU_SPELLING.get(c, c))
     return members
 
 

@@ -155,5 +155,25 @@ ok "same input, same bytes (two runs)" cmp -s "$TMP/b.json" "$TMP/c.json"
 ok "report goes to stdout with --output -" bash -c "'$REGNET' analyze --dataset data/keep-2014-2020.json --output - | cmp -s - '$TMP/a.json'"
 ok "summary names the top region" bash -c "'$REGNET' analyze --dataset data/keep-2014-2020.json --output '$TMP/d.json' | grep -q 'SI04 *Zahodna Slovenija'"
 
+# --- gzip ------------------------------------------------------------------------
+mkdir -p "$TMP/gz"
+head -c 100000 data/cordis/h2020_programme_parts_eunets.csv.gz > "$TMP/gz/cut.csv.gz"
+printf '{"regnet_dataset": 1, "name": "gz", "regions": {"file": "%s", "nuts_edition": "2013"}, "sources": [{"format": "csv-projects", "file": "cut.csv.gz", "programme": "H2020", "columns": {"project": "rcn", "theme": "programme_part"}}]}' "$NUTS" > "$TMP/gz/d.json"
+check 4 "regnet: $TMP/gz/cut.csv.gz: not a valid gzip file: it ends inside compressed data after 100000 bytes; expected the rest of the stream (truncated file?)" \
+    analyze --dataset "$TMP/gz/d.json" --network country --output "$TMP/gz/r.json"
+
+# --- NUTS editions ----------------------------------------------------------------
+# Default: regions mapped to NUTS 2021 when the description declares the mapping.
+field() { /usr/bin/python3 -c "import json,sys; d=json.load(open(sys.argv[1])); print(eval(sys.argv[2]))" "$@"; }
+ok "default edition is NUTS 2021" test "$(field "$TMP/a.json" "d['provenance']['model']['nuts_edition'], d['provenance']['model']['published_nuts_edition']")" = "('2021', '2013')"
+"$REGNET" analyze -q --dataset data/keep-2014-2020.json --nuts-edition 2013 --output "$TMP/e.json"
+ok "--nuts-edition 2013 keeps the published codes" test "$(field "$TMP/e.json" "d['provenance']['model']['nuts_edition'], d['summary']['nodes'], 'SI04' in [n['id'] for n in d['nodes']]")" = "('2013', 263, True)"
+check 2 "regnet: data/keep-2014-2020.json: regions.harmonisation has no NUTS 2024 mapping; editions available: 2016, 2021" \
+    "$REGNET" analyze --dataset data/keep-2014-2020.json --nuts-edition 2024 --output "$TMP/f.json"
+ok "a description without a 2021 mapping keeps its edition and says so" bash -c "'$REGNET' analyze -q --dataset '$ROOT/tests/fixtures/tiny/dataset.json' --output - | grep -q 'Regions are NUTS 2013 codes as the sources give them: the dataset declares no mapping to NUTS 2021 (regions.harmonisation), so they are not harmonised.'"
+
+# --- organisation identity ------------------------------------------------------
+ok "postcode-corroborated joins are reported" test "$(field "$TMP/a.json" "d['provenance']['identity']['joined_by_postcode'], d['provenance']['identity']['near_duplicate_groups'], d['provenance']['model']['organisations']")" = "(110, 24, 6847)"
+
 echo "cli: $PASS passed, $FAIL failed"
 [ "$FAIL" = 0 ]

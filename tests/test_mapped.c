@@ -1,6 +1,7 @@
 /* test_mapped.c — column-mapped sources: the current CORDIS schema (first
  * real rows of organization.csv), a cluster partnership list, gzip input,
  * and malformed mappings with exact messages. */
+#include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <string.h>
 
@@ -139,7 +140,7 @@ static void test_mapping_errors(void)
                    RN_ERROR_DATA,
                    "%s/d.json: sources[0]: unknown column role 'partner'; expected project, "
                    "programme, period, organisation, organisation_id, country, region, role, "
-                   "sector, theme or budget");
+                   "sector, theme, budget or postcode");
     expect_failure("p,o,r\n1,A,DE212\n",
                    "\"columns\": {\"project\": \"p\", \"organisation\": \"o\", \"region\": \"r\"}",
                    RN_ERROR_DATA,
@@ -170,7 +171,45 @@ static void test_gzip(void)
     g_assert_false(rn_read_file(bad, "bad.csv.gz", &text, &length, &error));
     g_assert_error(error, RN_ERROR, RN_ERROR_DATA);
     g_assert_true(g_str_has_prefix(error->message, "bad.csv.gz: not a valid gzip file: "));
+    g_clear_error(&error);
     g_unlink(bad);
+
+    /* Two gzip members concatenated (what `cat a.gz b.gz` makes, and what
+     * gzip(1) reads as one stream): the trailer's size hint is the last
+     * member's, so the buffer must grow, and the second member must be read. */
+    GString *rows = g_string_new("p,o\n");
+    for (int k = 0; k < 20000; k++)
+        g_string_append_printf(rows, "%d,Org %d\n", k, k);
+    g_autofree char *two = g_build_filename(dir, "two.csv.gz", NULL);
+    GByteArray *bytes = g_byte_array_new();
+    const char *parts[] = {rows->str, "20000,Org last\n"};
+    for (guint k = 0; k < 2; k++) {
+        g_autoptr(GZlibCompressor) gz = g_zlib_compressor_new(G_ZLIB_COMPRESSOR_FORMAT_GZIP, 6);
+        g_autoptr(GInputStream) in = g_memory_input_stream_new_from_data(parts[k], -1, NULL);
+        g_autoptr(GInputStream) zin = g_converter_input_stream_new(in, G_CONVERTER(gz));
+        guint8 chunk[4096];
+        gssize n;
+        while ((n = g_input_stream_read(zin, chunk, sizeof chunk, NULL, &error)) > 0)
+            g_byte_array_append(bytes, chunk, (guint)n);
+        g_assert_no_error(error);
+    }
+    g_assert_true(g_file_set_contents(two, (const char *)bytes->data, bytes->len, NULL));
+    /* Cut short, the same data is an error, not a short read. */
+    g_autofree char *cut = g_build_filename(dir, "cut.csv.gz", NULL);
+    g_assert_true(g_file_set_contents(cut, (const char *)bytes->data, bytes->len / 3, NULL));
+    g_assert_false(rn_read_file(cut, "cut.csv.gz", &text, &length, &error));
+    g_assert_error(error, RN_ERROR, RN_ERROR_DATA);
+    g_assert_true(g_str_has_prefix(error->message, "cut.csv.gz: not a valid gzip file: "));
+    g_clear_error(&error);
+    g_unlink(cut);
+    g_byte_array_unref(bytes);
+    g_assert_true(rn_read_file(two, NULL, &text, &length, &error));
+    g_assert_no_error(error);
+    g_assert_cmpuint(length, ==, rows->len + strlen(parts[1]));
+    g_assert_true(g_str_has_suffix(text, "19999,Org 19999\n20000,Org last\n"));
+    g_free(text);
+    g_string_free(rows, TRUE);
+    g_unlink(two);
     g_rmdir(dir);
 }
 
