@@ -125,6 +125,7 @@ RnModel *rn_model_new(void)
     m->published_edition = g_strdup("");
     m->org_postcodes = g_array_new(FALSE, FALSE, sizeof(RnOrgPostcode));
     m->postcode_merges = g_ptr_array_new_with_free_func(free_org_merge);
+    m->key_buffer = g_string_new(NULL);
     return m;
 }
 
@@ -151,6 +152,7 @@ void rn_model_free(RnModel *m)
     g_free(m->published_edition);
     g_array_unref(m->org_postcodes);
     g_ptr_array_unref(m->postcode_merges);
+    g_string_free(m->key_buffer, TRUE);
     g_free(m);
 }
 
@@ -237,14 +239,13 @@ static guint lookup(GHashTable *index, const char *key)
     return GPOINTER_TO_UINT(g_hash_table_lookup(index, key));
 }
 
-/* Finds or adds the organisation with identity key (taken over). */
-static guint intern_org_key(RnModel *m, char *key, const char *name, const char *country,
+/* Finds or adds the organisation with identity key (copied when added). */
+static guint intern_org_key(RnModel *m, const char *key, const char *name, const char *country,
                             gboolean *merged)
 {
     guint hit = lookup(m->org_index, key);
     *merged = hit != 0;
     if (hit) {
-        g_free(key);
         g_array_index(m->orgs, RnOrg, hit - 1).n_rows++;
         return hit - 1;
     }
@@ -256,21 +257,25 @@ static guint intern_org_key(RnModel *m, char *key, const char *name, const char 
         .n_rows = 1,
     };
     g_array_append_val(m->orgs, o);
-    g_hash_table_insert(m->org_index, key, GUINT_TO_POINTER(m->orgs->len));
+    g_hash_table_insert(m->org_index, g_strdup(key), GUINT_TO_POINTER(m->orgs->len));
     return m->orgs->len - 1;
 }
 
 guint rn_model_intern_org(RnModel *m, const char *name, const char *country,
                           gboolean *merged)
 {
-    return intern_org_key(m, rn_org_key(name, country), name, country, merged);
+    g_autofree char *key = rn_org_key(name, country);
+    return intern_org_key(m, key, name, country, merged);
 }
 
 guint rn_model_intern_org_id(RnModel *m, const char *scheme, const char *id, const char *name,
                              const char *country, gboolean *merged)
 {
-    return intern_org_key(m, g_strconcat(scheme, ":", id, NULL), name && *name ? name : id,
-                          country, merged);
+    /* One key buffer for every call: ids come by the hundred thousand. */
+    g_string_assign(m->key_buffer, scheme);
+    g_string_append_c(m->key_buffer, ':');
+    g_string_append(m->key_buffer, id);
+    return intern_org_key(m, m->key_buffer->str, name && *name ? name : id, country, merged);
 }
 
 char *rn_postcode_normalise(const char *raw)
@@ -319,6 +324,9 @@ char *rn_period_from_programme(const char *name)
 
 guint rn_model_intern_programme(RnModel *m, const char *name)
 {
+    guint hit = lookup(m->programme_index, name);
+    if (hit)
+        return hit - 1; /* known: no need to parse its period again */
     g_autofree char *period = rn_period_from_programme(name);
     return rn_model_intern_programme_period(m, name, period);
 }
@@ -352,13 +360,27 @@ gboolean rn_model_find_project(const RnModel *m, const char *programme,
 guint rn_model_intern_project(RnModel *m, const char *programme, const char *acronym,
                               gboolean *existed)
 {
-    guint index;
-    if (rn_model_find_project(m, programme, acronym, &index)) {
+    /* Rows usually come grouped by project: try the last one first. */
+    if (m->last_project > 0) {
+        const RnProject *last = &g_array_index(m->projects, RnProject, m->last_project - 1);
+        if (strcmp(last->acronym, acronym) == 0 &&
+            strcmp(g_array_index(m->programmes, RnProgramme, last->programme).name,
+                   programme) == 0) {
+            *existed = TRUE;
+            return m->last_project - 1;
+        }
+    }
+    g_string_assign(m->key_buffer, programme);
+    g_string_append_c(m->key_buffer, '\x1f');
+    g_string_append(m->key_buffer, acronym);
+    guint hit = lookup(m->project_index, m->key_buffer->str);
+    if (hit) {
         *existed = TRUE;
-        return index;
+        m->last_project = hit;
+        return hit - 1;
     }
     RnProject p = {
-        .key = project_key(programme, acronym),
+        .key = g_strdup(m->key_buffer->str), /* project_key() */
         .acronym = g_strdup(acronym),
         .programme = rn_model_intern_programme(m, programme),
         .themes = g_strdup(""),
@@ -368,6 +390,7 @@ guint rn_model_intern_project(RnModel *m, const char *programme, const char *acr
     };
     g_array_append_val(m->projects, p);
     g_hash_table_insert(m->project_index, g_strdup(p.key), GUINT_TO_POINTER(m->projects->len));
+    m->last_project = m->projects->len;
     *existed = FALSE;
     return m->projects->len - 1;
 }

@@ -117,6 +117,8 @@ typedef struct {
     char *published_edition;     /* NUTS edition the sources use, before any harmonisation */
     GArray *org_postcodes;       /* RnOrgPostcode: postcodes seen with name-identified orgs */
     GPtrArray *postcode_merges;  /* RnOrgMerge *: groups rn_model_merge_by_postcode joined */
+    guint last_project;          /* index + 1 of the project interned last, 0 if none */
+    GString *key_buffer;         /* scratch for identity keys */
 } RnModel;
 
 RnModel *rn_model_new(void);

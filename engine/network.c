@@ -162,10 +162,44 @@ static int compare_nodes(gconstpointer a, gconstpointer b)
     return strcmp(((const RnNode *)a)->id, ((const RnNode *)b)->id);
 }
 
-static int compare_uints(gconstpointer a, gconstpointer b)
+/* Sorts a[0..n) ascending; scratch holds n.  Insertion sort for short runs,
+ * else least-significant-digit radix sort on bytes, skipping the bytes every
+ * key shares (node indices rarely use the top ones).  No callbacks: this sorts
+ * every node's neighbours, 2.9 million values for the FP7 + H2020 network.
+ * Time complexity: O(n^2) for n <= 64, else O(n + 256) per byte that varies. */
+static void sort_uints(guint *a, guint n, guint *scratch)
 {
-    guint x = *(const guint *)a, y = *(const guint *)b;
-    return x < y ? -1 : x > y;
+    if (n <= 64) {
+        for (guint i = 1; i < n; i++) {
+            guint v = a[i], j = i;
+            for (; j > 0 && a[j - 1] > v; j--)
+                a[j] = a[j - 1];
+            a[j] = v;
+        }
+        return;
+    }
+    guint all_or = 0, all_and = G_MAXUINT;
+    for (guint i = 0; i < n; i++) {
+        all_or |= a[i];
+        all_and &= a[i];
+    }
+    guint *from = a, *to = scratch;
+    for (guint shift = 0; shift < 32; shift += 8) {
+        if ((((all_or ^ all_and) >> shift) & 0xFF) == 0)
+            continue; /* every key has the same byte here */
+        guint count[257] = {0};
+        for (guint i = 0; i < n; i++)
+            count[((from[i] >> shift) & 0xFF) + 1]++;
+        for (guint b = 0; b < 256; b++)
+            count[b + 1] += count[b];
+        for (guint i = 0; i < n; i++)
+            to[count[(from[i] >> shift) & 0xFF]++] = from[i];
+        guint *swap = from;
+        from = to;
+        to = swap;
+    }
+    if (from != a)
+        memcpy(a, from, n * sizeof(guint));
 }
 
 static void fill_node(const RnModel *model, const RnNetworkSpec *spec, const Tally *t,
@@ -252,16 +286,19 @@ RnNetwork *rn_network_build(const RnModel *model, const RnNetworkSpec *spec, GEr
     g_autofree Tally **tally = g_new0(Tally *, entity_bound);
     g_autofree guint *stamp = g_new0(guint, entity_bound);
     /* Pass 1: members (entity ids) of each selected project, CSR by project. */
-    g_autoptr(GArray) members = g_array_new(FALSE, FALSE, sizeof(guint));
-    g_autoptr(GArray) member_start = g_array_new(FALSE, FALSE, sizeof(guint));
-    g_autoptr(GArray) member_project = g_array_new(FALSE, FALSE, sizeof(guint));
+    /* Plain arrays at their bounds (a project's members are at most its
+     * participations): no growth, no call per element. */
+    g_autofree guint *members = g_new(guint, model->participations->len + 1);
+    g_autofree guint *member_start = g_new(guint, n_projects + 1);
+    g_autofree guint *member_project = g_new(guint, n_projects + 1);
+    guint n_members = 0, n_tied = 0;
     for (guint p = 0; p < n_projects; p++) {
         const RnProject *project = &g_array_index(model->projects, RnProject, p);
         if (start[p] == start[p + 1] || !project_selected(model, project, spec))
             continue;
         net->projects_selected++;
         net->projects_single += start[p + 1] - start[p] == 1;
-        guint first = members->len;
+        guint first = n_members;
         for (guint k = start[p]; k < start[p + 1]; k++) {
             const RnParticipation *part =
                 &g_array_index(model->participations, RnParticipation, by_project[k]);
@@ -294,23 +331,22 @@ RnNetwork *rn_network_build(const RnModel *model, const RnNetworkSpec *spec, GEr
                                                           t->regions, part->nuts)) + 1));
             if (stamp[entity] != p + 1) { /* first time in this project */
                 stamp[entity] = p + 1;
-                g_array_append_val(members, entity);
+                members[n_members++] = entity;
                 t->projects++;
             }
         }
-        guint n = members->len - first;
+        guint n = n_members - first;
         if (n == 1)
-            tally[g_array_index(members, guint, first)]->internal_projects++;
+            tally[members[first]]->internal_projects++;
         if (n < 2) {
-            g_array_set_size(members, first);
+            n_members = first;
             continue;
         }
         net->projects_with_ties++;
-        g_array_append_val(member_start, first);
-        g_array_append_val(member_project, p);
+        member_start[n_tied] = first;
+        member_project[n_tied++] = p;
     }
-    guint end = members->len;
-    g_array_append_val(member_start, end);
+    member_start[n_tied] = n_members;
     if (net->projects_selected == 0) {
         for (guint e = 0; e < entity_bound; e++)
             if (tally[e])
@@ -344,13 +380,12 @@ RnNetwork *rn_network_build(const RnModel *model, const RnNetworkSpec *spec, GEr
         free_tally(tally[entity]);
         tally[entity] = NULL;
     }
-    guint n_tied = member_project->len;
-    guint *m = (guint *)members->data;
-    for (guint k = 0; k < members->len; k++)
+    guint *m = members;
+    for (guint k = 0; k < n_members; k++)
         m[k] = node_of[m[k]];
     /* Each node's tied projects (as indices into member_start), CSR. */
     g_autofree guint *node_start = g_new0(guint, n_nodes + 1);
-    const guint *ms = (const guint *)member_start->data;
+    const guint *ms = member_start;
     for (guint q = 0; q < n_tied; q++)
         for (guint k = ms[q]; k < ms[q + 1]; k++)
             node_start[m[k] + 1]++;
@@ -365,25 +400,26 @@ RnNetwork *rn_network_build(const RnModel *model, const RnNetworkSpec *spec, GEr
     /* Pass 3: ties of each node i to nodes j > i. */
     g_autofree guint *slot = g_new(guint, n_nodes + 1); /* j -> edge index, valid if seen[j] == i + 1 */
     g_autofree guint *seen = g_new0(guint, n_nodes + 1);
-    g_autoptr(GArray) targets = g_array_new(FALSE, FALSE, sizeof(guint));
+    g_autofree guint *targets = g_new(guint, n_nodes + 1);
+    g_autofree guint *sort_scratch = g_new(guint, n_nodes + 1);
     for (guint i = 0; i < n_nodes; i++) {
-        g_array_set_size(targets, 0);
+        guint n_targets = 0;
         for (guint a = node_start[i]; a < node_start[i + 1]; a++) {
             guint q = node_projects[a];
             for (guint k = ms[q]; k < ms[q + 1]; k++)
                 if (m[k] > i && seen[m[k]] != i + 1) {
                     seen[m[k]] = i + 1;
-                    g_array_append_val(targets, m[k]);
+                    targets[n_targets++] = m[k];
                 }
         }
-        if (targets->len == 0)
+        if (n_targets == 0)
             continue;
-        g_array_sort(targets, compare_uints);
+        sort_uints(targets, n_targets, sort_scratch);
         guint base = net->edges->len;
-        for (guint t = 0; t < targets->len; t++) {
-            guint j = g_array_index(targets, guint, t);
-            RnEdge e = {.source = i, .target = j};
-            g_array_append_val(net->edges, e);
+        g_array_set_size(net->edges, base + n_targets);
+        for (guint t = 0; t < n_targets; t++) {
+            guint j = targets[t];
+            g_array_index(net->edges, RnEdge, base + t) = (RnEdge){.source = i, .target = j};
             slot[j] = base + t;
         }
         /* Weights and project counts, then each edge's projects in project order. */
@@ -411,7 +447,7 @@ RnNetwork *rn_network_build(const RnModel *model, const RnNetworkSpec *spec, GEr
             for (guint k = ms[q]; k < ms[q + 1]; k++)
                 if (m[k] > i) {
                     RnEdge *e = &g_array_index(net->edges, RnEdge, slot[m[k]]);
-                    ep[e->project_offset + e->projects++] = g_array_index(member_project, guint, q);
+                    ep[e->project_offset + e->projects++] = member_project[q];
                 }
         }
     }

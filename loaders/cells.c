@@ -60,6 +60,31 @@ char *rn_country_code(const char *code, RnProvenance *prov)
     return upper;
 }
 
+void rn_tally_add(RnTally *t, const char *name)
+{
+    for (guint k = 0; k < t->used; k++) {
+        if (strcmp(t->name[k], name) == 0) {
+            t->count[k]++;
+            return;
+        }
+    }
+    if (t->used == RN_TALLY_SLOTS) {
+        rn_provenance_count(t->prov, name, 1);
+        return;
+    }
+    t->name[t->used] = g_strdup(name);
+    t->count[t->used++] = 1;
+}
+
+void rn_tally_flush(RnTally *t)
+{
+    for (guint k = 0; k < t->used; k++) {
+        rn_provenance_count(t->prov, t->name[k], t->count[k]);
+        g_free(t->name[k]);
+    }
+    t->used = 0;
+}
+
 gboolean rn_row_problem(const RnLoadOptions *options, RnProvenance *prov, const char *reason,
                         GError **problem, GError **error)
 {

@@ -645,6 +645,20 @@ const char *rn_csv_field(const RnCsv *csv, guint i)
     return csv->data + g_array_index(csv->fields, FieldStart, i).text;
 }
 
+const char *rn_csv_field_trimmed(RnCsv *csv, int i)
+{
+    if (i < 0)
+        return "";
+    char *text = csv->data + g_array_index(csv->fields, FieldStart, (guint)i).text;
+    while (g_ascii_isspace(*text))
+        text++;
+    char *end = text + strlen(text);
+    while (end > text && g_ascii_isspace(end[-1]))
+        end--;
+    *end = '\0'; /* the buffer is ours; positions for messages are kept apart */
+    return text;
+}
+
 guint rn_csv_field_line(const RnCsv *csv, guint i)
 {
     return g_array_index(csv->fields, FieldStart, i).line;

@@ -63,6 +63,10 @@ RnCsvStatus rn_csv_next(RnCsv *csv, GError **error);
 /* Field i of the current record (NUL-terminated, never NULL; valid until
  * the reader is freed). */
 const char *rn_csv_field(const RnCsv *csv, guint i);
+/* Field i of the current record without leading and trailing ASCII white
+ * space, trimmed in place (no copy; valid as long as the RnCsv); "" when i
+ * is negative (an absent optional column).  Time complexity: O(|field|). */
+const char *rn_csv_field_trimmed(RnCsv *csv, int i);
 /* Line and character column (from 1) where field i of the current record starts. */
 guint rn_csv_field_line(const RnCsv *csv, guint i);
 guint rn_csv_field_col(const RnCsv *csv, guint i);

@@ -45,6 +45,7 @@ gboolean rn_load_keep_partners(RnModel *model, const char *path, const char *dis
     g_autoptr(GHashTable) spellings = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     g_autofree char *not_in_edition =
         g_strdup_printf("region code not in NUTS %s", model->nuts_edition);
+    g_auto(RnTally) tally = {.prov = prov};
     RnCsvStatus status;
     while ((status = rn_csv_next(csv, error)) == RN_CSV_ROW) {
         prov->rows_read++;
@@ -96,7 +97,7 @@ gboolean rn_load_keep_partners(RnModel *model, const char *path, const char *dis
                                 : any_code ? not_in_edition
                                            : "no region given";
         if (!chosen)
-            rn_provenance_count(prov, unlocated, 1);
+            rn_tally_add(&tally, unlocated);
 
         g_autofree char *cell_country = rn_parse_country_cell(rn_csv_field(csv, col[P_COUNTRY]));
         g_autofree char *country = rn_country_code(cell_country, prov);
@@ -119,7 +120,7 @@ gboolean rn_load_keep_partners(RnModel *model, const char *path, const char *dis
             o->sector = g_strdup(legal);
         }
         if (merged_org)
-            rn_provenance_count(prov, "rows naming an organisation seen before", 1);
+            rn_tally_add(&tally, "rows naming an organisation seen before");
         gboolean existed;
         guint project = rn_model_intern_project(model, programme, acronym, &existed);
         RnRole role = lead[0] == 'Y' ? RN_ROLE_LEAD : RN_ROLE_PARTNER;

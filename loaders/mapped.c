@@ -187,16 +187,17 @@ static void add_theme(RnProject *p, const char *theme)
 }
 
 /* Programme and period of a row (constants or columns); FALSE if none. */
-static gboolean row_programme(RnModel *model, const RnCsv *csv, const Mapping *m,
-                              guint *programme)
+static gboolean row_programme(RnModel *model, RnCsv *csv, const Mapping *m, guint *programme)
 {
-    g_autofree char *name = m->col[M_PROGRAMME] >= 0 ? cell(csv, m->col[M_PROGRAMME])
-                                                     : g_strdup(m->programme ? m->programme : "");
+    const char *name = m->col[M_PROGRAMME] >= 0 ? rn_csv_field_trimmed(csv, m->col[M_PROGRAMME])
+                                                : m->programme ? m->programme : "";
     if (!*name)
         return FALSE;
-    g_autofree char *period = m->col[M_PERIOD] >= 0 ? cell(csv, m->col[M_PERIOD])
-                              : m->period            ? g_strdup(m->period)
-                                                     : rn_period_from_programme(name);
+    g_autofree char *derived = m->col[M_PERIOD] < 0 && !m->period
+                                   ? rn_period_from_programme(name) : NULL;
+    const char *period = m->col[M_PERIOD] >= 0 ? rn_csv_field_trimmed(csv, m->col[M_PERIOD])
+                         : m->period            ? m->period
+                                                : derived;
     *programme = rn_model_intern_programme_period(model, name, period);
     return TRUE;
 }
@@ -231,13 +232,16 @@ static gboolean load_participations(RnModel *model, RnCsv *csv, const Mapping *m
     g_autofree char *period_count = NULL; /* counter name of counted_programme */
     guint counted_programme = G_MAXUINT;
     gboolean has_table = has_records_of_scheme(model, m->scheme);
+    g_autoptr(GString) record_key = g_string_new(NULL);
+    g_auto(RnTally) tally = {.prov = prov};
     RnCsvStatus status;
     while ((status = rn_csv_next(csv, error)) == RN_CSV_ROW) {
         prov->rows_read++;
         g_autoptr(GError) problem = NULL;
-        g_autofree char *project_id = cell(csv, m->col[M_PROJECT]);
-        g_autofree char *name = cell(csv, m->col[M_ORG]);
-        g_autofree char *org_id = cell(csv, m->col[M_ORG_ID]);
+        /* Fields are trimmed in place: no copy per cell. */
+        const char *project_id = rn_csv_field_trimmed(csv, m->col[M_PROJECT]);
+        const char *name = rn_csv_field_trimmed(csv, m->col[M_ORG]);
+        const char *org_id = rn_csv_field_trimmed(csv, m->col[M_ORG_ID]);
         guint programme;
         if (!*project_id || !row_programme(model, csv, m, &programme)) {
             rn_provenance_reject(prov, "missing project key (programme or project)");
@@ -255,19 +259,20 @@ static gboolean load_participations(RnModel *model, RnCsv *csv, const Mapping *m
                 return FALSE;
             continue;
         }
-        g_autofree char *record_key = *org_id ? g_strconcat(m->scheme, ":", org_id, NULL) : NULL;
-        const RnOrgRecord *record = record_key ? g_hash_table_lookup(model->org_records, record_key)
-                                               : NULL;
-        if (*org_id && !record && has_table)
-            rn_provenance_count(prov, "organisation id not in the organisation table", 1);
+        const RnOrgRecord *record = NULL;
+        if (*org_id && has_table) {
+            g_string_printf(record_key, "%s:%s", m->scheme, org_id);
+            record = g_hash_table_lookup(model->org_records, record_key->str);
+            if (!record)
+                rn_tally_add(&tally, "organisation id not in the organisation table");
+        }
         if (!nuts && record && record->nuts)
             nuts = g_strdup(record->nuts);
         else if (!nuts && record && m->n_region == 0)
             unlocated = record->unlocated;
-        g_autofree char *raw_country = cell(csv, m->col[M_COUNTRY]);
-        g_autofree char *cell_country = m->keep_cells ? rn_parse_country_cell(raw_country)
-                                                      : g_strdup(raw_country);
-        g_autofree char *country = rn_country_code(cell_country, prov);
+        const char *raw_country = rn_csv_field_trimmed(csv, m->col[M_COUNTRY]);
+        g_autofree char *cell_country = m->keep_cells ? rn_parse_country_cell(raw_country) : NULL;
+        g_autofree char *country = rn_country_code(cell_country ? cell_country : raw_country, prov);
         if (!*country && record && *record->country) {
             g_free(country);
             country = g_strdup(record->country);
@@ -277,36 +282,36 @@ static gboolean load_participations(RnModel *model, RnCsv *csv, const Mapping *m
             country = g_strndup(nuts, 2);
         }
         if (!nuts)
-            rn_provenance_count(prov, unlocated, 1);
+            rn_tally_add(&tally, unlocated);
         gboolean merged_org, existed;
         guint org = *org_id ? rn_model_intern_org_id(model, m->scheme, org_id,
                                                      *name ? name : record ? record->name : NULL,
                                                      country, &merged_org)
                             : rn_model_intern_org(model, name, country, &merged_org);
         if (merged_org)
-            rn_provenance_count(prov, "rows naming an organisation seen before", 1);
+            rn_tally_add(&tally, "rows naming an organisation seen before");
         if (m->col[M_POSTCODE] >= 0)
             rn_model_note_postcode(model, org, rn_csv_field(csv, (guint)m->col[M_POSTCODE]));
         RnOrg *o = &g_array_index(model->orgs, RnOrg, org);
-        g_autofree char *sector = cell(csv, m->col[M_SECTOR]);
+        const char *sector = rn_csv_field_trimmed(csv, m->col[M_SECTOR]);
         if (!*sector && record)
-            g_free(sector), sector = g_strdup(record->sector);
+            sector = record->sector;
         if (!*o->sector && *sector && g_ascii_strcasecmp(sector, "n/a") != 0) {
             g_free(o->sector);
             o->sector = m->keep_cells ? g_ascii_strdown(sector, -1) : g_strdup(sector);
         }
         const RnProgramme *prog = &g_array_index(model->programmes, RnProgramme, programme);
         guint project = rn_model_intern_project(model, prog->name, project_id, &existed);
-        g_autofree char *theme = cell(csv, m->col[M_THEME]);
-        add_theme(&g_array_index(model->projects, RnProject, project), theme);
-        g_autofree char *role = cell(csv, m->col[M_ROLE]);
+        add_theme(&g_array_index(model->projects, RnProject, project),
+                  rn_csv_field_trimmed(csv, m->col[M_THEME]));
+        const char *role = rn_csv_field_trimmed(csv, m->col[M_ROLE]);
         if (programme != counted_programme) { /* rows come grouped by programme */
             g_free(period_count);
             period_count = g_strdup_printf("rows in period %s",
                                            *prog->period ? prog->period : "(none)");
             counted_programme = programme;
         }
-        rn_provenance_count(prov, period_count, 1);
+        rn_tally_add(&tally, period_count);
         if (rn_model_add_participation(model, org, project,
                                        is_lead(m, role) ? RN_ROLE_LEAD : RN_ROLE_PARTNER, nuts,
                                        unlocated, country))
