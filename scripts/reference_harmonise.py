@@ -1,12 +1,13 @@
 #!/usr/bin/python3
 """Independent reference for NUTS harmonisation (docs/dataset.md).
 
-Maps the keep.eu 2014-2020 partners' NUTS 2013 codes to NUTS 2021 with the JRC
-converter matrices (largest pop21 share, ties to the smaller code; codes the
-matrices do not list pass unchanged; a result the 2021 table lacks leaves the
-partner unlocated), then builds the NUTS2 region network.  No regnet code.
+Maps the keep.eu 2014-2020 partners' NUTS 2013 codes to NUTS 2021 (2013 -> 2016
+-> 2021) or NUTS 2024 (2013 -> 2016 -> 2024) with the JRC converter matrices
+(largest pop21 share, ties to the smaller code; codes the matrices do not list
+pass unchanged; a result the target table lacks leaves the partner unlocated),
+then builds the NUTS2 region network.  No regnet code.
 
-Usage: /usr/bin/python3 scripts/reference_harmonise.py OUTFILE
+Usage: /usr/bin/python3 scripts/reference_harmonise.py OUTFILE [2021|2024]
 """
 import csv
 import itertools
@@ -35,8 +36,9 @@ def converter(a, b):
 
 
 def main():
-    n13, n21 = table("2013"), table("2021")
-    steps = [converter("2013", "2016"), converter("2016", "2021")]
+    edition = sys.argv[2] if len(sys.argv) > 2 else "2021"
+    n13, n21 = table("2013"), table(edition)
+    steps = [converter("2013", "2016"), converter("2016", edition)]
     members = defaultdict(set)
     kept = renamed = 0
     seen = {}
@@ -71,11 +73,13 @@ def main():
         for a, b in itertools.combinations(sorted(group), 2):
             edges[(a, b)] += 1
     out = {
-        "about": "keep.eu 2014-2020 partners, NUTS 2013 -> 2021 (JRC, pop21), NUTS2 network "
-                 "(scripts/reference_harmonise.py)",
-        "codes": len(seen),
-        "codes_kept": sum(1 for a, b in seen.items() if a == b),
-        "codes_changed": sum(1 for a, b in seen.items() if a != b),
+        "about": "keep.eu 2014-2020 partners, NUTS 2013 -> 2016 -> %s (JRC, pop21), NUTS2 network "
+                 "(scripts/reference_harmonise.py)" % edition,
+        # distinct codes that map to a region of the target edition
+        "codes": sum(1 for b in seen.values() if b in n21),
+        "codes_kept": sum(1 for a, b in seen.items() if a == b and b in n21),
+        "codes_changed": sum(1 for a, b in seen.items() if a != b and b in n21),
+        "codes_unmapped": sorted(a for a, b in seen.items() if b not in n21),
         "unmapped_participations": unlocated,
         "nodes": sorted(nodes),
         "edges": sorted([a, b, w] for (a, b), w in edges.items()),

@@ -20,6 +20,7 @@ got = {"codes": sum(counts.values()), "codes_kept": counts.get("codes kept as th
        "codes_changed": counts.get("codes renamed or merged", 0) +
        counts.get("codes split across regions (largest population share taken)", 0),
        "unmapped_participations": h["rows_rejected"]}
+got["codes_unmapped"] = sorted(reason.split(":")[0][len("code "):] for reason in h["rejected_by_reason"])
 for k, v in got.items():
     if v != ref[k]:
         failures.append("%s: %r, reference %r" % (k, v, ref[k]))

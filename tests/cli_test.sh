@@ -168,8 +168,8 @@ field() { /usr/bin/python3 -c "import json,sys; d=json.load(open(sys.argv[1])); 
 ok "default edition is NUTS 2021" test "$(field "$TMP/a.json" "d['provenance']['model']['nuts_edition'], d['provenance']['model']['published_nuts_edition']")" = "('2021', '2013')"
 "$REGNET" analyze -q --dataset data/keep-2014-2020.json --nuts-edition 2013 --output "$TMP/e.json"
 ok "--nuts-edition 2013 keeps the published codes" test "$(field "$TMP/e.json" "d['provenance']['model']['nuts_edition'], d['summary']['nodes'], 'SI04' in [n['id'] for n in d['nodes']]")" = "('2013', 263, True)"
-check 2 "regnet: data/keep-2014-2020.json: regions.harmonisation has no NUTS 2024 mapping; editions available: 2016, 2021" \
-    "$REGNET" analyze --dataset data/keep-2014-2020.json --nuts-edition 2024 --output "$TMP/f.json"
+check 2 "regnet: data/keep-2014-2020.json: regions.harmonisation has no NUTS 2010 mapping; editions available: 2016, 2021, 2024" \
+    "$REGNET" analyze --dataset data/keep-2014-2020.json --nuts-edition 2010 --output "$TMP/f.json"
 ok "a description without a 2021 mapping keeps its edition and says so" bash -c "'$REGNET' analyze -q --dataset '$ROOT/tests/fixtures/tiny/dataset.json' --output - | grep -q 'Regions are NUTS 2013 codes as the sources give them: the dataset declares no mapping to NUTS 2021 (regions.harmonisation), so they are not harmonised.'"
 
 # --- organisation identity ------------------------------------------------------
