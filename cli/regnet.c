@@ -56,8 +56,10 @@ static gboolean parse_network_kind(const char *text, RnNetworkKind *kind, GError
     return TRUE;
 }
 
-/* Compiles --programmes (case-insensitive); NULL text gives NULL. */
-static gboolean compile_programmes(const char *text, GRegex **regex, GError **error)
+/* Compiles the regular expression of --option (case-insensitive); NULL text
+ * gives NULL. */
+static gboolean compile_filter(const char *option, const char *text, GRegex **regex,
+                               GError **error)
 {
     *regex = NULL;
     if (!text)
@@ -65,8 +67,8 @@ static gboolean compile_programmes(const char *text, GRegex **regex, GError **er
     g_autoptr(GError) local = NULL;
     *regex = g_regex_new(text, G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, &local);
     if (!*regex) {
-        g_set_error(error, RN_ERROR, RN_ERROR_USAGE, "--programmes '%s' is not a regular "
-                    "expression: %s", text, local->message);
+        g_set_error(error, RN_ERROR, RN_ERROR_USAGE, "--%s '%s' is not a regular "
+                    "expression: %s", option, text, local->message);
         return FALSE;
     }
     return TRUE;
@@ -150,8 +152,8 @@ static int command_analyze(int argc, char **argv)
     double alpha = 1.0;
     gboolean skip_invalid = FALSE, quiet = FALSE, timings = FALSE, bridges = FALSE;
     g_autofree char *group = NULL, *objective_text = NULL, *nuts_edition = NULL;
-    g_autofree char *programmes_text = NULL;
-    g_autoptr(GRegex) programmes = NULL;
+    g_autofree char *programmes_text = NULL, *themes_text = NULL;
+    g_autoptr(GRegex) programmes = NULL, themes = NULL;
     double resolution = 1.0;
     gint64 seed = 1;
     int runs = 10, permutations = 1000, top = 10;
@@ -163,6 +165,7 @@ static int command_analyze(int argc, char **argv)
         {"alpha", 'a', 0, G_OPTION_ARG_DOUBLE, &alpha, "Distance = 1/weight^A for path measures (default 1; 0 = unweighted)", "A"},
         {"programme", 0, 0, G_OPTION_ARG_STRING, &programme, "Keep only this programme", "NAME"},
         {"programmes", 0, 0, G_OPTION_ARG_STRING, &programmes_text, "Keep programmes whose name matches this regular expression (case-insensitive)", "REGEX"},
+        {"themes", 0, 0, G_OPTION_ARG_STRING, &themes_text, "Keep projects whose themes match this regular expression (case-insensitive)", "REGEX"},
         {"period", 0, 0, G_OPTION_ARG_STRING, &period, "Keep only this period, e.g. 2014-2020", "P"},
         {"threads", 't', 0, G_OPTION_ARG_INT, &threads, "Threads for path measures (default: all cores)", "N"},
         {"nuts-edition", 0, 0, G_OPTION_ARG_STRING, &nuts_edition, "Map region codes to this NUTS edition (JRC converters; default 2021 where the dataset declares the mapping)", "E"},
@@ -200,10 +203,11 @@ static int command_analyze(int argc, char **argv)
                     "analyze: --dataset and --output are required (see regnet analyze --help)");
         return fail(error);
     }
-    if (!compile_programmes(programmes_text, &programmes, &error))
+    if (!compile_filter("programmes", programmes_text, &programmes, &error) ||
+        !compile_filter("themes", themes_text, &themes, &error))
         return fail(error);
     RnNetworkSpec spec = {.level = level, .programme = programme, .period = period,
-                          .programmes = programmes};
+                          .programmes = programmes, .themes = themes};
     if (!parse_network_kind(network_text ? network_text : "region", &spec.kind, &error) ||
         !parse_weighting(weight_text ? weight_text : "projects", &spec.weighting, &error))
         return fail(error);
@@ -298,6 +302,7 @@ static int command_analyze(int argc, char **argv)
     double t_analyze = g_timer_elapsed(timer, NULL);
     RnReport report = {
         .programmes = programmes_text,
+        .themes = themes_text,
         .bridging_options = group ? &bridging_options : NULL,
         .bridging = group ? &bridging : NULL,
         .dataset_name = dataset_name,
@@ -375,8 +380,8 @@ static double cross_sector_share(const RnNetwork *net)
 static int command_compare(int argc, char **argv)
 {
     g_autofree char *dataset = NULL, *network_text = NULL, *periods_text = NULL, *output = NULL;
-    g_autofree char *nuts_edition = NULL, *programmes_text = NULL;
-    g_autoptr(GRegex) programmes = NULL;
+    g_autofree char *nuts_edition = NULL, *programmes_text = NULL, *themes_text = NULL;
+    g_autoptr(GRegex) programmes = NULL, themes = NULL;
     int level = 2, threads = 0, top = 10;
     double alpha = 1.0;
     gint64 seed = 1;
@@ -387,6 +392,7 @@ static int command_compare(int argc, char **argv)
         {"level", 'l', 0, G_OPTION_ARG_INT, &level, "NUTS level 0-3 of a region network (default 2)", "L"},
         {"nuts-edition", 0, 0, G_OPTION_ARG_STRING, &nuts_edition, "Map region codes to this NUTS edition (default 2021 where the dataset declares the mapping)", "E"},
         {"programmes", 0, 0, G_OPTION_ARG_STRING, &programmes_text, "Keep programmes whose name matches this regular expression (case-insensitive), in every period", "REGEX"},
+        {"themes", 0, 0, G_OPTION_ARG_STRING, &themes_text, "Keep projects whose themes match this regular expression (case-insensitive), in every period", "REGEX"},
         {"periods", 'p', 0, G_OPTION_ARG_STRING, &periods_text, "Periods to compare, comma-separated, e.g. 2007-2013,2014-2020", "LIST"},
         {"alpha", 'a', 0, G_OPTION_ARG_DOUBLE, &alpha, "Distance = 1/weight^A for path measures (default 1)", "A"},
         {"seed", 0, 0, G_OPTION_ARG_INT64, &seed, "Seed of the Leiden communities (default 1)", "S"},
@@ -413,9 +419,10 @@ static int command_compare(int argc, char **argv)
                     "compare --help)");
         return fail(error);
     }
-    if (!compile_programmes(programmes_text, &programmes, &error))
+    if (!compile_filter("programmes", programmes_text, &programmes, &error) ||
+        !compile_filter("themes", themes_text, &themes, &error))
         return fail(error);
-    RnNetworkSpec spec = {.level = level, .programmes = programmes};
+    RnNetworkSpec spec = {.level = level, .programmes = programmes, .themes = themes};
     if (!parse_network_kind(network_text ? network_text : "region", &spec.kind, &error))
         return fail(error);
     if (level < 0 || level > 3) {
@@ -483,6 +490,7 @@ static int command_compare(int argc, char **argv)
             .dataset_name = dataset_name, .dataset_file = dataset, .model = model,
             .kind = spec.kind, .level = spec.kind == RN_NETWORK_REGION ? level : 0,
             .programmes = programmes_text,
+            .themes = themes_text,
             .alpha = alpha, .seed = (guint64)seed, .periods = results, .n_periods = n,
             .comparisons = comparisons, .top = (guint)MAX(top, 0),
         };

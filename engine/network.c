@@ -40,6 +40,7 @@ RnNetwork *rn_network_new(RnNetworkKind kind)
     net->edges = g_array_new(FALSE, TRUE, sizeof(RnEdge));
     net->edge_projects = g_array_new(FALSE, FALSE, sizeof(guint));
     net->unlocated_by_reason = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    net->projects_by_theme = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     return net;
 }
 
@@ -53,7 +54,35 @@ void rn_network_free(RnNetwork *net)
     g_array_unref(net->edges);
     g_array_unref(net->edge_projects);
     g_hash_table_unref(net->unlocated_by_reason);
+    g_hash_table_unref(net->projects_by_theme);
     g_free(net);
+}
+
+/* Adds one to each of a project's themes ("; "-joined) in counts. */
+static void count_themes(GHashTable *counts, const char *themes)
+{
+    if (!*themes)
+        return;
+    g_auto(GStrv) each = g_strsplit(themes, "; ", -1);
+    for (guint k = 0; each[k]; k++) {
+        gpointer stored, old;
+        if (g_hash_table_steal_extended(counts, each[k], &stored, &old))
+            g_hash_table_insert(counts, stored, GUINT_TO_POINTER(GPOINTER_TO_UINT(old) + 1));
+        else
+            g_hash_table_insert(counts, g_strdup(each[k]), GUINT_TO_POINTER(1));
+    }
+}
+
+/* Does one of a project's themes ("; "-joined) match regex? */
+static gboolean any_theme_matches(const GRegex *regex, const char *themes)
+{
+    if (!*themes)
+        return FALSE;
+    g_auto(GStrv) each = g_strsplit(themes, "; ", -1);
+    for (guint k = 0; each[k]; k++)
+        if (g_regex_match(regex, each[k], 0, NULL))
+            return TRUE;
+    return FALSE;
 }
 
 static gboolean project_selected(const RnModel *model, const RnProject *project,
@@ -66,7 +95,7 @@ static gboolean project_selected(const RnModel *model, const RnProject *project,
         return FALSE;
     if (spec->programmes && !g_regex_match(spec->programmes, prog->name, 0, NULL))
         return FALSE;
-    return TRUE;
+    return !spec->themes || any_theme_matches(spec->themes, project->themes);
 }
 
 /* Entity (model index + 1) a participation contributes to at the spec's
@@ -298,6 +327,7 @@ RnNetwork *rn_network_build(const RnModel *model, const RnNetworkSpec *spec, GEr
             continue;
         net->projects_selected++;
         net->projects_single += start[p + 1] - start[p] == 1;
+        count_themes(net->projects_by_theme, project->themes);
         guint first = n_members;
         for (guint k = start[p]; k < start[p + 1]; k++) {
             const RnParticipation *part =
@@ -352,11 +382,13 @@ RnNetwork *rn_network_build(const RnModel *model, const RnNetworkSpec *spec, GEr
             if (tally[e])
                 free_tally(tally[e]);
         g_set_error(error, RN_ERROR, RN_ERROR_USAGE,
-                    "no project with participants matches the filters%s%s%s%s%s%s",
+                    "no project with participants matches the filters%s%s%s%s%s%s%s%s",
                     spec->programme ? " --programme=" : "", spec->programme ? spec->programme : "",
                     spec->period ? " --period=" : "", spec->period ? spec->period : "",
                     spec->programmes ? " --programmes=" : "",
-                    spec->programmes ? g_regex_get_pattern(spec->programmes) : "");
+                    spec->programmes ? g_regex_get_pattern(spec->programmes) : "",
+                    spec->themes ? " --themes=" : "",
+                    spec->themes ? g_regex_get_pattern(spec->themes) : "");
         return NULL;
     }
 

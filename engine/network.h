@@ -47,6 +47,7 @@ typedef struct {
     const char *programme;  /* keep only this programme, NULL for all */
     const char *period;     /* keep only this period ("2014-2020"), NULL for all */
     const GRegex *programmes; /* keep programmes whose name matches, NULL for all */
+    const GRegex *themes;     /* keep projects one of whose themes matches, NULL for all */
 } RnNetworkSpec;
 
 typedef struct {
@@ -85,6 +86,7 @@ typedef struct {
     guint participations_selected; /* participations of selected projects */
     guint participations_unlocated;/* of those, without a region at this level */
     GHashTable *unlocated_by_reason; /* char * -> count */
+    GHashTable *projects_by_theme;   /* char * -> selected projects with that theme */
 } RnNetwork;
 
 const char *rn_network_kind_name(RnNetworkKind kind);

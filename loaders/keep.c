@@ -159,6 +159,22 @@ static gboolean parse_money(const char *text, double *value)
     return *end == '\0' && isfinite(*value);
 }
 
+/* keep.eu's thematic objective "(6) preserving and protecting the environment
+ * ... by:" -> "TO6 preserving and protecting the environment ..." (the
+ * regulation's TO numbering, trailing " by:" dropped); other text is kept
+ * trimmed, "" stays "".  Caller frees. */
+static char *thematic_objective(const char *cell)
+{
+    g_autofree char *text = g_strstrip(g_strdup(cell));
+    if (g_str_has_suffix(text, " by:"))
+        text[strlen(text) - 4] = '\0';
+    int number = 0, consumed = 0;
+    if (sscanf(text, "(%d)%n", &number, &consumed) == 1 && consumed > 0 && number >= 1 &&
+        number <= 11)
+        return g_strdup_printf("TO%d %s", number, g_strchug(text + consumed));
+    return g_steal_pointer(&text);
+}
+
 /* "2015/10/27" -> "2015-10-27"; "" stays ""; FALSE if not a date. */
 static gboolean parse_date(const char *text, char **iso)
 {
@@ -184,6 +200,7 @@ gboolean rn_load_keep_projects(RnModel *model, const char *path, const char *dis
     int col[J_N];
     if (!rn_csv_require_columns(csv, project_columns, col, error))
         return FALSE;
+    int objective_col = rn_csv_column(csv, "Thematic Obj"); /* optional */
     RnProvenance *prov = rn_model_add_provenance(model, display, "keep.eu-projects");
     g_autoptr(GHashTable) seen = g_hash_table_new(g_direct_hash, g_direct_equal);
     RnCsvStatus status;
@@ -237,6 +254,10 @@ gboolean rn_load_keep_projects(RnModel *model, const char *path, const char *dis
             if (*t)
                 g_string_append_printf(themes, "%s%s", themes->len ? "; " : "", t);
         }
+        g_autofree char *objective =
+            objective_col >= 0 ? thematic_objective(rn_csv_field(csv, (guint)objective_col)) : NULL;
+        if (objective && *objective)
+            g_string_append_printf(themes, "%s%s", themes->len ? "; " : "", objective);
         g_free(p->themes);
         p->themes = g_string_free(themes, FALSE);
         p->budget = budget;

@@ -108,6 +108,10 @@ char *rn_comparison_render(const RnComparisonReport *r)
         cJSON_AddStringToObject(params, "programmes", r->programmes);
     else
         cJSON_AddNullToObject(params, "programmes");
+    if (r->themes)
+        cJSON_AddStringToObject(params, "themes", r->themes);
+    else
+        cJSON_AddNullToObject(params, "themes");
     cJSON_AddNumberToObject(params, "alpha", r->alpha);
     cJSON_AddNumberToObject(params, "seed", (double)r->seed);
     cJSON_AddStringToObject(params, "rank_ties", "average");

@@ -22,6 +22,7 @@ typedef struct {
     const RnCentrality *centrality;
     const RnSummary *summary;
     const char *programmes;                    /* --programmes filter or NULL */
+    const char *themes;                        /* --themes filter or NULL */
     const RnBridgingOptions *bridging_options; /* NULL without --group */
     const RnBridging *bridging;                /* NULL without --group */
 } RnReport;
@@ -42,6 +43,7 @@ typedef struct {
     RnNetworkKind kind;
     int level;
     const char *programmes;           /* --programmes filter or NULL */
+    const char *themes;               /* --themes filter or NULL */
     double alpha;
     guint64 seed;
     const RnPeriodResult *periods;

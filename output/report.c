@@ -76,6 +76,7 @@ static cJSON *parameters(const RnReport *r)
     add_optional_string(p, "programme", net->programme);
     add_optional_string(p, "period", net->period);
     add_optional_string(p, "programmes", r->programmes);
+    add_optional_string(p, "themes", r->themes);
     cJSON_AddNumberToObject(p, "pagerank_damping", 0.85);
     cJSON_AddNumberToObject(p, "path_length_tolerance", 1e-10);
     const RnBridgingOptions *b = r->bridging_options;
@@ -156,6 +157,7 @@ cJSON *rn_json_network_counts(const RnNetwork *net)
     cJSON_AddNumberToObject(n, "participations_selected", net->participations_selected);
     cJSON_AddNumberToObject(n, "participations_unlocated", net->participations_unlocated);
     cJSON_AddItemToObject(n, "unlocated_by_reason", rn_json_count_map(net->unlocated_by_reason));
+    cJSON_AddItemToObject(n, "projects_by_theme", rn_json_count_map(net->projects_by_theme));
     return n;
 }
 

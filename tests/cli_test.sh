@@ -172,6 +172,13 @@ check 2 "regnet: data/keep-2014-2020.json: regions.harmonisation has no NUTS 201
     "$REGNET" analyze --dataset data/keep-2014-2020.json --nuts-edition 2010 --output "$TMP/f.json"
 ok "a description without a 2021 mapping keeps its edition and says so" bash -c "'$REGNET' analyze -q --dataset '$ROOT/tests/fixtures/tiny/dataset.json' --output - | grep -q 'Regions are NUTS 2013 codes as the sources give them: the dataset declares no mapping to NUTS 2021 (regions.harmonisation), so they are not harmonised.'"
 
+# --- themes -------------------------------------------------------------------------
+check 2 "regnet: no project with participants matches the filters --themes=no such theme" \
+    "$REGNET" analyze --dataset data/keep-2014-2020.json --themes 'no such theme' --output "$TMP/t.json"
+check 2 "regnet: --themes '(' is not a regular expression: Error while compiling regular expression ‘(’ at char 1: missing terminating )" \
+    "$REGNET" analyze --dataset data/keep-2014-2020.json --themes '(' --output "$TMP/t.json"
+ok "a failed --themes run writes nothing" test ! -e "$TMP/t.json"
+
 # --- organisation identity ------------------------------------------------------
 ok "postcode-corroborated joins are reported" test "$(field "$TMP/a.json" "d['provenance']['identity']['joined_by_postcode'], d['provenance']['identity']['near_duplicate_groups'], d['provenance']['model']['organisations']")" = "(110, 24, 6847)"
 
