@@ -1,7 +1,8 @@
 #!/bin/bash
 # The main job: installs dependencies, builds, and analyses the bundled real
 # data (keep.eu 2014-2020: region network with bridging, organisation network
-# with cross-sector links; period comparisons of keep.eu and CORDIS), writing
+# with cross-sector links, cluster-themed projects; Horizon 2020 by country;
+# period comparisons of keep.eu and CORDIS), writing
 # JSON reports into reports/ and printing a short summary of each.
 set -eu
 cd "$(dirname "$0")/.."
@@ -17,6 +18,14 @@ for spec in "region-nuts2 --network region --level 2 --group country --bridges" 
     build/regnet analyze --dataset data/keep-2014-2020.json "$@" --output "reports/keep-2014-2020-$name.json"
     echo
 done
+# Cluster collaboration: projects under keep.eu's "Clustering and economic cooperation".
+build/regnet analyze --dataset data/keep-2014-2020.json --network region --level 2 \
+    --themes '^Clustering' --output reports/keep-2014-2020-region-nuts2-clustering.json
+echo
+# Horizon 2020 by country, as the CORDIS file spells the codes.
+build/regnet analyze --dataset data/h2020.json --network country \
+    --output reports/h2020-country.json
+echo
 build/regnet compare --dataset data/keep-2000-2020.json --network region --level 2 \
     --periods 2007-2013,2014-2020 --output reports/keep-compare-2007-2013-2014-2020.json
 echo
