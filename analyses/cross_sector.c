@@ -100,7 +100,6 @@ void rn_cross_sector_compute(const RnModel *model, const RnNetwork *net, int lev
     g_autoptr(GHashTable) node_of = g_hash_table_new(g_str_hash, g_str_equal);
     for (guint v = 0; v < n; v++)
         g_hash_table_insert(node_of, g_array_index(net->nodes, RnNode, v).id, GUINT_TO_POINTER(v + 1));
-    g_autoptr(GHashTable) sectors = g_hash_table_new(g_str_hash, g_str_equal);
     g_autofree guint *span = g_new0(guint, model->projects->len + 1);
     g_autofree guchar *classes = g_new0(guchar, model->projects->len + 1);
     g_autofree gboolean *in_network = g_new0(gboolean, model->projects->len + 1);
