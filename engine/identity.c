@@ -18,30 +18,62 @@ static const char *const legal_forms[] = {
     "ab", "ag", "as", "asbl", "bv", "co", "doo", "ev", "gmbh", "inc", "kft", "limited", "ltd",
     "nv", "oy", "plc", "sa", "sarl", "sas", "spa", "sro", "srl", "the", "vzw", NULL};
 
+/* Appends the word key[word..] ends, followed by ' ', unless it is empty or a
+ * legal form; otherwise truncates it away. */
+static void end_word(GString *key, gsize word)
+{
+    const char *text = key->str + word;
+    gsize length = key->len - word;
+    gboolean drop = length == 0;
+    for (guint k = 0; !drop && length <= 7 && legal_forms[k]; k++)
+        drop = strcmp(text, legal_forms[k]) == 0;
+    if (drop)
+        g_string_truncate(key, word);
+    else
+        g_string_append_c(key, ' ');
+}
+
 char *rn_org_loose_key(const RnOrg *org)
 {
-    g_autofree char *folded = g_utf8_casefold(org->name, -1);
-    g_autofree char *decomposed = g_utf8_normalize(folded, -1, G_NORMALIZE_NFKD);
-    GString *text = g_string_new(NULL);
-    for (const char *p = decomposed ? decomposed : folded; *p; p = g_utf8_next_char(p)) {
-        gunichar c = g_utf8_get_char(p);
-        if (g_unichar_ismark(c))
-            continue; /* accents */
-        if (g_unichar_isalnum(c))
-            g_string_append_unichar(text, c);
-        else
-            g_string_append_c(text, ' ');
-    }
-    g_auto(GStrv) words = g_strsplit(text->str, " ", -1);
-    g_string_free(text, TRUE);
-    GString *key = g_string_new(org->country);
+    /* ASCII names (most) need no case folding or decomposition beyond
+     * tolower; others are case-folded and decomposed (NFKD) first. */
+    const char *name = org->name;
+    gboolean ascii = TRUE;
+    for (const char *p = name; *p && ascii; p++)
+        ascii = (unsigned char)*p < 0x80;
+    g_autofree char *folded = ascii ? NULL : g_utf8_casefold(name, -1);
+    g_autofree char *decomposed = ascii ? NULL : g_utf8_normalize(folded, -1, G_NORMALIZE_NFKD);
+    if (!ascii)
+        name = decomposed ? decomposed : folded;
+    GString *key = g_string_sized_new(strlen(name) + 8);
+    g_string_append(key, org->country);
     g_string_append_c(key, '|');
-    for (guint i = 0; words[i]; i++) {
-        if (!*words[i] || g_strv_contains(legal_forms, words[i]))
+    gsize word = key->len;
+    for (const char *p = name; *p;) {
+        unsigned char byte = (unsigned char)*p;
+        if (byte < 0x80) {
+            if (g_ascii_isalnum(byte)) {
+                g_string_append_c(key, g_ascii_tolower(byte));
+            } else {
+                end_word(key, word);
+                word = key->len;
+            }
+            p++;
             continue;
-        g_string_append(key, words[i]);
-        g_string_append_c(key, ' ');
+        }
+        gunichar c = g_utf8_get_char(p);
+        const char *next = g_utf8_next_char(p);
+        if (g_unichar_ismark(c)) {
+            /* accents */
+        } else if (g_unichar_isalnum(c)) {
+            g_string_append_len(key, p, next - p);
+        } else {
+            end_word(key, word);
+            word = key->len;
+        }
+        p = next;
     }
+    end_word(key, word);
     return g_string_free(key, FALSE);
 }
 
@@ -110,6 +142,12 @@ static void remap_participations(RnModel *m, const guint *new_index)
 guint rn_model_merge_by_postcode(RnModel *m)
 {
     guint n = m->orgs->len;
+    /* Loose keys once, for this pass, near-duplicates and cluster registries. */
+    for (guint i = 0; i < n; i++) {
+        RnOrg *o = &g_array_index(m->orgs, RnOrg, i);
+        if (!o->loose && strchr(o->key, '|') != NULL)
+            o->loose = rn_org_loose_key(o);
+    }
     if (m->org_postcodes->len == 0)
         return 0;
     g_autofree guint *parent = g_new(guint, n);
@@ -117,19 +155,13 @@ guint rn_model_merge_by_postcode(RnModel *m)
         parent[i] = i;
     /* (loose key, postcode) -> first organisation seen with it. */
     g_autoptr(GHashTable) first = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-    g_autoptr(GHashTable) loose = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, g_free);
     /* root -> GHashTable of the postcodes that joined its group */
     g_autoptr(GHashTable) joined_by = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL,
                                                             (GDestroyNotify)g_hash_table_unref);
     guint joined = 0;
     for (guint k = 0; k < m->org_postcodes->len; k++) {
         const RnOrgPostcode *mark = &g_array_index(m->org_postcodes, RnOrgPostcode, k);
-        const char *lk = g_hash_table_lookup(loose, GUINT_TO_POINTER(mark->org));
-        if (!lk) {
-            char *made = rn_org_loose_key(&g_array_index(m->orgs, RnOrg, mark->org));
-            g_hash_table_insert(loose, GUINT_TO_POINTER(mark->org), made);
-            lk = made;
-        }
+        const char *lk = g_array_index(m->orgs, RnOrg, mark->org).loose;
         char *key = g_strconcat(lk, "\x1f", mark->postcode, NULL);
         gpointer other;
         if (!g_hash_table_lookup_extended(first, key, NULL, &other)) {
@@ -195,6 +227,7 @@ guint rn_model_merge_by_postcode(RnModel *m)
         g_free(o->name);
         g_free(o->country);
         g_free(o->sector);
+        g_free(o->loose);
     }
     for (guint g = 0; g < m->postcode_merges->len; g++) {
         RnOrgMerge *merge = g_ptr_array_index(m->postcode_merges, g);
@@ -238,7 +271,7 @@ GPtrArray *rn_model_near_duplicates(const RnModel *model)
         const RnOrg *o = &g_array_index(model->orgs, RnOrg, i);
         if (strchr(o->key, '|') == NULL)
             continue; /* organisations identified by an id */
-        char *loose = rn_org_loose_key(o);
+        char *loose = o->loose ? g_strdup(o->loose) : rn_org_loose_key(o);
         GPtrArray *group = g_hash_table_lookup(by_loose, loose);
         if (!group) {
             group = g_ptr_array_new();

@@ -15,6 +15,7 @@ static void clear_org(gpointer p)
     g_free(o->name);
     g_free(o->country);
     g_free(o->sector);
+    g_free(o->loose);
 }
 
 static void clear_project(gpointer p)

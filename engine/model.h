@@ -25,6 +25,8 @@ typedef struct {
     char *sector;       /* sector label (keep.eu: legal status), "" if unknown */
     guint n_rows;       /* input rows that named this organisation */
     gboolean cluster;   /* listed in a cluster registry */
+    char *loose;        /* loose key (rn_org_loose_key) of a name-identified organisation,
+                         * set by rn_model_merge_by_postcode; NULL before or for ids */
 } RnOrg;
 
 typedef struct {

@@ -437,8 +437,8 @@ void rn_apply_cluster_registry(RnModel *model)
     RnProvenance *prov = rn_model_add_provenance(model, "cluster registry", "cluster-registry");
     for (guint i = 0; i < model->orgs->len; i++) {
         RnOrg *o = &g_array_index(model->orgs, RnOrg, i);
-        g_autofree char *loose = rn_org_loose_key(o);
-        const RnOrgRecord *r = g_hash_table_lookup(model->registry, loose);
+        g_autofree char *made = o->loose ? NULL : rn_org_loose_key(o);
+        const RnOrgRecord *r = g_hash_table_lookup(model->registry, o->loose ? o->loose : made);
         prov->rows_read++;
         if (!r) {
             rn_provenance_reject(prov, "organisation not in the registry");
