@@ -41,6 +41,7 @@ typedef struct {
     const char *period;      /* constant period, or NULL */
     const char *scheme;      /* organisation id scheme */
     const cJSON *lead_values;/* array of strings meaning "lead" */
+    const cJSON *lead_only;  /* array of periods whose rows are lead partners only */
     gboolean registry;       /* csv-organisations: a cluster registry */
 } Mapping;
 
@@ -122,6 +123,7 @@ static gboolean read_mapping(const cJSON *source, const RnCsv *csv, Mapping *m, 
     if (!m->scheme)
         m->scheme = "id";
     m->lead_values = cJSON_GetObjectItemCaseSensitive(source, "lead_values");
+    m->lead_only = cJSON_GetObjectItemCaseSensitive(source, "lead_partner_only_periods");
     m->registry = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(source, "cluster_registry"));
     return TRUE;
 }
@@ -231,6 +233,7 @@ static gboolean load_participations(RnModel *model, RnCsv *csv, const Mapping *m
         g_strdup_printf("region code not in NUTS %s", model->nuts_edition);
     g_autofree char *period_count = NULL; /* counter name of counted_programme */
     guint counted_programme = G_MAXUINT;
+    gboolean lead_only = FALSE;           /* counted_programme's period has leads only */
     gboolean has_table = has_records_of_scheme(model, m->scheme);
     g_autoptr(GString) record_key = g_string_new(NULL);
     g_auto(RnTally) tally = {.prov = prov};
@@ -310,8 +313,16 @@ static gboolean load_participations(RnModel *model, RnCsv *csv, const Mapping *m
             period_count = g_strdup_printf("rows in period %s",
                                            *prog->period ? prog->period : "(none)");
             counted_programme = programme;
+            lead_only = FALSE;
+            const cJSON *p;
+            cJSON_ArrayForEach(p, m->lead_only) lead_only |=
+                cJSON_IsString(p) && strcmp(p->valuestring, prog->period) == 0;
         }
         rn_tally_add(&tally, period_count);
+        if (lead_only)
+            rn_tally_add(&tally, is_lead(m, role) ? "rows from a lead-partner-only period"
+                                                  : "rows from a lead-partner-only period "
+                                                    "not marked lead");
         if (rn_model_add_participation(model, org, project,
                                        is_lead(m, role) ? RN_ROLE_LEAD : RN_ROLE_PARTNER, nuts,
                                        unlocated, country))

@@ -91,6 +91,7 @@ check 2 "regnet: --programmes '[' is not a regular expression: Error while compi
     "$REGNET" compare -q --dataset data/keep-2000-2020.json --programmes '[' --periods 2007-2013,2014-2020 --output "$TMP/c.json"
 ok "a failed compare writes nothing" test ! -e "$TMP/c.json"
 ok "compare: same input, same bytes" bash -c "'$REGNET' compare -q --dataset data/keep-2000-2020.json --network country --periods 2007-2013,2014-2020 --output '$TMP/c1.json' && '$REGNET' compare -q --dataset data/keep-2000-2020.json --network country --periods 2007-2013,2014-2020 --threads 1 --output '$TMP/c2.json' && cmp -s '$TMP/c1.json' '$TMP/c2.json'"
+ok "keep.eu 2000-2006 rows are flagged as lead-partner-only in the provenance" bash -c "'$REGNET' analyze -q --dataset data/keep-2000-2020.json --network country --output - | grep -Eq 'lead-partner-only period\":[[:space:]]+7670,'"
 ok "compare reports the 2000-2006 caveat" bash -c "'$REGNET' compare -q --dataset data/keep-2000-2020.json --network country --periods 2000-2006,2007-2013 --output - | grep -q 'period 2000-2006: 7327 of 7498 projects (98%) have a single participant in the data'"
 
 # --- input files ------------------------------------------------------------
