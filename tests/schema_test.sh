@@ -18,6 +18,7 @@ trap 'rm -rf "$TMP"' EXIT
 "$REGNET" analyze -q --dataset data/keep-2014-2020.json --network region --level 1 --group community --objective cpm --resolution 0.05 --output "$TMP/region1-community.json"
 "$REGNET" analyze -q --dataset data/h2020.json --network country --group country --output "$TMP/h2020-country.json"
 "$REGNET" analyze -q --dataset data/fp7.json --network region --level 2 --output "$TMP/fp7-region2.json"
+"$REGNET" analyze -q --dataset data/keep-fp7.json --network region --level 2 --output "$TMP/keep-fp7-region2.json"
 "$REGNET" analyze -q --dataset data/ecsel.json --network org --themes RIA --output "$TMP/ecsel-org.json"
 "$REGNET" analyze -q --dataset data/horizon-europe-sample.json --network region --level 2 --output "$TMP/he-region2.json"
 "$REGNET" analyze -q --dataset data/horizon-europe-sample.json --network sector --output "$TMP/he-sector.json"
