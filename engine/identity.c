@@ -18,8 +18,8 @@ static const char *const legal_forms[] = {
     "ab", "ag", "as", "asbl", "bv", "co", "doo", "ev", "gmbh", "inc", "kft", "limited", "ltd",
     "nv", "oy", "plc", "sa", "sarl", "sas", "spa", "sro", "srl", "the", "vzw", NULL};
 
-/* Appends the word key[word..] ends, followed by ' ', unless it is empty or a
- * legal form; otherwise truncates it away. */
+/* Ends the word that starts at key->str[word]: keeps it, followed by ' ', or
+ * truncates it away when it is empty or a legal form. */
 static void end_word(GString *key, gsize word)
 {
     const char *text = key->str + word;

@@ -217,7 +217,8 @@ void rn_model_note_postcode(RnModel *model, guint org, const char *raw);
  * rows_loaded to rows_merged of their file.  Identity keys of the joined
  * organisations keep resolving (org_index) to the kept one.  Records the
  * groups in model->postcode_merges; returns how many organisations were
- * joined into others.  Call once, after every source is loaded.
+ * joined into others.  First sets RnOrg.loose of every name-identified
+ * organisation.  Call once, after every source is loaded.
  * Time complexity: O(P + O + N) for P participations, O organisations and
  * N noted postcodes, plus the loose keys' O(|name|) each.
  */
