@@ -213,6 +213,58 @@ static void test_gzip(void)
     g_rmdir(dir);
 }
 
+static void test_identity_across_sources(void)
+{
+    /* Two spreadsheets name the same bodies differently: a postcode joins the
+     * loose-key match across files, a different postcode does not, and ISO's
+     * GR is written EL. */
+    g_autofree char *dir = g_dir_make_tmp("regnet-identity-XXXXXX", NULL);
+    g_autofree char *a = g_build_filename(dir, "a.csv", NULL);
+    g_autofree char *b = g_build_filename(dir, "b.csv", NULL);
+    g_autofree char *d = g_build_filename(dir, "d.json", NULL);
+    g_assert_true(g_file_set_contents(a, "programme,project,org,country,postcode\n"
+                                         "P1,x,Stadtwerke Musterstadt GmbH,DE,D-12345\n"
+                                         "P1,x,Agence Alpha,FR,75001\n", -1, NULL));
+    g_assert_true(g_file_set_contents(b, "programme,project,org,country,postcode\n"
+                                         "P2,z,STADTWERKE MUSTERSTADT,de,12345\n"
+                                         "P2,z,Agence Alpha SA,FR,13001\n"
+                                         "P2,z,Dimos Athinaion,GR,10552\n", -1, NULL));
+    const char *columns = "\"columns\": {\"programme\": \"programme\", \"project\": \"project\", "
+                          "\"organisation\": \"org\", \"country\": \"country\", "
+                          "\"postcode\": \"postcode\"}";
+    g_autofree char *description = g_strdup_printf(
+        "{\"regnet_dataset\": 1, \"name\": \"two sheets\", \"regions\": {\"file\": \"%s\", "
+        "\"nuts_edition\": \"2021\"}, \"sources\": [{\"format\": \"csv\", \"file\": \"a.csv\", "
+        "%s}, {\"format\": \"csv\", \"file\": \"b.csv\", %s}]}",
+        REGNET_SOURCE_DIR "/data/nuts/nuts2021_all_levels_ropensci.csv", columns, columns);
+    g_assert_true(g_file_set_contents(d, description, -1, NULL));
+    g_autoptr(GError) error = NULL;
+    g_autoptr(RnModel) model = load(d, &error);
+    g_assert_no_error(error);
+    g_assert_cmpuint(model->orgs->len, ==, 4);
+    const RnOrg *kept = &g_array_index(model->orgs, RnOrg, 0);
+    g_assert_cmpstr(kept->key, ==, "DE|stadtwerke musterstadt gmbh");
+    g_assert_cmpuint(kept->n_rows, ==, 2);
+    g_assert_true(g_hash_table_lookup(model->org_index, "DE|stadtwerke musterstadt") ==
+                  GUINT_TO_POINTER(1));
+    g_assert_cmpuint(model->postcode_merges->len, ==, 1);
+    const RnOrgMerge *merge = g_ptr_array_index(model->postcode_merges, 0);
+    g_assert_cmpstr(g_ptr_array_index(merge->merged, 0), ==, "DE|stadtwerke musterstadt");
+    g_assert_cmpstr(g_ptr_array_index(merge->postcodes, 0), ==, "12345");
+    g_autoptr(GPtrArray) near = rn_model_near_duplicates(model);
+    g_assert_cmpuint(near->len, ==, 1); /* Agence Alpha: 75001 and 13001 */
+    GPtrArray *group = g_ptr_array_index(near, 0);
+    g_assert_cmpstr(g_ptr_array_index(group, 1), ==, "FR|agence alpha sa");
+    const RnProvenance *second = g_ptr_array_index(model->provenance, 2);
+    g_assert_cmpuint(count(second->counters, "country code GR written EL"), ==, 1);
+    g_assert_true(g_hash_table_contains(model->org_index, "EL|dimos athinaion"));
+    g_assert_cmpuint(second->rows_loaded + second->rows_merged, ==, 3);
+    g_unlink(a);
+    g_unlink(b);
+    g_unlink(d);
+    g_rmdir(dir);
+}
+
 static void test_harmonise(void)
 {
     /* NUTS 2013 -> 2016 -> 2021 with the JRC matrices: DE915 and DE919 merge
@@ -261,5 +313,6 @@ int main(int argc, char **argv)
     g_test_add_func("/mapped/mapping-errors", test_mapping_errors);
     g_test_add_func("/mapped/gzip", test_gzip);
     g_test_add_func("/mapped/harmonise", test_harmonise);
+    g_test_add_func("/mapped/identity-across-sources", test_identity_across_sources);
     return g_test_run();
 }
