@@ -10,14 +10,6 @@
 #include "output/output.h"
 #include "output/sections.h"
 
-static cJSON *id_list(const GPtrArray *ids)
-{
-    cJSON *list = cJSON_CreateArray();
-    for (guint i = 0; i < ids->len; i++)
-        cJSON_AddItemToArray(list, cJSON_CreateString(g_ptr_array_index(ids, i)));
-    return list;
-}
-
 /* Caveats of a period: partnerships missing from the data, or participations
  * that fall outside the network. */
 static void period_caveats(const RnComparisonReport *r, cJSON *caveats)
@@ -104,22 +96,15 @@ char *rn_comparison_render(const RnComparisonReport *r)
     cJSON *periods = cJSON_AddArrayToObject(params, "periods");
     for (guint p = 0; p < r->n_periods; p++)
         cJSON_AddItemToArray(periods, cJSON_CreateString(r->periods[p].period));
-    if (r->programmes)
-        cJSON_AddStringToObject(params, "programmes", r->programmes);
-    else
-        cJSON_AddNullToObject(params, "programmes");
-    if (r->themes)
-        cJSON_AddStringToObject(params, "themes", r->themes);
-    else
-        cJSON_AddNullToObject(params, "themes");
+    rn_json_add_optional_string(params, "programmes", r->programmes);
+    rn_json_add_optional_string(params, "themes", r->themes);
     cJSON_AddNumberToObject(params, "alpha", r->alpha);
     cJSON_AddNumberToObject(params, "seed", (double)r->seed);
     cJSON_AddStringToObject(params, "rank_ties", "average");
     cJSON_AddItemToObject(root, "provenance", rn_json_provenance(r->model));
 
-    cJSON *caveats = cJSON_AddArrayToObject(root, "caveats");
-    for (guint i = 0; i < r->model->caveats->len; i++)
-        cJSON_AddItemToArray(caveats, cJSON_CreateString(g_ptr_array_index(r->model->caveats, i)));
+    cJSON *caveats = rn_json_string_array(r->model->caveats);
+    cJSON_AddItemToObject(root, "caveats", caveats);
     period_caveats(r, caveats);
 
     cJSON *per = cJSON_AddArrayToObject(root, "periods");
@@ -167,8 +152,8 @@ char *rn_comparison_render(const RnComparisonReport *r)
             cJSON_AddItemToObject(rs, rn_centrality_names[m], movers(r, c, m, TRUE));
             cJSON_AddItemToObject(fs, rn_centrality_names[m], movers(r, c, m, FALSE));
         }
-        cJSON_AddItemToObject(o, "entered", id_list(c->entered));
-        cJSON_AddItemToObject(o, "left", id_list(c->left));
+        cJSON_AddItemToObject(o, "entered", rn_json_string_array(c->entered));
+        cJSON_AddItemToObject(o, "left", rn_json_string_array(c->left));
         cJSON_AddItemToArray(cmp, o);
     }
     return rn_json_finish(root);

@@ -37,7 +37,7 @@ cJSON *rn_json_count_map(GHashTable *table)
     return object;
 }
 
-static void add_optional_string(cJSON *object, const char *name, const char *value)
+void rn_json_add_optional_string(cJSON *object, const char *name, const char *value)
 {
     if (value)
         cJSON_AddStringToObject(object, name, value);
@@ -73,10 +73,10 @@ static cJSON *parameters(const RnReport *r)
         cJSON_AddNullToObject(p, "level");
     cJSON_AddStringToObject(p, "weight", rn_weighting_name(net->weighting));
     cJSON_AddNumberToObject(p, "alpha", r->options->alpha);
-    add_optional_string(p, "programme", net->programme);
-    add_optional_string(p, "period", net->period);
-    add_optional_string(p, "programmes", r->programmes);
-    add_optional_string(p, "themes", r->themes);
+    rn_json_add_optional_string(p, "programme", net->programme);
+    rn_json_add_optional_string(p, "period", net->period);
+    rn_json_add_optional_string(p, "programmes", r->programmes);
+    rn_json_add_optional_string(p, "themes", r->themes);
     cJSON_AddNumberToObject(p, "pagerank_damping", 0.85);
     cJSON_AddNumberToObject(p, "path_length_tolerance", 1e-10);
     const RnBridgingOptions *b = r->bridging_options;
@@ -89,8 +89,7 @@ static cJSON *parameters(const RnReport *r)
     return p;
 }
 
-/* A JSON array of the strings of a GPtrArray. */
-static cJSON *string_array(const GPtrArray *strings)
+cJSON *rn_json_string_array(const GPtrArray *strings)
 {
     cJSON *array = cJSON_CreateArray();
     for (guint k = 0; k < strings->len; k++)
@@ -113,9 +112,7 @@ cJSON *rn_json_provenance(const RnModel *m)
         cJSON_AddNumberToObject(f, "rows_rejected", p->rows_rejected);
         cJSON_AddItemToObject(f, "rejected_by_reason", rn_json_count_map(p->rejected_by_reason));
         cJSON_AddItemToObject(f, "counts", rn_json_count_map(p->counters));
-        cJSON *skipped = cJSON_AddArrayToObject(f, "skipped_rows");
-        for (guint k = 0; k < p->skipped->len; k++)
-            cJSON_AddItemToArray(skipped, cJSON_CreateString(g_ptr_array_index(p->skipped, k)));
+        cJSON_AddItemToObject(f, "skipped_rows", rn_json_string_array(p->skipped));
         cJSON_AddItemToArray(files, f);
     }
     cJSON *model = cJSON_AddObjectToObject(prov, "model");
@@ -137,14 +134,14 @@ cJSON *rn_json_provenance(const RnModel *m)
         const RnOrgMerge *merge = g_ptr_array_index(m->postcode_merges, g);
         cJSON *item = cJSON_CreateObject();
         cJSON_AddStringToObject(item, "kept", merge->kept);
-        cJSON_AddItemToObject(item, "joined", string_array(merge->merged));
-        cJSON_AddItemToObject(item, "postcodes", string_array(merge->postcodes));
+        cJSON_AddItemToObject(item, "joined", rn_json_string_array(merge->merged));
+        cJSON_AddItemToObject(item, "postcodes", rn_json_string_array(merge->postcodes));
         cJSON_AddItemToArray(merges, item);
     }
     cJSON_AddNumberToObject(identity, "near_duplicate_groups", groups->len);
     cJSON *list = cJSON_AddArrayToObject(identity, "near_duplicates");
     for (guint g = 0; g < groups->len && g < 100; g++)
-        cJSON_AddItemToArray(list, string_array(g_ptr_array_index(groups, g)));
+        cJSON_AddItemToArray(list, rn_json_string_array(g_ptr_array_index(groups, g)));
     return prov;
 }
 
@@ -554,9 +551,7 @@ char *rn_report_render(const RnReport *r)
     cJSON *dataset;
     g_autoptr(cJSON) root = rn_json_document("regnet-report", RN_REPORT_SCHEMA_VERSION,
                                              r->dataset_name, r->dataset_file, &dataset);
-    cJSON *caveats = cJSON_AddArrayToObject(dataset, "caveats");
-    for (guint i = 0; i < r->model->caveats->len; i++)
-        cJSON_AddItemToArray(caveats, cJSON_CreateString(g_ptr_array_index(r->model->caveats, i)));
+    cJSON_AddItemToObject(dataset, "caveats", rn_json_string_array(r->model->caveats));
     cJSON_AddItemToObject(root, "parameters", parameters(r));
     cJSON_AddItemToObject(root, "provenance", rn_json_provenance(r->model));
     cJSON_AddItemToObject(root, "network", rn_json_network_counts(r->network));

@@ -30,5 +30,9 @@ cJSON *rn_json_network_counts(const RnNetwork *network);
 cJSON *rn_json_summary(const RnSummary *summary);
 /* An object of string -> count, sorted by key. */
 cJSON *rn_json_count_map(GHashTable *table);
+/* An array of the strings of strings, in their order. */
+cJSON *rn_json_string_array(const GPtrArray *strings);
+/* Adds name: value, or name: null when value is NULL. */
+void rn_json_add_optional_string(cJSON *object, const char *name, const char *value);
 
 #endif
