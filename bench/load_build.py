@@ -9,7 +9,6 @@ Usage: /usr/bin/python3 bench/load_build.py [--runs N] [DATASET]
 """
 import os
 import re
-import statistics
 import subprocess
 import sys
 

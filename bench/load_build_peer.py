@@ -9,34 +9,21 @@ Usage: /usr/bin/python3 bench/load_build_peer.py
 """
 import csv
 import gzip
-import itertools
 import os
 import resource
 import sys
 import time
 from collections import defaultdict
 
-import networkx as nx
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "scripts"))
+from reference import graph_of  # noqa: E402  (project -> nodes => weighted nx.Graph)
 from reference_harmonise import converter  # noqa: E402  (largest pop21 share, JRC matrices)
 
 
 # Country codes in the EU's spelling (docs/networks.md).
 EU = {"GR": "EL", "GB": "UK", "KO": "XK"}
-
-
-def build(members):
-    g = nx.Graph()
-    for nodes in members.values():
-        g.add_nodes_from(nodes)
-        for a, b in itertools.combinations(sorted(nodes), 2):
-            if g.has_edge(a, b):
-                g[a][b]["weight"] += 1
-            else:
-                g.add_edge(a, b, weight=1)
-    return g
 
 
 def main():
@@ -73,7 +60,7 @@ def main():
             k = key(r)
             if k:
                 members[r[0]].add(k)
-        g = build(members)
+        g = graph_of(members)
         print("build %s: %.3f s (%d nodes, %d edges)" % (name, time.perf_counter() - t, g.number_of_nodes(),
                                                          g.number_of_edges()))
     print("total: %.3f s, peak memory %.0f MB" % (time.perf_counter() - t0,

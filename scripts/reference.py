@@ -113,7 +113,7 @@ def harmonisation(edition):
     if edition == "2013":
         return lambda code: code
     import reference_harmonise as rh
-    steps = [rh.converter("2013", "2016")] + ([rh.converter("2016", "2021")] if edition == "2021" else [])
+    steps = [rh.converter("2013", "2016")] + ([rh.converter("2016", edition)] if edition != "2016" else [])
 
     def convert(code):
         for step in steps:
@@ -121,6 +121,32 @@ def harmonisation(edition):
                 code = step.get(code, code)
         return code
     return convert
+
+
+KEEP_REGION_COLUMNS = ("NUTS3 (or equivalent)", "NUTS2 (or equivalent)", "NUTS1 (or equivalent)")
+
+
+def first_known_code(row, columns, table):
+    """The code of the first of columns (most specific first) that table knows,
+    or None; cells may be keep.eu's "CODE  / Name"."""
+    for col in columns:
+        code = row[col].split(" / ")[0].strip()
+        if code in table:
+            return code
+    return None
+
+
+def graph_of(members):
+    """{project: set of nodes} -> nx.Graph, edge weight = projects shared."""
+    g = nx.Graph()
+    for nodes in members.values():
+        g.add_nodes_from(nodes)
+        for a, b in itertools.combinations(sorted(nodes), 2):
+            if g.has_edge(a, b):
+                g[a][b]["weight"] += 1
+            else:
+                g.add_edge(a, b, weight=1)
+    return g
 
 
 def partner_rows():
@@ -142,14 +168,7 @@ def load_partners(nuts, edition="2021"):
     convert = harmonisation(edition)
     keyed, out = [], []
     for r in rows:
-        code = None
-        for col in ("NUTS3 (or equivalent)", "NUTS2 (or equivalent)", "NUTS1 (or equivalent)"):
-            cell = r[col].strip()
-            if cell:
-                c = cell.split(" / ")[0].strip()
-                if c in nuts:
-                    code = c
-                    break
+        code = first_known_code(r, KEEP_REGION_COLUMNS, nuts)
         key = org_key(r["Project Partner"].strip(), row_country(r, code))
         keyed.append((key, r["Postal code"]))
         if code:
@@ -172,15 +191,7 @@ def build(rows, nuts, kind, level=2):
             members[project].add(code[: 2 + level])
         else:
             members[project]  # a project with only unlocated partners still exists
-    g = nx.Graph()
-    for project, nodes in members.items():
-        g.add_nodes_from(nodes)
-        for a, b in itertools.combinations(sorted(nodes), 2):
-            if g.has_edge(a, b):
-                g[a][b]["weight"] += 1
-            else:
-                g.add_edge(a, b, weight=1)
-    return g
+    return graph_of(members)
 
 
 def exact_paths(g, alpha):
@@ -264,8 +275,6 @@ def summary_and_metrics(g, alpha, exact):
             g[a][b]["distance"] = 1.0 if alpha == 0 else 1.0 / g[a][b]["weight"] ** alpha
         cl = nx.closeness_centrality(g, distance="distance")
         clo = [cl[v] for v in nodes]
-        sub = G.induced_subgraph([nodes.index(v) for v in sorted(lcc)])
-        sw = None if dist is None else [1.0 / e["weight"] ** alpha for e in sub.es] if "weight" in sub.es.attributes() else None
         diameter_w = apl_w = None
     ev = nx.eigenvector_centrality_numpy(g, weight="weight")
     top = max(ev.values())

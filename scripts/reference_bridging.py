@@ -57,11 +57,7 @@ def org_sectors():
     own, keyed = {}, []
     nuts = reference.load_nuts()
     for r in reference.partner_rows():
-        code = None
-        for col in ("NUTS3 (or equivalent)", "NUTS2 (or equivalent)", "NUTS1 (or equivalent)"):
-            c = r[col].strip().split(" / ")[0].strip()
-            if c in nuts and not code:
-                code = c
+        code = reference.first_known_code(r, reference.KEEP_REGION_COLUMNS, nuts)
         key = reference.org_key(r["Project Partner"].strip(), reference.row_country(r, code))
         keyed.append((key, r["Postal code"]))
         legal = r["Legal Status"].strip().lower()

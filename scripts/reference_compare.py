@@ -21,7 +21,6 @@ Usage: /usr/bin/python3 scripts/reference_compare.py OUTDIR
 """
 import csv
 import gzip
-import itertools
 import json
 import os
 import re
@@ -62,12 +61,7 @@ def keep_members(level=2, programmes=None, edition="2021"):
                 continue
             if programmes and not re.search(programmes, key[0], re.IGNORECASE):
                 continue
-            code = None
-            for col in ("NUTS3", "NUTS2", "NUTS1"):
-                c = r[col].split(" / ")[0].strip()
-                if c in nuts:
-                    code = c
-                    break
+            code = reference.first_known_code(r, ("NUTS3", "NUTS2", "NUTS1"), nuts)
             members[period][key]
             code = convert(code) if code else None
             if code in target and len(code) - 2 >= level:
@@ -110,11 +104,7 @@ def cordis_members():
 
 
 def network(projects):
-    g = nx.Graph()
-    for nodes in projects.values():
-        g.add_nodes_from(nodes)
-        for a, b in itertools.combinations(sorted(nodes), 2):
-            g.add_edge(a, b, weight=g[a][b]["weight"] + 1 if g.has_edge(a, b) else 1)
+    g = reference.graph_of(projects)
     for a, b, d in g.edges(data=True):
         d["distance"] = 1.0 / d["weight"]
     return g

@@ -10,13 +10,14 @@ then builds the NUTS2 region network.  No regnet code.
 Usage: /usr/bin/python3 scripts/reference_harmonise.py OUTFILE [2021|2024]
 """
 import csv
-import itertools
 import json
 import os
 import sys
 from collections import defaultdict
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import reference  # noqa: E402  (partner rows, code choice, graph; the mapping itself is below)
 
 
 def table(edition):
@@ -38,40 +39,26 @@ def converter(a, b):
 def main():
     edition = sys.argv[2] if len(sys.argv) > 2 else "2021"
     n13, n21 = table("2013"), table(edition)
-    steps = [converter("2013", "2016"), converter("2016", edition)]
+    convert = reference.harmonisation(edition)
     members = defaultdict(set)
-    kept = renamed = 0
     seen = {}
     unlocated = 0
-    with open(os.path.join(ROOT, "data/keep/keep_closed_2014_2020_partnership.csv"), encoding="utf-8",
-              newline="") as f:
-        for r in csv.DictReader(f, delimiter=";"):
-            key = (r["Programme"].strip(), r["Acronym"].strip())
-            code = None
-            for col in ("NUTS3 (or equivalent)", "NUTS2 (or equivalent)", "NUTS1 (or equivalent)"):
-                c = r[col].split(" / ")[0].strip()
-                if c in n13:
-                    code = c
-                    break
-            members[key]
-            if not code:
-                continue
-            mapped = code
-            for step in steps:
-                if len(mapped) >= 4:
-                    mapped = step.get(mapped, mapped)
-            seen[code] = mapped
-            if mapped not in n21:
-                unlocated += 1
-                continue
-            if n21[mapped] >= 2:
-                members[key].add(mapped[:4])
-    edges = defaultdict(int)
-    nodes = set()
-    for group in members.values():
-        nodes |= group
-        for a, b in itertools.combinations(sorted(group), 2):
-            edges[(a, b)] += 1
+    for r in reference.partner_rows():
+        key = (r["Programme"].strip(), r["Acronym"].strip())
+        code = reference.first_known_code(r, reference.KEEP_REGION_COLUMNS, n13)
+        members[key]
+        if not code:
+            continue
+        mapped = convert(code)
+        seen[code] = mapped
+        if mapped not in n21:
+            unlocated += 1
+            continue
+        if n21[mapped] >= 2:
+            members[key].add(mapped[:4])
+    g = reference.graph_of(members)
+    nodes = list(g.nodes())
+    edges = {tuple(sorted((a, b))): d["weight"] for a, b, d in g.edges(data=True)}
     out = {
         "about": "keep.eu 2014-2020 partners, NUTS 2013 -> 2016 -> %s (JRC, pop21), NUTS2 network "
                  "(scripts/reference_harmonise.py)" % edition,

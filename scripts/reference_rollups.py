@@ -13,7 +13,6 @@ measures of docs/bridging.md, on keep.eu 2014-2020 (no regnet code):
 An organisation's region is the NUTS code of most of its participations (ties: the
 smallest code).  Usage: /usr/bin/python3 scripts/reference_rollups.py OUTFILE
 """
-import csv
 import gzip
 import json
 import os
