@@ -155,9 +155,8 @@ guint rn_model_merge_by_postcode(RnModel *m)
         parent[i] = i;
     /* (loose key, postcode) -> first organisation seen with it. */
     g_autoptr(GHashTable) first = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-    /* root -> GHashTable of the postcodes that joined its group */
-    g_autoptr(GHashTable) joined_by = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL,
-                                                            (GDestroyNotify)g_hash_table_unref);
+    /* (first organisation, postcode) for each postcode a second organisation shares */
+    g_autoptr(GArray) shared = g_array_new(FALSE, FALSE, sizeof(RnOrgPostcode));
     guint joined = 0;
     for (guint k = 0; k < m->org_postcodes->len; k++) {
         const RnOrgPostcode *mark = &g_array_index(m->org_postcodes, RnOrgPostcode, k);
@@ -169,26 +168,14 @@ guint rn_model_merge_by_postcode(RnModel *m)
             continue;
         }
         g_free(key);
-        guint a = find_root(parent, GPOINTER_TO_UINT(other)), b = find_root(parent, mark->org);
-        if (a == b)
-            continue;
-        guint root = MIN(a, b), child = MAX(a, b);
-        parent[child] = root;
-        joined++;
-        GHashTable *codes = g_hash_table_lookup(joined_by, GUINT_TO_POINTER(root));
-        if (!codes) {
-            codes = g_hash_table_new(g_str_hash, g_str_equal);
-            g_hash_table_insert(joined_by, GUINT_TO_POINTER(root), codes);
-        }
-        g_hash_table_add(codes, (gpointer)mark->postcode);
-        GHashTable *child_codes = g_hash_table_lookup(joined_by, GUINT_TO_POINTER(child));
-        if (child_codes) {
-            GHashTableIter it;
-            gpointer code;
-            g_hash_table_iter_init(&it, child_codes);
-            while (g_hash_table_iter_next(&it, &code, NULL))
-                g_hash_table_add(codes, code);
-            g_hash_table_remove(joined_by, GUINT_TO_POINTER(child));
+        if (GPOINTER_TO_UINT(other) == mark->org)
+            continue; /* the same organisation again */
+        RnOrgPostcode pair = {GPOINTER_TO_UINT(other), mark->postcode};
+        g_array_append_val(shared, pair);
+        guint a = find_root(parent, pair.org), b = find_root(parent, mark->org);
+        if (a != b) {
+            parent[MAX(a, b)] = MIN(a, b);
+            joined++;
         }
     }
     if (joined == 0)
@@ -214,12 +201,6 @@ guint rn_model_merge_by_postcode(RnModel *m)
             group[root]->kept = g_strdup(into->key);
             group[root]->merged = g_ptr_array_new_with_free_func(g_free);
             group[root]->postcodes = g_ptr_array_new_with_free_func(g_free);
-            GHashTableIter it;
-            gpointer code;
-            g_hash_table_iter_init(&it, g_hash_table_lookup(joined_by, GUINT_TO_POINTER(root)));
-            while (g_hash_table_iter_next(&it, &code, NULL))
-                g_ptr_array_add(group[root]->postcodes, g_strdup(code));
-            g_ptr_array_sort(group[root]->postcodes, compare_strings);
             g_ptr_array_add(m->postcode_merges, group[root]);
         }
         g_ptr_array_add(group[root]->merged, g_strdup(o->key));
@@ -229,9 +210,16 @@ guint rn_model_merge_by_postcode(RnModel *m)
         g_free(o->sector);
         g_free(o->loose);
     }
+    for (guint k = 0; k < shared->len; k++) {
+        const RnOrgPostcode *pair = &g_array_index(shared, RnOrgPostcode, k);
+        GPtrArray *codes = group[find_root(parent, pair->org)]->postcodes;
+        if (!g_ptr_array_find_with_equal_func(codes, pair->postcode, g_str_equal, NULL))
+            g_ptr_array_add(codes, g_strdup(pair->postcode));
+    }
     for (guint g = 0; g < m->postcode_merges->len; g++) {
         RnOrgMerge *merge = g_ptr_array_index(m->postcode_merges, g);
         g_ptr_array_sort(merge->merged, compare_strings);
+        g_ptr_array_sort(merge->postcodes, compare_strings);
     }
     g_ptr_array_sort(m->postcode_merges, compare_merges);
     /* The tail's strings were moved or freed above: clear them to NULL. */
