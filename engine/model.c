@@ -169,7 +169,7 @@ RnProvenance *rn_model_add_provenance(RnModel *m, const char *file, const char *
     return p;
 }
 
-static void bump(GHashTable *table, const char *key, guint n)
+void rn_count_add(GHashTable *table, const char *key, guint n)
 {
     /* Steal and re-insert the entry: no copy of the key per count (the
      * table's key_destroy_func would free a key passed twice). */
@@ -183,7 +183,7 @@ static void bump(GHashTable *table, const char *key, guint n)
 void rn_provenance_reject(RnProvenance *p, const char *reason)
 {
     p->rows_rejected++;
-    bump(p->rejected_by_reason, reason, 1);
+    rn_count_add(p->rejected_by_reason, reason, 1);
 }
 
 void rn_provenance_skip(RnProvenance *p, const char *reason, const char *message)
@@ -195,7 +195,7 @@ void rn_provenance_skip(RnProvenance *p, const char *reason, const char *message
 
 void rn_provenance_count(RnProvenance *p, const char *counter, guint n)
 {
-    bump(p->counters, counter, n);
+    rn_count_add(p->counters, counter, n);
 }
 
 /* Is s plain ASCII?  Then case folding is tolower and NFKC changes nothing. */

@@ -137,6 +137,9 @@ void rn_provenance_reject(RnProvenance *prov, const char *reason);
 void rn_provenance_skip(RnProvenance *prov, const char *reason, const char *message);
 /* Adds n to the named counter. */
 void rn_provenance_count(RnProvenance *prov, const char *counter, guint n);
+/* Adds n to key's count in table (char * owned by the table -> GUINT_TO_POINTER
+ * count), copying key the first time.  Time complexity: O(|key|). */
+void rn_count_add(GHashTable *table, const char *key, guint n);
 
 /*
  * Organisation identity key: the name case-folded (Unicode), NFKC-normalised,

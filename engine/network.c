@@ -64,13 +64,8 @@ static void count_themes(GHashTable *counts, const char *themes)
     if (!*themes)
         return;
     g_auto(GStrv) each = g_strsplit(themes, "; ", -1);
-    for (guint k = 0; each[k]; k++) {
-        gpointer stored, old;
-        if (g_hash_table_steal_extended(counts, each[k], &stored, &old))
-            g_hash_table_insert(counts, stored, GUINT_TO_POINTER(GPOINTER_TO_UINT(old) + 1));
-        else
-            g_hash_table_insert(counts, g_strdup(each[k]), GUINT_TO_POINTER(1));
-    }
+    for (guint k = 0; each[k]; k++)
+        rn_count_add(counts, each[k], 1);
 }
 
 /* Does one of a project's themes ("; "-joined) match regex? */
@@ -338,9 +333,7 @@ RnNetwork *rn_network_build(const RnModel *model, const RnNetworkSpec *spec, GEr
                                                 countries);
             if (!entity) {
                 net->participations_unlocated++;
-                gpointer old = g_hash_table_lookup(net->unlocated_by_reason, reason);
-                g_hash_table_replace(net->unlocated_by_reason, g_strdup(reason),
-                                     GUINT_TO_POINTER(GPOINTER_TO_UINT(old) + 1));
+                rn_count_add(net->unlocated_by_reason, reason, 1);
                 continue;
             }
             Tally *t = tally[entity];
