@@ -128,9 +128,10 @@ static gboolean read_mapping(const cJSON *source, const RnCsv *csv, Mapping *m, 
     return TRUE;
 }
 
-static char *cell(const RnCsv *csv, int col)
+/* A trimmed copy of a cell ("" for an absent column). */
+static char *cell(RnCsv *csv, int col)
 {
-    return g_strstrip(g_strdup(col >= 0 ? rn_csv_field(csv, (guint)col) : ""));
+    return g_strdup(rn_csv_field_trimmed(csv, col));
 }
 
 /* The most specific region code the edition knows.  *code (caller frees)
