@@ -53,6 +53,9 @@ typedef struct {
 
 void rn_centrality_clear(RnCentrality *c);
 
+/* The version text of the igraph library regnet runs on, e.g. "0.10.2". */
+const char *rn_igraph_version(void);
+
 /*
  * Computes every per-node centrality and the network summary.  igraph is
  * called from this thread only; the shortest-path pass runs on

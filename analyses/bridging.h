@@ -87,6 +87,10 @@ typedef struct {
     guint runs;             /* runs with seeds seed .. seed + runs - 1, for stability */
 } RnCommunityOptions;
 
+/* Bound on the Leiden iterations of one run; a run normally converges in
+ * fewer than ten (docs/bridging.md). */
+#define RN_LEIDEN_MAX_ITERATIONS 100
+
 typedef struct {
     guint n;
     guint *membership;      /* canonical: community 0 holds node 0, 1 the next new one... */
@@ -95,6 +99,8 @@ typedef struct {
     double modularity;      /* Newman modularity (weighted, with gamma) of membership */
     double quality;         /* the objective Leiden maximised */
     double stability;       /* pairs together in all runs / pairs together in this run */
+    guint iterations;       /* Leiden iterations of the reported run (to convergence) */
+    guint runs_not_converged; /* runs stopped by RN_LEIDEN_MAX_ITERATIONS */
     double *participation;  /* participation coefficient across communities */
 } RnCommunities;
 

@@ -45,6 +45,7 @@ gboolean rn_eigenvector_pagerank(const igraph_t *graph, const igraph_vector_t *w
                                  double **eigenvector, double **pagerank, GError **error)
 {
     guint n = (guint)igraph_vcount(graph);
+    rn_igraph_begin();
     igraph_vector_t values;
     if (!rn_igraph_check(igraph_vector_init(&values, n), "allocating", error))
         return FALSE;

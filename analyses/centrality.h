@@ -4,9 +4,8 @@
 #ifndef REGNET_CENTRALITY_H
 #define REGNET_CENTRALITY_H
 
-#include <igraph.h>
-
 #include "analyses/analysis.h"
+#include "analyses/igraph_adapter.h"
 
 /*
  * Degree (distinct neighbours) and strength (sum of weights) of every node;

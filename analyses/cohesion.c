@@ -4,6 +4,7 @@
  * unweighted.
  */
 #include "analyses/bridging.h"
+#include "analyses/igraph_adapter.h"
 #include "engine/error.h"
 
 gboolean rn_cohesion_compute(const RnNetwork *net, RnCohesion *r, GError **error)
@@ -11,17 +12,25 @@ gboolean rn_cohesion_compute(const RnNetwork *net, RnCohesion *r, GError **error
     guint n = net->nodes->len;
     *r = (RnCohesion){.n = n};
     igraph_t graph;
-    if (!rn_network_to_igraph(net, &graph, NULL, error))
+    if (!rn_igraph_from_network(net, &graph, NULL, error))
         return FALSE;
     igraph_vector_int_t cores, points, bridges;
-    gboolean ok = rn_igraph_check(igraph_vector_int_init(&cores, 0), "allocating", error);
-    if (!ok) {
+    if (!rn_igraph_check(igraph_vector_int_init(&cores, 0), "allocating", error)) {
         igraph_destroy(&graph);
         return FALSE;
     }
-    igraph_vector_int_init(&points, 0);
-    igraph_vector_int_init(&bridges, 0);
-    ok = rn_igraph_check(igraph_coreness(&graph, &cores, IGRAPH_ALL), "coreness", error) &&
+    if (!rn_igraph_check(igraph_vector_int_init(&points, 0), "allocating", error)) {
+        igraph_vector_int_destroy(&cores);
+        igraph_destroy(&graph);
+        return FALSE;
+    }
+    if (!rn_igraph_check(igraph_vector_int_init(&bridges, 0), "allocating", error)) {
+        igraph_vector_int_destroy(&points);
+        igraph_vector_int_destroy(&cores);
+        igraph_destroy(&graph);
+        return FALSE;
+    }
+    gboolean ok = rn_igraph_check(igraph_coreness(&graph, &cores, IGRAPH_ALL), "coreness", error) &&
          rn_igraph_check(igraph_articulation_points(&graph, &points), "cut points", error) &&
          rn_igraph_check(igraph_bridges(&graph, &bridges), "bridges", error);
     if (ok) {

@@ -10,9 +10,11 @@
  * first node (nodes are sorted by id), so the same seed gives the same bytes.
  */
 #include <math.h>
+#include <string.h>
 
 #include "analyses/bridging.h"
 #include "engine/adjacency.h"
+#include "analyses/igraph_adapter.h"
 #include "engine/error.h"
 
 /* Renumbers membership in order of first appearance; returns the count. */
@@ -66,29 +68,52 @@ static void refine(guint *meet, const guint *labels, guint n)
     }
 }
 
+/*
+ * One seeded Leiden run iterated to convergence: each step is one Leiden
+ * iteration (igraph's n_iterations = 1) started from the previous
+ * partition, and the run stops at the first step that leaves the
+ * partition unchanged, or after RN_LEIDEN_MAX_ITERATIONS steps.  We do not
+ * pass n_iterations = -1: igraph 0.10.2 then loops until a step *changes*
+ * the partition (igraph issue #2798, fixed in 0.10.17), which never happens
+ * on an edgeless network or under a huge CPM resolution.  *iterations
+ * receives the steps taken, *converged whether the last one changed nothing.
+ */
 static gboolean leiden_run(const igraph_t *graph, const igraph_vector_t *weights,
                            const igraph_vector_t *strength, double total_weight,
                            const RnCommunityOptions *o, guint64 seed, guint *labels,
-                           guint *count, double *quality, GError **error)
+                           guint *count, double *quality, guint *iterations,
+                           gboolean *converged, GError **error)
 {
+    guint n = (guint)igraph_vcount(graph);
     igraph_vector_int_t membership;
-    if (!rn_igraph_check(igraph_vector_int_init(&membership, 0), "allocating", error))
+    if (!rn_igraph_check(igraph_vector_int_init_range(&membership, 0, n), "allocating", error))
         return FALSE;
-    igraph_rng_seed(igraph_rng_default(), (igraph_uint_t)seed);
+    rn_igraph_seed(seed);
     gboolean modularity = o->objective == RN_COMMUNITY_MODULARITY;
     double resolution = modularity ? (total_weight > 0 ? o->resolution / (2 * total_weight) : 0)
                                    : o->resolution;
+    g_autofree guint *before = g_new(guint, n + 1);
+    guint clusters_before = canonical_labels(&membership, n, before);
     igraph_integer_t clusters = 0;
     igraph_real_t q = 0;
-    gboolean ok = rn_igraph_check(
-        igraph_community_leiden(graph, weights, modularity ? strength : NULL, resolution,
-                                0.01, /*start=*/0, /*n_iterations=*/-1, &membership,
-                                &clusters, &q),
-        "Leiden communities", error);
-    if (ok) {
-        *count = canonical_labels(&membership, (guint)igraph_vcount(graph), labels);
-        *quality = q;
+    gboolean ok = TRUE;
+    *converged = FALSE;
+    for (*iterations = 0; ok && !*converged && *iterations < RN_LEIDEN_MAX_ITERATIONS;) {
+        ok = rn_igraph_check(igraph_community_leiden(graph, weights, modularity ? strength : NULL,
+                                                     resolution, 0.01, /*start=*/1,
+                                                     /*n_iterations=*/1, &membership, &clusters,
+                                                     &q),
+                             "Leiden communities", error);
+        if (!ok)
+            break;
+        ++*iterations;
+        *count = canonical_labels(&membership, n, labels);
+        *converged = *count == clusters_before && memcmp(labels, before, n * sizeof *labels) == 0;
+        memcpy(before, labels, n * sizeof *labels);
+        clusters_before = *count;
     }
+    if (ok)
+        *quality = q;
     igraph_vector_int_destroy(&membership);
     return ok;
 }
@@ -100,9 +125,13 @@ gboolean rn_communities_compute(const RnNetwork *net, const RnCommunityOptions *
     *r = (RnCommunities){.n = n};
     igraph_t graph;
     igraph_vector_t weights, strength;
-    if (!rn_network_to_igraph(net, &graph, &weights, error))
+    if (!rn_igraph_from_network(net, &graph, &weights, error))
         return FALSE;
-    igraph_vector_init(&strength, n);
+    if (!rn_igraph_check(igraph_vector_init(&strength, n), "allocating", error)) {
+        igraph_vector_destroy(&weights);
+        igraph_destroy(&graph);
+        return FALSE;
+    }
     double total = 0;
     for (guint i = 0; i < net->edges->len; i++) {
         const RnEdge *e = &g_array_index(net->edges, RnEdge, i);
@@ -113,28 +142,35 @@ gboolean rn_communities_compute(const RnNetwork *net, const RnCommunityOptions *
     r->membership = g_new0(guint, n + 1);
     g_autofree guint *other = g_new0(guint, n + 1);
     g_autofree guint *meet = g_new0(guint, n + 1);
+    gboolean converged = FALSE;
     gboolean ok = leiden_run(&graph, &weights, &strength, total, o, o->seed, r->membership,
-                             &r->count, &r->quality, error);
+                             &r->count, &r->quality, &r->iterations, &converged, error);
+    r->runs_not_converged = ok && !converged;
     for (guint run = 1; ok && run < o->runs; run++) {
-        guint count;
+        guint count, iterations;
         double quality;
         ok = leiden_run(&graph, &weights, &strength, total, o, o->seed + run, other, &count,
-                        &quality, error);
-        if (ok)
+                        &quality, &iterations, &converged, error);
+        if (ok) {
             refine(meet, other, n);
+            r->runs_not_converged += !converged;
+        }
     }
-    if (ok) {
+    if (ok && net->edges->len > 0) {
         igraph_vector_int_t membership;
-        igraph_vector_int_init(&membership, n);
-        for (guint v = 0; v < n; v++)
-            VECTOR(membership)[v] = r->membership[v];
-        igraph_real_t q = NAN;
-        if (net->edges->len > 0)
+        ok = rn_igraph_check(igraph_vector_int_init(&membership, n), "allocating", error);
+        if (ok) {
+            for (guint v = 0; v < n; v++)
+                VECTOR(membership)[v] = r->membership[v];
+            igraph_real_t q = NAN;
             ok = rn_igraph_check(igraph_modularity(&graph, &membership, &weights, 1.0,
                                                    IGRAPH_UNDIRECTED, &q),
                                  "modularity", error);
-        r->modularity = q;
-        igraph_vector_int_destroy(&membership);
+            r->modularity = q;
+            igraph_vector_int_destroy(&membership);
+        }
+    } else {
+        r->modularity = NAN; /* undefined without ties */
     }
     igraph_vector_destroy(&strength);
     igraph_vector_destroy(&weights);

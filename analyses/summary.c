@@ -9,6 +9,7 @@
 
 #include "analyses/analysis.h"
 #include "analyses/centrality.h"
+#include "analyses/igraph_adapter.h"
 #include "engine/error.h"
 
 /* Components via igraph; marks the largest (ties: the one holding the
@@ -66,7 +67,7 @@ gboolean rn_analyze_network(const RnNetwork *net, const RnAnalysisOptions *optio
 
     igraph_t graph;
     igraph_vector_t weights;
-    if (!rn_network_to_igraph(net, &graph, &weights, error))
+    if (!rn_igraph_from_network(net, &graph, &weights, error))
         return FALSE;
     g_autofree gboolean *in_largest = g_new0(gboolean, n);
     igraph_real_t transitivity = 0, clustering = 0;

@@ -17,7 +17,6 @@ int main(int argc, char **argv)
         fprintf(stderr, "usage: load_build DATASET [LEVEL]\n");
         return 2;
     }
-    rn_igraph_init();
     int level = argc > 2 ? atoi(argv[2]) : 2;
     g_autoptr(GTimer) timer = g_timer_new();
     g_autoptr(GError) error = NULL;

@@ -530,7 +530,6 @@ int main(int argc, char **argv)
 {
     /* Numbers are formatted in the C locale whatever the environment says. */
     setlocale(LC_ALL, "C");
-    rn_igraph_init();
     if (argc < 2) {
         fprintf(stderr, "regnet: missing command\n\nUsage: regnet COMMAND [OPTION...]\n\n%s\n",
                 commands_text);
@@ -545,9 +544,7 @@ int main(int argc, char **argv)
         return 0;
     }
     if (strcmp(command, "version") == 0 || strcmp(command, "--version") == 0) {
-        const char *igraph_text;
-        igraph_version(&igraph_text, NULL, NULL, NULL);
-        printf("regnet %s (igraph %s, GLib %u.%u.%u)\n", REGNET_VERSION, igraph_text,
+        printf("regnet %s (igraph %s, GLib %u.%u.%u)\n", REGNET_VERSION, rn_igraph_version(),
                glib_major_version, glib_minor_version, glib_micro_version);
         return 0;
     }

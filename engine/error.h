@@ -22,17 +22,4 @@ typedef enum {
     RN_ERROR_OUTPUT = 5,   /* the report cannot be written */
 } RnErrorCode;
 
-/*
- * Installs igraph error and warning handlers that never abort and never
- * print; rn_igraph_check() turns the last igraph error into a GError.
- * Call once before any igraph call.
- */
-void rn_igraph_init(void);
-
-/*
- * Converts an igraph return code into a GError (NULL-safe).  Returns TRUE
- * when code is IGRAPH_SUCCESS.  what names the failing step.
- */
-gboolean rn_igraph_check(int code, const char *what, GError **error);
-
 #endif

@@ -478,31 +478,3 @@ RnNetwork *rn_network_build(const RnModel *model, const RnNetworkSpec *spec, GEr
     }
     return g_steal_pointer(&net);
 }
-
-gboolean rn_network_to_igraph(const RnNetwork *net, igraph_t *graph, igraph_vector_t *weights,
-                              GError **error)
-{
-    igraph_vector_int_t edges;
-    if (!rn_igraph_check(igraph_vector_int_init(&edges, 2 * (igraph_integer_t)net->edges->len),
-                         "allocating the edge list", error))
-        return FALSE;
-    for (guint i = 0; i < net->edges->len; i++) {
-        const RnEdge *e = &g_array_index(net->edges, RnEdge, i);
-        VECTOR(edges)[2 * i] = e->source;
-        VECTOR(edges)[2 * i + 1] = e->target;
-    }
-    int rc = igraph_create(graph, &edges, (igraph_integer_t)net->nodes->len, IGRAPH_UNDIRECTED);
-    igraph_vector_int_destroy(&edges);
-    if (!rn_igraph_check(rc, "building the igraph graph", error))
-        return FALSE;
-    if (weights) {
-        if (!rn_igraph_check(igraph_vector_init(weights, (igraph_integer_t)net->edges->len),
-                             "allocating weights", error)) {
-            igraph_destroy(graph);
-            return FALSE;
-        }
-        for (guint i = 0; i < net->edges->len; i++)
-            VECTOR(*weights)[i] = g_array_index(net->edges, RnEdge, i).weight;
-    }
-    return TRUE;
-}

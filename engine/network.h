@@ -24,8 +24,6 @@
 #ifndef REGNET_NETWORK_H
 #define REGNET_NETWORK_H
 
-#include <igraph.h>
-
 #include "engine/model.h"
 
 typedef enum {
@@ -103,13 +101,5 @@ RnNetwork *rn_network_build(const RnModel *model, const RnNetworkSpec *spec,
 RnNetwork *rn_network_new(RnNetworkKind kind);
 void rn_network_free(RnNetwork *network);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(RnNetwork, rn_network_free)
-
-/*
- * Creates the igraph graph of network in graph (caller destroys) with edge
- * i of network as igraph edge i; weights, if not NULL, receives edge weights
- * (initialised here; caller destroys).  Time complexity: O(V + E).
- */
-gboolean rn_network_to_igraph(const RnNetwork *network, igraph_t *graph,
-                              igraph_vector_t *weights, GError **error);
 
 #endif

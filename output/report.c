@@ -11,8 +11,6 @@
 #include <string.h>
 
 #include <cjson/cJSON.h>
-#include <igraph.h>
-
 #include "analyses/centrality.h"
 #include "output/output.h"
 #include "output/sections.h"
@@ -50,9 +48,7 @@ cJSON *rn_json_generator(void)
     cJSON *g = cJSON_CreateObject();
     cJSON_AddStringToObject(g, "name", "regnet");
     cJSON_AddStringToObject(g, "version", REGNET_VERSION);
-    const char *igraph_text;
-    igraph_version(&igraph_text, NULL, NULL, NULL);
-    cJSON_AddStringToObject(g, "igraph", igraph_text);
+    cJSON_AddStringToObject(g, "igraph", rn_igraph_version());
     g_autofree char *glib = g_strdup_printf("%u.%u.%u", glib_major_version,
                                             glib_minor_version, glib_micro_version);
     cJSON_AddStringToObject(g, "glib", glib);
@@ -497,6 +493,8 @@ static cJSON *analyses_section(const RnReport *r)
     cJSON_AddNumberToObject(comm, "modularity", cm->modularity);
     cJSON_AddNumberToObject(comm, "quality", cm->quality);
     cJSON_AddNumberToObject(comm, "stability", cm->stability);
+    cJSON_AddNumberToObject(comm, "iterations", cm->iterations);
+    cJSON_AddNumberToObject(comm, "runs_not_converged", cm->runs_not_converged);
     cJSON *sizes = cJSON_AddArrayToObject(comm, "sizes");
     for (guint k = 0; k < cm->count; k++)
         cJSON_AddItemToArray(sizes, cJSON_CreateNumber(cm->sizes[k]));

@@ -1,8 +1,10 @@
 /* test_bridging.c — brokerage, structural holes, E-I index, assortativity,
  * cohesion and communities on hand-computed cases. */
 #include <math.h>
+#include <string.h>
 
 #include "analyses/bridging.h"
+#include "analyses/igraph_adapter.h"
 #include "engine/error.h"
 
 #define EPS 1e-12
@@ -200,14 +202,73 @@ static void test_cohesion_and_communities(void)
     rn_network_free(net);
 }
 
+/* Leiden must return on networks where no move changes the partition: with
+ * igraph 0.10.2's n_iterations = -1 these never returned (issue #2798). */
+static void test_communities_terminate(void)
+{
+    g_autoptr(GError) error = NULL;
+    RnNetwork *edgeless = make(4, NULL, NULL, 0);
+    RnCommunityOptions o = {.objective = RN_COMMUNITY_MODULARITY, .resolution = 1, .seed = 1, .runs = 3};
+    RnCommunities cm;
+    g_assert_true(rn_communities_compute(edgeless, &o, &cm, &error));
+    g_assert_cmpuint(cm.count, ==, 4);
+    g_assert_cmpuint(cm.iterations, ==, 1);
+    g_assert_cmpuint(cm.runs_not_converged, ==, 0);
+    g_assert_true(isnan(cm.modularity));
+    rn_communities_clear(&cm);
+    rn_network_free(edgeless);
+
+    /* CPM with a resolution no community can meet: every node alone. */
+    const guint two[][2] = {{0, 1}, {0, 2}, {1, 2}, {2, 3}, {3, 4}, {3, 5}, {4, 5}};
+    RnNetwork *net = make(6, two, NULL, 7);
+    RnCommunityOptions cpm = {.objective = RN_COMMUNITY_CPM, .resolution = 1e6, .seed = 1, .runs = 2};
+    g_assert_true(rn_communities_compute(net, &cpm, &cm, &error));
+    g_assert_cmpuint(cm.count, ==, 6);
+    g_assert_cmpuint(cm.iterations, ==, 1);
+    rn_communities_clear(&cm);
+    /* Modularity runs to convergence: the last iteration changed nothing. */
+    g_assert_true(rn_communities_compute(net, &o, &cm, &error));
+    g_assert_cmpuint(cm.runs_not_converged, ==, 0);
+    g_assert_cmpuint(cm.iterations, >=, 2);
+    rn_communities_clear(&cm);
+    rn_network_free(net);
+}
+
+/* A failing igraph call reports igraph's own reason, not an empty one. */
+static void test_igraph_error_reason(void)
+{
+    const guint path[][2] = {{0, 1}, {1, 2}};
+    RnNetwork *net = make(3, path, NULL, 2);
+    g_autoptr(GError) error = NULL;
+    igraph_t graph;
+    igraph_vector_t weights;
+    g_assert_true(rn_igraph_from_network(net, &graph, &weights, &error));
+    igraph_vector_int_t membership; /* one label for three nodes */
+    igraph_vector_int_init(&membership, 1);
+    igraph_real_t q;
+    rn_igraph_begin();
+    g_assert_false(rn_igraph_check(igraph_modularity(&graph, &membership, &weights, 1.0,
+                                                     IGRAPH_UNDIRECTED, &q),
+                                   "modularity", &error));
+    g_assert_error(error, RN_ERROR, RN_ERROR_INTERNAL);
+    g_assert_true(g_str_has_prefix(error->message, "modularity failed: "));
+    g_test_message("%s", error->message);
+    g_assert_nonnull(strstr(error->message, "embership"));
+    igraph_vector_int_destroy(&membership);
+    igraph_vector_destroy(&weights);
+    igraph_destroy(&graph);
+    rn_network_free(net);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
-    rn_igraph_init();
     g_test_add_func("/bridging/brokerage-roles", test_brokerage_roles);
     g_test_add_func("/bridging/structural-holes", test_structural_holes);
     g_test_add_func("/bridging/ei-index", test_ei_index);
     g_test_add_func("/bridging/splitmix64", test_splitmix64);
     g_test_add_func("/bridging/cohesion-communities", test_cohesion_and_communities);
+    g_test_add_func("/bridging/communities-terminate", test_communities_terminate);
+    g_test_add_func("/bridging/igraph-error-reason", test_igraph_error_reason);
     return g_test_run();
 }

@@ -258,7 +258,6 @@ static void test_threads_bit_identical(void)
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
-    rn_igraph_init();
     g_test_add_func("/network/region-level2", test_region_level2);
     g_test_add_func("/network/region-levels-filter", test_region_levels_and_filter);
     g_test_add_func("/network/org-weights", test_org_weights);
