@@ -1,6 +1,7 @@
 /*
  * bridging.c — runs the bridging and cross-sector analyses of one report.
  */
+#include <math.h>
 #include <string.h>
 
 #include "analyses/analysis.h"
@@ -58,8 +59,35 @@ gboolean rn_analyze_regions_as_bridges(const RnNetwork *region_net, const RnNetw
     return TRUE;
 }
 
+const char *const rn_bridge_definition_names[RN_BRIDGE_DEFINITIONS] = {
+    "aggregate_betweenness", "aggregate_brokerage", "org_betweenness_sum",
+    "org_brokerage_sum",     "bridging_paths",      "bridging_centrality"};
+
+double rn_region_bridge_score(const RnCentrality *c, const RnBridging *b, guint i,
+                              RnBridgeDefinition d)
+{
+    g_return_val_if_fail(b->regions != NULL && d < RN_BRIDGE_DEFINITIONS, NAN);
+    const RnRegionBridging *rb = &b->regions[i];
+    switch (d) {
+    case RN_BRIDGE_AGGREGATE_BETWEENNESS:
+        return c->betweenness[i];
+    case RN_BRIDGE_AGGREGATE_BROKERAGE:
+        return b->brokerage.observed[i].total;
+    case RN_BRIDGE_ORG_BETWEENNESS_SUM:
+        return rb->betweenness_sum;
+    case RN_BRIDGE_ORG_BROKERAGE_SUM:
+        return rb->brokerage_sum;
+    case RN_BRIDGE_PATHS:
+        return rb->bridging_paths;
+    default:
+        return rb->bridging_centrality;
+    }
+}
+
 void rn_bridging_clear(RnBridging *r)
 {
+    for (guint d = 0; d < RN_BRIDGE_DEFINITIONS; d++)
+        g_clear_pointer(&r->region_order[d], g_free);
     rn_grouping_clear(&r->grouping);
     rn_brokerage_clear(&r->brokerage);
     rn_structural_holes_clear(&r->holes);

@@ -10,6 +10,7 @@
 #ifndef REGNET_BRIDGING_H
 #define REGNET_BRIDGING_H
 
+#include "analyses/analysis.h"
 #include "engine/grouping.h"
 #include "engine/model.h"
 #include "engine/network.h"
@@ -31,7 +32,8 @@ typedef struct {
     RnBrokerageCounts *observed; /* per node */
     RnBrokerageCounts *expected; /* per node, under random group assignment */
     RnBrokerageCounts *sd;       /* per node */
-    RnBrokerageCounts network_observed, network_expected, network_sd;
+    RnBrokerageCounts *z;        /* per node: (observed - expected) / sd, NAN where sd is 0 */
+    RnBrokerageCounts network_observed, network_expected, network_sd, network_z;
 } RnBrokerage;
 
 /*
@@ -206,6 +208,22 @@ void rn_regional_bridges_compute(const RnNetwork *region_network, const RnNetwor
                                  const double *org_betweenness, const RnBrokerage *org_brokerage,
                                  RnRegionBridging *result);
 
+/* The definitions of "regions as bridges" regions are ranked by (docs/bridging.md). */
+typedef enum {
+    RN_BRIDGE_AGGREGATE_BETWEENNESS, /* (a) the region network's own betweenness */
+    RN_BRIDGE_AGGREGATE_BROKERAGE,   /* (a) its brokerage, all roles */
+    RN_BRIDGE_ORG_BETWEENNESS_SUM,   /* (b) summed organisation betweenness */
+    RN_BRIDGE_ORG_BROKERAGE_SUM,     /* (b) summed organisation brokerage */
+    RN_BRIDGE_PATHS,                 /* (c) observed bridging paths */
+    RN_BRIDGE_CENTRALITY,            /* (c) bridging centrality from aggregated ties */
+    RN_BRIDGE_DEFINITIONS
+} RnBridgeDefinition;
+
+/* Names of the definitions in reports, indexed by RnBridgeDefinition. */
+extern const char *const rn_bridge_definition_names[RN_BRIDGE_DEFINITIONS];
+/* How many regions the report lists under each definition. */
+#define RN_REGION_BRIDGES_LISTED 10
+
 /* ---- the bridging report (bridging.c) --------------------------------------- */
 
 typedef struct {
@@ -227,6 +245,8 @@ typedef struct {
     gboolean has_cross_sector;     /* organisation networks */
     RnCrossSector cross_sector;
     RnRegionBridging *regions;     /* per region node with regions as bridges, or NULL */
+    guint *region_order[RN_BRIDGE_DEFINITIONS]; /* with regions: node indices by each RnBridgeDefinition,
+                                    * highest first (set by rn_analysis_run) */
     guint org_nodes, org_edges;    /* size of the organisation network behind it */
 } RnBridging;
 
@@ -254,5 +274,13 @@ gboolean rn_analyze_regions_as_bridges(const RnNetwork *region_network,
                                        GError **error);
 
 void rn_bridging_clear(RnBridging *result);
+
+/*
+ * The score of region node i under definition d: the region network's
+ * betweenness (c) or brokerage, or a roll-up in result->regions (which must
+ * be set).  Time complexity: O(1).
+ */
+double rn_region_bridge_score(const RnCentrality *centrality, const RnBridging *result, guint i,
+                              RnBridgeDefinition d);
 
 #endif

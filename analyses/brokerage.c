@@ -135,6 +135,16 @@ static void expectations(const RnGrouping *g, double N, double d, RnBrokerage *r
                                         sqrt(vg6) / 2};
 }
 
+/* (observed - expected) / sd for each role; NAN where sd is 0. */
+static RnBrokerageCounts z_scores(const RnBrokerageCounts *o, const RnBrokerageCounts *e,
+                                  const RnBrokerageCounts *sd)
+{
+#define Z(role) (sd->role > 0 ? (o->role - e->role) / sd->role : NAN)
+    return (RnBrokerageCounts){Z(coordinator), Z(itinerant), Z(gatekeeper_representative),
+                               Z(liaison), Z(total)};
+#undef Z
+}
+
 void rn_brokerage_compute(const RnNetwork *net, const RnGrouping *g, RnBrokerage *r)
 {
     guint n = net->nodes->len, G = g->n_groups;
@@ -191,6 +201,10 @@ void rn_brokerage_compute(const RnNetwork *net, const RnGrouping *g, RnBrokerage
     rn_adjacency_clear(&adj);
     double N = n, d = n > 1 ? 2.0 * net->edges->len / (N * (N - 1)) : 0.0;
     expectations(g, N, d, r);
+    r->z = g_new0(RnBrokerageCounts, n + 1);
+    for (guint v = 0; v < n; v++)
+        r->z[v] = z_scores(&r->observed[v], &r->expected[v], &r->sd[v]);
+    r->network_z = z_scores(&r->network_observed, &r->network_expected, &r->network_sd);
 }
 
 void rn_brokerage_clear(RnBrokerage *r)
@@ -198,4 +212,5 @@ void rn_brokerage_clear(RnBrokerage *r)
     g_clear_pointer(&r->observed, g_free);
     g_clear_pointer(&r->expected, g_free);
     g_clear_pointer(&r->sd, g_free);
+    g_clear_pointer(&r->z, g_free);
 }

@@ -45,7 +45,10 @@ gboolean rn_eigenvector_pagerank(const igraph_t *graph, const igraph_vector_t *w
                                  double **eigenvector, double **pagerank, GError **error)
 {
     guint n = (guint)igraph_vcount(graph);
-    rn_igraph_begin();
+    /* ARPACK draws on igraph's random generator: seeding it here keeps a
+     * network's values independent of what ran before (another period's
+     * Leiden runs, in a comparison). */
+    rn_igraph_seed(RN_EIGENVECTOR_SEED);
     igraph_vector_t values;
     if (!rn_igraph_check(igraph_vector_init(&values, n), "allocating", error))
         return FALSE;

@@ -13,6 +13,9 @@
  */
 void rn_degree_strength(const RnNetwork *network, double **degree, double **strength);
 
+/* Seed of igraph's generator before eigenvector centrality (docs/metrics.md). */
+#define RN_EIGENVECTOR_SEED 1
+
 /*
  * Weighted eigenvector centrality scaled to max 1 and PageRank (damping
  * 0.85, PRPACK, weights as strengths; isolated nodes teleport uniformly).

@@ -9,6 +9,10 @@
 
 #include "analyses/compare.h"
 
+#include "analyses/bridging.h"
+#include "analyses/igraph_adapter.h"
+#include "engine/error.h"
+
 const char *const rn_centrality_names[7] = {"degree", "strength", "betweenness", "harmonic",
                                             "closeness", "eigenvector", "pagerank"};
 
@@ -19,11 +23,10 @@ double rn_centrality_value(const RnCentrality *c, guint k, guint i)
     return arrays[k][i];
 }
 
-static const double *sort_values; /* qsort has no context argument */
-
-static int compare_by_value(const void *a, const void *b)
+static gint compare_by_value(gconstpointer a, gconstpointer b, gpointer data)
 {
-    double x = sort_values[*(const guint *)a], y = sort_values[*(const guint *)b];
+    const double *values = data;
+    double x = values[*(const guint *)a], y = values[*(const guint *)b];
     if (x != y)
         return x < y ? -1 : 1;
     return *(const guint *)a < *(const guint *)b ? -1 : 1;
@@ -42,8 +45,7 @@ static void average_ranks(const double *values, guint n, double *ranks)
     g_autofree guint *order = g_new(guint, n + 1);
     for (guint i = 0; i < n; i++)
         order[i] = i;
-    sort_values = values;
-    qsort(order, n, sizeof(guint), compare_by_value);
+    g_qsort_with_data(order, (gint)n, sizeof(guint), compare_by_value, (gpointer)values);
     for (guint i = 0; i < n;) {
         guint j = i;
         while (j + 1 < n && values[order[j + 1]] - values[order[i]] <= tolerance)
@@ -78,6 +80,58 @@ double rn_spearman(const double *x, const double *y, guint n)
     return sxx > 0 && syy > 0 ? sxy / sqrt(sxx * syy) : NAN;
 }
 
+const guint rn_mover_centralities[RN_MOVER_CENTRALITIES] = {1, 2}; /* strength, betweenness */
+
+/* Rank (1 = highest; exactly equal values share the average rank) of each
+ * kept node by centrality k in one period; index maps kept nodes to nodes. */
+static void ranks_descending(const RnCentrality *c, guint k, const guint *index, guint n,
+                             double *rank)
+{
+    g_autofree double *values = g_new(double, n + 1);
+    for (guint i = 0; i < n; i++)
+        values[i] = -rn_centrality_value(c, k, index[i]); /* ascending order of -value */
+    g_autofree guint *order = g_new(guint, n + 1);
+    for (guint i = 0; i < n; i++)
+        order[i] = i;
+    g_qsort_with_data(order, (gint)n, sizeof(guint), compare_by_value, values);
+    for (guint i = 0; i < n;) {
+        guint j = i;
+        while (j + 1 < n && values[order[j + 1]] == values[order[i]])
+            j++;
+        for (guint t = i; t <= j; t++)
+            rank[order[t]] = (i + j) / 2.0 + 1.0;
+        i = j + 1;
+    }
+}
+
+/* The top kept nodes whose rank by centrality k improved (rise) or worsened
+ * most from period a to b; equal moves keep kept-node order. */
+static GArray *movers(const RnPeriodResult *a, const RnPeriodResult *b, const RnComparison *c,
+                      guint k, guint top, gboolean rise)
+{
+    guint n = c->kept;
+    GArray *list = g_array_new(FALSE, FALSE, sizeof(RnMover));
+    g_autofree double *ra = g_new(double, n + 1), *rb = g_new(double, n + 1);
+    ranks_descending(&a->centrality, k, c->kept_a, n, ra);
+    ranks_descending(&b->centrality, k, c->kept_b, n, rb);
+    g_autofree double *gain = g_new(double, n + 1); /* negated: ascending sort */
+    g_autofree guint *order = g_new(guint, n + 1);
+    for (guint i = 0; i < n; i++) {
+        gain[i] = -(rise ? ra[i] - rb[i] : rb[i] - ra[i]);
+        order[i] = i;
+    }
+    g_qsort_with_data(order, (gint)n, sizeof(guint), compare_by_value, gain);
+    for (guint x = 0; x < n && list->len < top; x++) {
+        guint i = order[x];
+        if (gain[i] >= 0)
+            break; /* no move in this direction */
+        RnMover mover = {i, ra[i], rb[i], rn_centrality_value(&a->centrality, k, c->kept_a[i]),
+                         rn_centrality_value(&b->centrality, k, c->kept_b[i])};
+        g_array_append_val(list, mover);
+    }
+    return list;
+}
+
 /* Edge key by node ids: "source\x1ftarget" with source < target (byte order). */
 static char *edge_key(const RnNetwork *net, const RnEdge *e)
 {
@@ -97,7 +151,7 @@ static GHashTable *edge_weights(const RnNetwork *net)
 }
 
 void rn_compare_periods(const RnPeriodResult *pa, const RnPeriodResult *pb, guint ia, guint ib,
-                        RnComparison *out)
+                        guint top, RnComparison *out)
 {
     const RnNetwork *a = pa->network, *b = pb->network;
     memset(out, 0, sizeof *out);
@@ -176,10 +230,20 @@ void rn_compare_periods(const RnPeriodResult *pa, const RnPeriodResult *pb, guin
         }
         out->spearman[c] = rn_spearman(x, y, out->kept);
     }
+    for (guint m = 0; m < RN_MOVER_CENTRALITIES; m++) {
+        out->risers[m] = movers(pa, pb, out, rn_mover_centralities[m], top, TRUE);
+        out->fallers[m] = movers(pa, pb, out, rn_mover_centralities[m], top, FALSE);
+    }
 }
 
 void rn_comparison_clear(RnComparison *c)
 {
+    for (guint m = 0; m < RN_MOVER_CENTRALITIES; m++) {
+        if (c->risers[m])
+            g_array_unref(c->risers[m]);
+        if (c->fallers[m])
+            g_array_unref(c->fallers[m]);
+    }
     if (c->entered)
         g_ptr_array_unref(c->entered);
     if (c->left)
@@ -187,4 +251,156 @@ void rn_comparison_clear(RnComparison *c)
     g_free(c->kept_a);
     g_free(c->kept_b);
     memset(c, 0, sizeof *c);
+}
+
+double rn_cross_sector_share(const RnNetwork *net)
+{
+    if (net->kind != RN_NETWORK_ORG)
+        return NAN;
+    double known = 0, cross = 0;
+    for (guint i = 0; i < net->edges->len; i++) {
+        const RnEdge *e = &g_array_index(net->edges, RnEdge, i);
+        const char *a = g_array_index(net->nodes, RnNode, e->source).sector;
+        const char *b = g_array_index(net->nodes, RnNode, e->target).sector;
+        if (*a && *b) {
+            known += 1;
+            cross += strcmp(a, b) != 0;
+        }
+    }
+    return known > 0 ? cross / known : NAN;
+}
+
+static int compare_strings(gconstpointer a, gconstpointer b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Periods present in the model, "a, b, c" (caller frees). */
+static char *periods_present(const RnModel *model)
+{
+    g_autoptr(GPtrArray) seen = g_ptr_array_new();
+    for (guint i = 0; i < model->programmes->len; i++) {
+        const char *p = g_array_index(model->programmes, RnProgramme, i).period;
+        if (*p && !g_ptr_array_find_with_equal_func(seen, p, g_str_equal, NULL))
+            g_ptr_array_add(seen, (gpointer)p);
+    }
+    g_ptr_array_sort(seen, compare_strings);
+    g_autoptr(GString) text = g_string_new(NULL);
+    for (guint i = 0; i < seen->len; i++)
+        g_string_append_printf(text, "%s%s", i ? ", " : "", (char *)g_ptr_array_index(seen, i));
+    return g_strdup(text->len ? text->str : "none");
+}
+
+/* Coverage warnings of each period: partnerships missing from the data, or
+ * participations outside the network. */
+static void add_period_caveats(const RnCompareResult *r, GPtrArray *caveats)
+{
+    for (guint p = 0; p < r->n_periods; p++) {
+        const RnPeriodResult *pr = &r->periods[p];
+        const RnNetwork *net = pr->network;
+        /* Lead-partner-only data leave almost every project with one participant;
+         * real single-beneficiary grants (ERC, fellowships) stay well below 75%. */
+        if (net->projects_single * 4 > net->projects_selected * 3)
+            g_ptr_array_add(caveats, g_strdup_printf(
+                "period %s: %u of %u projects (%.0f%%) have a single participant in the data, "
+                "so most partnerships are missing; do not read differences from this period as "
+                "a policy effect",
+                pr->period, net->projects_single, net->projects_selected,
+                100.0 * net->projects_single / net->projects_selected));
+        if (net->participations_unlocated * 4 > net->participations_selected)
+            g_ptr_array_add(caveats, g_strdup_printf(
+                "period %s: %u of %u participations have no node in this network (see "
+                "periods[].network.unlocated_by_reason)",
+                pr->period, net->participations_unlocated, net->participations_selected));
+    }
+}
+
+/* Builds and measures one period's network into r. */
+static gboolean run_period(const RnModel *model, const RnCompareRequest *request,
+                           RnPeriodResult *r, GError **error)
+{
+    RnNetworkSpec spec = request->spec;
+    spec.period = r->period;
+    r->network = rn_network_build(model, &spec, error);
+    if (!r->network) {
+        gboolean present = FALSE;
+        for (guint i = 0; i < model->programmes->len && !present; i++)
+            present = strcmp(g_array_index(model->programmes, RnProgramme, i).period,
+                             r->period) == 0;
+        if (present) { /* the period is there; the filters left nothing of it */
+            g_prefix_error(error, "period '%s': ", r->period);
+            return FALSE;
+        }
+        g_autofree char *periods = periods_present(model);
+        g_clear_error(error);
+        g_set_error(error, RN_ERROR, RN_ERROR_USAGE,
+                    "period '%s' has no projects with participants; periods present: %s",
+                    r->period, periods);
+        return FALSE;
+    }
+    if (!rn_analyze_network(r->network, &request->options, &r->centrality, &r->summary, error)) {
+        g_prefix_error(error, "period '%s': ", r->period);
+        return FALSE;
+    }
+    RnCommunityOptions co = {.resolution = 1, .seed = request->seed, .runs = 1};
+    RnCommunities communities;
+    if (!rn_communities_compute(r->network, &co, &communities, error)) {
+        g_prefix_error(error, "period '%s': ", r->period);
+        return FALSE;
+    }
+    r->modularity = communities.modularity;
+    r->communities = communities.count;
+    rn_communities_clear(&communities);
+    r->cross_sector_share = rn_cross_sector_share(r->network);
+    return TRUE;
+}
+
+gboolean rn_compare_run(const RnModel *model, const RnCompareRequest *request,
+                        RnCompareResult *result, GError **error)
+{
+    g_return_val_if_fail(model != NULL && request != NULL && result != NULL, FALSE);
+    g_return_val_if_fail(request->n_periods >= 2, FALSE);
+    g_return_val_if_fail(error == NULL || *error == NULL, FALSE);
+    memset(result, 0, sizeof *result);
+    guint n = request->n_periods;
+    result->n_periods = n;
+    result->periods = g_new0(RnPeriodResult, n);
+    result->comparisons = g_new0(RnComparison, n);
+    rn_igraph_begin();
+    g_autoptr(GPtrArray) stale = rn_igraph_take_warnings(); /* from an earlier run */
+    for (guint p = 0; p < n; p++) {
+        result->periods[p].period = g_strdup(request->periods[p]);
+        if (!run_period(model, request, &result->periods[p], error)) {
+            rn_compare_result_clear(result);
+            return FALSE;
+        }
+    }
+    for (guint k = 0; k + 1 < n; k++)
+        rn_compare_periods(&result->periods[k], &result->periods[k + 1], k, k + 1,
+                           request->top, &result->comparisons[k]);
+    result->caveats = g_ptr_array_new_with_free_func(g_free);
+    for (guint i = 0; i < model->caveats->len; i++)
+        g_ptr_array_add(result->caveats, g_strdup(g_ptr_array_index(model->caveats, i)));
+    add_period_caveats(result, result->caveats);
+    result->warnings = rn_igraph_take_warnings();
+    result->near_duplicates = rn_model_near_duplicates(model);
+    return TRUE;
+}
+
+void rn_compare_result_clear(RnCompareResult *result)
+{
+    for (guint p = 0; result->periods && p < result->n_periods; p++) {
+        RnPeriodResult *r = &result->periods[p];
+        g_free(r->period);
+        rn_centrality_clear(&r->centrality);
+        g_clear_pointer(&r->network, rn_network_free);
+    }
+    for (guint k = 0; result->comparisons && k + 1 < result->n_periods; k++)
+        rn_comparison_clear(&result->comparisons[k]);
+    g_clear_pointer(&result->periods, g_free);
+    g_clear_pointer(&result->comparisons, g_free);
+    g_clear_pointer(&result->caveats, g_ptr_array_unref);
+    g_clear_pointer(&result->warnings, g_ptr_array_unref);
+    g_clear_pointer(&result->near_duplicates, g_ptr_array_unref);
+    result->n_periods = 0;
 }

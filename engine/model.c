@@ -310,17 +310,42 @@ void rn_model_note_postcode(RnModel *m, guint org, const char *raw)
     g_array_append_val(m->org_postcodes, mark);
 }
 
+/* Reads exactly four ASCII digits at *p into *year, advancing *p. */
+static gboolean read_year(const char **p, int *year)
+{
+    int value = 0;
+    for (int k = 0; k < 4; k++) {
+        if (!g_ascii_isdigit((*p)[k]))
+            return FALSE;
+        value = value * 10 + ((*p)[k] - '0');
+    }
+    *p += 4;
+    *year = value;
+    return TRUE;
+}
+
 char *rn_period_from_programme(const char *name)
 {
     /* keep.eu spells the period "2014 - 2020" at the start of the name, a few
-     * rows with an en dash ("2007 – 2013"). */
-    static const char *const forms[] = {"%4d \xE2\x80\x93 %4d%n", "%4d - %4d%n", "%4d-%4d%n"};
-    for (guint k = 0; k < G_N_ELEMENTS(forms); k++) {
-        int a, b, consumed = 0;
-        if (sscanf(name, forms[k], &a, &b, &consumed) == 2 && consumed > 0 && a >= 1900 && b > a)
-            return g_strdup_printf("%d-%d", a, b);
-    }
-    return g_strdup("");
+     * rows with an en dash ("2007 – 2013") or without spaces.  Parsed byte by
+     * byte: sscanf would read the en dash differently in a UTF-8 locale. */
+    const char *p = name;
+    int a, b;
+    if (!read_year(&p, &a))
+        return g_strdup("");
+    while (*p == ' ')
+        p++;
+    if (*p == '-')
+        p++;
+    else if (g_str_has_prefix(p, "\xE2\x80\x93"))
+        p += 3;
+    else
+        return g_strdup("");
+    while (*p == ' ')
+        p++;
+    if (!read_year(&p, &b) || a < 1900 || b <= a)
+        return g_strdup("");
+    return g_strdup_printf("%d-%d", a, b);
 }
 
 guint rn_model_intern_programme(RnModel *m, const char *name)

@@ -6,106 +6,50 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "analyses/centrality.h"
 #include "output/output.h"
 #include "output/sections.h"
 
-/* Caveats of a period: partnerships missing from the data, or participations
- * that fall outside the network. */
-static void period_caveats(const RnComparisonReport *r, cJSON *caveats)
+/* A list of risers or fallers as JSON. */
+static cJSON *movers(const RnCompareResult *r, const RnComparison *c, const GArray *list)
 {
-    for (guint p = 0; p < r->n_periods; p++) {
-        const RnPeriodResult *pr = &r->periods[p];
-        const RnNetwork *net = pr->network;
-        /* Lead-partner-only data leave almost every project with one participant;
-         * real single-beneficiary grants (ERC, fellowships) stay well below 75%. */
-        if (net->projects_single * 4 > net->projects_selected * 3) {
-            g_autofree char *text = g_strdup_printf(
-                "period %s: %u of %u projects (%.0f%%) have a single participant in the data, "
-                "so most partnerships are missing; do not read differences from this period as "
-                "a policy effect",
-                pr->period, net->projects_single, net->projects_selected,
-                100.0 * net->projects_single / net->projects_selected);
-            cJSON_AddItemToArray(caveats, cJSON_CreateString(text));
-        }
-        if (net->participations_unlocated * 4 > net->participations_selected) {
-            g_autofree char *text = g_strdup_printf(
-                "period %s: %u of %u participations have no node in this network (see "
-                "periods[].network.unlocated_by_reason)",
-                pr->period, net->participations_unlocated, net->participations_selected);
-            cJSON_AddItemToArray(caveats, cJSON_CreateString(text));
-        }
-    }
-}
-
-/* Rank (1 = highest, ties averaged) of each kept node by centrality k. */
-static void ranks_desc(const RnCentrality *c, guint k, const guint *index, guint n, double *rank)
-{
-    for (guint i = 0; i < n; i++) {
-        double v = rn_centrality_value(c, k, index[i]), above = 0, equal = 0;
-        for (guint j = 0; j < n; j++) {
-            double w = rn_centrality_value(c, k, index[j]);
-            above += w > v;
-            equal += w == v;
-        }
-        rank[i] = above + (equal + 1) / 2.0;
-    }
-}
-
-static cJSON *movers(const RnComparisonReport *r, const RnComparison *c, guint k, gboolean rise)
-{
-    const RnPeriodResult *a = &r->periods[c->a], *b = &r->periods[c->b];
-    guint n = c->kept;
-    g_autofree double *ra = g_new(double, n + 1), *rb = g_new(double, n + 1);
-    ranks_desc(&a->centrality, k, c->kept_a, n, ra);
-    ranks_desc(&b->centrality, k, c->kept_b, n, rb);
-    /* Rank gain (or loss) of each kept node; the top ones move most. */
-    g_autofree double *move = g_new(double, n + 1);
-    for (guint i = 0; i < n; i++)
-        move[i] = rise ? ra[i] - rb[i] : rb[i] - ra[i];
-    g_autofree guint *order = g_new(guint, n + 1);
-    guint top = MIN(r->top, n);
-    rn_top_indices(move, n, top, order);
-    cJSON *list = cJSON_CreateArray();
-    for (guint x = 0; x < top; x++) {
-        guint i = order[x];
-        double change = ra[i] - rb[i];
-        if (rise ? change <= 0 : change >= 0)
-            break;
-        const RnNode *node = &g_array_index(a->network->nodes, RnNode, c->kept_a[i]);
+    const RnNetwork *from = r->periods[c->a].network;
+    cJSON *array = cJSON_CreateArray();
+    for (guint x = 0; x < list->len; x++) {
+        const RnMover *m = &g_array_index(list, RnMover, x);
+        const RnNode *node = &g_array_index(from->nodes, RnNode, c->kept_a[m->kept]);
         cJSON *item = cJSON_CreateObject();
         cJSON_AddStringToObject(item, "id", node->id);
         cJSON_AddStringToObject(item, "label", node->label);
-        cJSON_AddNumberToObject(item, "rank_from", ra[i]);
-        cJSON_AddNumberToObject(item, "rank_to", rb[i]);
-        cJSON_AddNumberToObject(item, "value_from", rn_centrality_value(&a->centrality, k, c->kept_a[i]));
-        cJSON_AddNumberToObject(item, "value_to", rn_centrality_value(&b->centrality, k, c->kept_b[i]));
-        cJSON_AddItemToArray(list, item);
+        cJSON_AddNumberToObject(item, "rank_from", m->rank_from);
+        cJSON_AddNumberToObject(item, "rank_to", m->rank_to);
+        cJSON_AddNumberToObject(item, "value_from", m->value_from);
+        cJSON_AddNumberToObject(item, "value_to", m->value_to);
+        cJSON_AddItemToArray(array, item);
     }
-    return list;
+    return array;
 }
 
-char *rn_comparison_render(const RnComparisonReport *r)
+char *rn_comparison_render(const RnComparisonReport *report)
 {
+    const RnCompareRequest *q = report->request;
+    const RnCompareResult *r = report->result;
     cJSON *dataset;
     g_autoptr(cJSON) root = rn_json_document("regnet-comparison", RN_COMPARISON_SCHEMA_VERSION,
-                                             r->dataset_name, r->dataset_file, &dataset);
+                                             report->dataset_name, report->dataset_file, &dataset);
     cJSON *params = cJSON_AddObjectToObject(root, "parameters");
-    cJSON_AddStringToObject(params, "network", rn_network_kind_name(r->kind));
-    cJSON_AddNumberToObject(params, "level", r->level);
+    cJSON_AddStringToObject(params, "network", rn_network_kind_name(q->spec.kind));
+    cJSON_AddNumberToObject(params, "level", q->spec.kind == RN_NETWORK_REGION ? q->spec.level : 0);
     cJSON *periods = cJSON_AddArrayToObject(params, "periods");
     for (guint p = 0; p < r->n_periods; p++)
         cJSON_AddItemToArray(periods, cJSON_CreateString(r->periods[p].period));
-    rn_json_add_optional_string(params, "programmes", r->programmes);
-    rn_json_add_optional_string(params, "themes", r->themes);
-    cJSON_AddNumberToObject(params, "alpha", r->alpha);
-    cJSON_AddNumberToObject(params, "seed", (double)r->seed);
+    rn_json_add_regex(params, "programmes", q->spec.programmes);
+    rn_json_add_regex(params, "themes", q->spec.themes);
+    cJSON_AddNumberToObject(params, "alpha", q->options.alpha);
+    rn_json_add_integer(params, "seed", q->seed);
     cJSON_AddStringToObject(params, "rank_ties", "average");
-    cJSON_AddItemToObject(root, "provenance", rn_json_provenance(r->model));
-
-    cJSON *caveats = rn_json_string_array(r->model->caveats);
-    cJSON_AddItemToObject(root, "caveats", caveats);
-    period_caveats(r, caveats);
+    cJSON_AddItemToObject(root, "provenance", rn_json_provenance(report->model, r->near_duplicates));
+    cJSON_AddItemToObject(root, "caveats", rn_json_string_array(r->caveats));
+    cJSON_AddItemToObject(root, "warnings", rn_json_string_array(r->warnings));
 
     cJSON *per = cJSON_AddArrayToObject(root, "periods");
     for (guint p = 0; p < r->n_periods; p++) {
@@ -148,9 +92,10 @@ char *rn_comparison_render(const RnComparisonReport *r)
         cJSON_AddNumberToObject(ch, "cross_sector_share", b->cross_sector_share - a->cross_sector_share);
         cJSON *rs = cJSON_AddObjectToObject(o, "risers");
         cJSON *fs = cJSON_AddObjectToObject(o, "fallers");
-        for (guint m = 1; m <= 2; m++) { /* strength and betweenness */
-            cJSON_AddItemToObject(rs, rn_centrality_names[m], movers(r, c, m, TRUE));
-            cJSON_AddItemToObject(fs, rn_centrality_names[m], movers(r, c, m, FALSE));
+        for (guint m = 0; m < RN_MOVER_CENTRALITIES; m++) {
+            const char *name = rn_centrality_names[rn_mover_centralities[m]];
+            cJSON_AddItemToObject(rs, name, movers(r, c, c->risers[m]));
+            cJSON_AddItemToObject(fs, name, movers(r, c, c->fallers[m]));
         }
         cJSON_AddItemToObject(o, "entered", rn_json_string_array(c->entered));
         cJSON_AddItemToObject(o, "left", rn_json_string_array(c->left));

@@ -8,23 +8,18 @@
 #include "analyses/analysis.h"
 #include "analyses/bridging.h"
 #include "analyses/compare.h"
+#include "analyses/run.h"
 #include "engine/model.h"
 #include "engine/network.h"
 
-#define RN_REPORT_SCHEMA_VERSION "1.2.0"
+#define RN_REPORT_SCHEMA_VERSION "1.3.0"
 
 typedef struct {
-    const char *dataset_name;   /* from the description */
-    const char *dataset_file;   /* description path as given */
+    const char *dataset_name;          /* from the description */
+    const char *dataset_file;          /* description path as given */
     const RnModel *model;
-    const RnNetwork *network;
-    const RnAnalysisOptions *options;
-    const RnCentrality *centrality;
-    const RnSummary *summary;
-    const char *programmes;                    /* --programmes filter or NULL */
-    const char *themes;                        /* --themes filter or NULL */
-    const RnBridgingOptions *bridging_options; /* NULL without --group */
-    const RnBridging *bridging;                /* NULL without --group */
+    const RnAnalysisRequest *request;  /* the parameters */
+    const RnAnalysisResult *result;    /* everything computed */
 } RnReport;
 
 /*
@@ -34,22 +29,14 @@ typedef struct {
  */
 char *rn_report_render(const RnReport *report);
 
-#define RN_COMPARISON_SCHEMA_VERSION "1.1.0"
+#define RN_COMPARISON_SCHEMA_VERSION "1.2.0"
 
 typedef struct {
     const char *dataset_name;
     const char *dataset_file;
     const RnModel *model;
-    RnNetworkKind kind;
-    int level;
-    const char *programmes;           /* --programmes filter or NULL */
-    const char *themes;               /* --themes filter or NULL */
-    double alpha;
-    guint64 seed;
-    const RnPeriodResult *periods;
-    guint n_periods;
-    const RnComparison *comparisons;  /* n_periods - 1, consecutive pairs */
-    guint top;                        /* risers and fallers listed */
+    const RnCompareRequest *request;
+    const RnCompareResult *result;
 } RnComparisonReport;
 
 /*
@@ -59,10 +46,31 @@ typedef struct {
 char *rn_comparison_render(const RnComparisonReport *report);
 
 /*
+ * Checks that a report may be written to path: following symbolic links,
+ * it names a regular file or nothing yet, and is not the description
+ * dataset (may be NULL) nor a file the model was loaded from (model may be
+ * NULL).  Errors: RN_ERROR_OUTPUT ("PATH: is a character device; expected a
+ * regular file or a new file name").  Time complexity: O(input files).
+ */
+gboolean rn_output_check(const char *path, const char *dataset, const RnModel *model,
+                         GError **error);
+
+/*
  * Writes contents to path whole or not at all: a temporary file in the
- * same folder, fsync, then rename over path.  Fails with RN_ERROR_OUTPUT.
+ * folder of path's target (symbolic links followed), fsync, the replaced
+ * file's mode (a new file: 0666 less the umask), then rename over the
+ * target.  Refuses what rn_output_check() refuses.  On failure the target
+ * is untouched and no temporary file is left.  Errors: RN_ERROR_OUTPUT.
+ * Not reentrant: one write at a time per process.
  */
 gboolean rn_write_file_atomic(const char *path, const char *contents, gsize length,
                               GError **error);
+
+/*
+ * Removes the temporary file of a write in progress, if any.
+ * Async-signal-safe: main()'s SIGINT/SIGTERM handler calls it before
+ * letting the signal end the process.
+ */
+void rn_output_cleanup_from_signal(void);
 
 #endif

@@ -4,8 +4,10 @@
  *
  * Determinism: members are added in a fixed order, hash-table contents are
  * emitted sorted by key, nodes and edges come in the network's order, and
- * numbers are printed by cJSON (shortest of %.15g/%.17g that round-trips,
- * C locale).
+ * numbers are printed by cJSON in the C locale: %.15g, or %.17g when the
+ * 15-digit text is more than one unit in the last place (relative 2.2e-16)
+ * off; integers that must be exact beyond 2^50 (seeds) are printed as
+ * integers (rn_json_add_integer).
  */
 #include <math.h>
 #include <string.h>
@@ -56,9 +58,21 @@ cJSON *rn_json_generator(void)
     return g;
 }
 
+void rn_json_add_integer(cJSON *object, const char *name, guint64 value)
+{
+    char text[32];
+    g_snprintf(text, sizeof text, "%" G_GUINT64_FORMAT, value);
+    cJSON_AddRawToObject(object, name, text);
+}
+
+void rn_json_add_regex(cJSON *object, const char *name, const GRegex *regex)
+{
+    rn_json_add_optional_string(object, name, regex ? g_regex_get_pattern(regex) : NULL);
+}
+
 static cJSON *parameters(const RnReport *r)
 {
-    const RnNetwork *net = r->network;
+    const RnNetwork *net = r->result->network;
     cJSON *p = cJSON_CreateObject();
     cJSON_AddStringToObject(p, "network", rn_network_kind_name(net->kind));
     if (net->kind == RN_NETWORK_REGION)
@@ -68,19 +82,19 @@ static cJSON *parameters(const RnReport *r)
     else
         cJSON_AddNullToObject(p, "level");
     cJSON_AddStringToObject(p, "weight", rn_weighting_name(net->weighting));
-    cJSON_AddNumberToObject(p, "alpha", r->options->alpha);
+    cJSON_AddNumberToObject(p, "alpha", r->request->options.alpha);
     rn_json_add_optional_string(p, "programme", net->programme);
     rn_json_add_optional_string(p, "period", net->period);
-    rn_json_add_optional_string(p, "programmes", r->programmes);
-    rn_json_add_optional_string(p, "themes", r->themes);
+    rn_json_add_regex(p, "programmes", r->request->spec.programmes);
+    rn_json_add_regex(p, "themes", r->request->spec.themes);
     cJSON_AddNumberToObject(p, "pagerank_damping", 0.85);
     cJSON_AddNumberToObject(p, "path_length_tolerance", 1e-10);
-    const RnBridgingOptions *b = r->bridging_options;
+    const RnBridgingOptions *b = r->request->group ? &r->request->bridging : NULL;
     if (b) {
         cJSON_AddStringToObject(p, "group", b->group);
         cJSON_AddNumberToObject(p, "rollup_level", b->level);
         cJSON_AddNumberToObject(p, "permutations", b->permutations);
-        cJSON_AddNumberToObject(p, "seed", (double)b->seed);
+        rn_json_add_integer(p, "seed", b->seed);
     }
     return p;
 }
@@ -93,7 +107,7 @@ cJSON *rn_json_string_array(const GPtrArray *strings)
     return array;
 }
 
-cJSON *rn_json_provenance(const RnModel *m)
+cJSON *rn_json_provenance(const RnModel *m, const GPtrArray *groups)
 {
     cJSON *prov = cJSON_CreateObject();
     cJSON *files = cJSON_AddArrayToObject(prov, "files");
@@ -119,7 +133,6 @@ cJSON *rn_json_provenance(const RnModel *m)
     cJSON_AddNumberToObject(model, "projects", m->projects->len);
     cJSON_AddNumberToObject(model, "organisations", m->orgs->len);
     cJSON_AddNumberToObject(model, "participations", m->participations->len);
-    g_autoptr(GPtrArray) groups = rn_model_near_duplicates(m);
     cJSON *identity = cJSON_AddObjectToObject(prov, "identity");
     guint joined = 0;
     for (guint g = 0; g < m->postcode_merges->len; g++)
@@ -191,23 +204,6 @@ static cJSON *brokerage_object(const RnBrokerageCounts *c)
     return o;
 }
 
-/* z-scores (observed - expected) / sd; null where sd is 0. */
-static cJSON *brokerage_z(const RnBrokerageCounts *o, const RnBrokerageCounts *e,
-                          const RnBrokerageCounts *sd)
-{
-    RnBrokerageCounts z = {
-        sd->coordinator > 0 ? (o->coordinator - e->coordinator) / sd->coordinator : NAN,
-        sd->itinerant > 0 ? (o->itinerant - e->itinerant) / sd->itinerant : NAN,
-        sd->gatekeeper_representative > 0
-            ? (o->gatekeeper_representative - e->gatekeeper_representative) /
-                  sd->gatekeeper_representative
-            : NAN,
-        sd->liaison > 0 ? (o->liaison - e->liaison) / sd->liaison : NAN,
-        sd->total > 0 ? (o->total - e->total) / sd->total : NAN,
-    };
-    return brokerage_object(&z);
-}
-
 /* Bridging metrics of node i (with --group). */
 static void add_bridging_metrics(cJSON *m, const RnBridging *b, guint i)
 {
@@ -218,9 +214,7 @@ static void add_bridging_metrics(cJSON *m, const RnBridging *b, guint i)
     cJSON_AddNumberToObject(m, "coreness", b->cohesion.coreness[i]);
     cJSON_AddBoolToObject(m, "cut_point", b->cohesion.cut_point[i]);
     cJSON_AddItemToObject(m, "brokerage", brokerage_object(&b->brokerage.observed[i]));
-    cJSON_AddItemToObject(m, "brokerage_z", brokerage_z(&b->brokerage.observed[i],
-                                                        &b->brokerage.expected[i],
-                                                        &b->brokerage.sd[i]));
+    cJSON_AddItemToObject(m, "brokerage_z", brokerage_object(&b->brokerage.z[i]));
     cJSON_AddNumberToObject(m, "ei_index", b->ei.node[i].ei);
     cJSON_AddNumberToObject(m, "ei_index_weighted", b->ei.node_weighted[i].ei);
     cJSON_AddNumberToObject(m, "community", b->communities.membership[i]);
@@ -388,31 +382,16 @@ static cJSON *regions_as_bridges(const RnNetwork *net, const RnCentrality *c, co
     cJSON *o = cJSON_CreateObject();
     cJSON_AddNumberToObject(o, "organisation_nodes", b->org_nodes);
     cJSON_AddNumberToObject(o, "organisation_edges", b->org_edges);
-    struct {
-        const char *name;
-        int kind;
-    } defs[] = {{"aggregate_betweenness", 0}, {"aggregate_brokerage", 1},
-                {"org_betweenness_sum", 2}, {"org_brokerage_sum", 3},
-                {"bridging_paths", 4}, {"bridging_centrality", 5}};
-    guint n = net->nodes->len, top = MIN(n, 10);
+    guint top = MIN(net->nodes->len, RN_REGION_BRIDGES_LISTED);
     cJSON *tops = cJSON_AddObjectToObject(o, "top");
-    for (guint d = 0; d < G_N_ELEMENTS(defs); d++) {
-        g_autofree double *score = g_new(double, n + 1);
-        for (guint i = 0; i < n; i++) {
-            const RnRegionBridging *rb = &b->regions[i];
-            double values[] = {c->betweenness[i], b->brokerage.observed[i].total,
-                               rb->betweenness_sum, rb->brokerage_sum, rb->bridging_paths,
-                               rb->bridging_centrality};
-            score[i] = values[defs[d].kind];
-        }
-        g_autofree guint *order = g_new(guint, n + 1);
-        rn_top_indices(score, n, top, order);
-        cJSON *list = cJSON_AddArrayToObject(tops, defs[d].name);
+    for (guint d = 0; d < RN_BRIDGE_DEFINITIONS; d++) {
+        cJSON *list = cJSON_AddArrayToObject(tops, rn_bridge_definition_names[d]);
         for (guint k = 0; k < top; k++) {
+            guint i = b->region_order[d][k];
             cJSON *item = cJSON_CreateObject();
-            cJSON_AddStringToObject(item, "id", edge_end_id(net, order[k]));
-            cJSON_AddStringToObject(item, "label", g_array_index(net->nodes, RnNode, order[k]).label);
-            cJSON_AddNumberToObject(item, "value", score[order[k]]);
+            cJSON_AddStringToObject(item, "id", edge_end_id(net, i));
+            cJSON_AddStringToObject(item, "label", g_array_index(net->nodes, RnNode, i).label);
+            cJSON_AddNumberToObject(item, "value", rn_region_bridge_score(c, b, i, d));
             cJSON_AddItemToArray(list, item);
         }
     }
@@ -421,9 +400,9 @@ static cJSON *regions_as_bridges(const RnNetwork *net, const RnCentrality *c, co
 
 static cJSON *analyses_section(const RnReport *r)
 {
-    const RnBridging *b = r->bridging;
-    const RnBridgingOptions *opt = r->bridging_options;
-    const RnNetwork *net = r->network;
+    const RnBridging *b = &r->result->bridging;
+    const RnBridgingOptions *opt = &r->request->bridging;
+    const RnNetwork *net = r->result->network;
     guint G = b->grouping.n_groups;
     cJSON *a = cJSON_CreateObject();
 
@@ -441,9 +420,7 @@ static cJSON *analyses_section(const RnReport *r)
     cJSON_AddItemToObject(brokerage, "observed", brokerage_object(&b->brokerage.network_observed));
     cJSON_AddItemToObject(brokerage, "expected", brokerage_object(&b->brokerage.network_expected));
     cJSON_AddItemToObject(brokerage, "sd", brokerage_object(&b->brokerage.network_sd));
-    cJSON_AddItemToObject(brokerage, "z", brokerage_z(&b->brokerage.network_observed,
-                                                      &b->brokerage.network_expected,
-                                                      &b->brokerage.network_sd));
+    cJSON_AddItemToObject(brokerage, "z", brokerage_object(&b->brokerage.network_z));
 
     const RnEiIndex *ei = &b->ei;
     cJSON *e = cJSON_AddObjectToObject(a, "ei_index");
@@ -455,7 +432,7 @@ static cJSON *analyses_section(const RnReport *r)
     cJSON_AddNumberToObject(e, "rescaled", ei->rescaled);
     cJSON *perm = cJSON_AddObjectToObject(e, "permutation_test");
     cJSON_AddNumberToObject(perm, "permutations", ei->permutations);
-    cJSON_AddNumberToObject(perm, "seed", (double)ei->seed);
+    rn_json_add_integer(perm, "seed", ei->seed);
     cJSON_AddNumberToObject(perm, "p_greater", ei->p_greater);
     cJSON_AddNumberToObject(perm, "p_less", ei->p_less);
     cJSON_AddNumberToObject(perm, "p_value", ei->p_two_sided);
@@ -487,7 +464,7 @@ static cJSON *analyses_section(const RnReport *r)
                             opt->communities.objective == RN_COMMUNITY_CPM ? "cpm" : "modularity");
     cJSON_AddNumberToObject(comm, "resolution", opt->communities.resolution);
     cJSON_AddNumberToObject(comm, "beta", 0.01);
-    cJSON_AddNumberToObject(comm, "seed", (double)opt->communities.seed);
+    rn_json_add_integer(comm, "seed", opt->communities.seed);
     cJSON_AddNumberToObject(comm, "runs", opt->communities.runs);
     cJSON_AddNumberToObject(comm, "count", cm->count);
     cJSON_AddNumberToObject(comm, "modularity", cm->modularity);
@@ -519,7 +496,8 @@ static cJSON *analyses_section(const RnReport *r)
     if (b->has_cross_sector)
         cJSON_AddItemToObject(a, "cross_sector", cross_sector_section(r->model, net, &b->cross_sector));
     if (b->regions)
-        cJSON_AddItemToObject(a, "regions_as_bridges", regions_as_bridges(net, r->centrality, b));
+        cJSON_AddItemToObject(a, "regions_as_bridges",
+                              regions_as_bridges(net, &r->result->centrality, b));
     return a;
 }
 
@@ -549,14 +527,17 @@ char *rn_report_render(const RnReport *r)
     cJSON *dataset;
     g_autoptr(cJSON) root = rn_json_document("regnet-report", RN_REPORT_SCHEMA_VERSION,
                                              r->dataset_name, r->dataset_file, &dataset);
+    const RnAnalysisResult *result = r->result;
+    const RnBridging *bridging = result->has_bridging ? &result->bridging : NULL;
     cJSON_AddItemToObject(dataset, "caveats", rn_json_string_array(r->model->caveats));
     cJSON_AddItemToObject(root, "parameters", parameters(r));
-    cJSON_AddItemToObject(root, "provenance", rn_json_provenance(r->model));
-    cJSON_AddItemToObject(root, "network", rn_json_network_counts(r->network));
-    cJSON_AddItemToObject(root, "summary", rn_json_summary(r->summary));
-    if (r->bridging)
+    cJSON_AddItemToObject(root, "provenance", rn_json_provenance(r->model, result->near_duplicates));
+    cJSON_AddItemToObject(root, "warnings", rn_json_string_array(result->warnings));
+    cJSON_AddItemToObject(root, "network", rn_json_network_counts(result->network));
+    cJSON_AddItemToObject(root, "summary", rn_json_summary(&result->summary));
+    if (bridging)
         cJSON_AddItemToObject(root, "analyses", analyses_section(r));
-    cJSON_AddItemToObject(root, "nodes", nodes_section(r->network, r->centrality, r->bridging));
-    cJSON_AddItemToObject(root, "edges", edges_section(r->network));
+    cJSON_AddItemToObject(root, "nodes", nodes_section(result->network, &result->centrality, bridging));
+    cJSON_AddItemToObject(root, "edges", edges_section(result->network));
     return rn_json_finish(root);
 }

@@ -22,8 +22,9 @@ cJSON *rn_json_document(const char *schema, const char *version, const char *dat
 char *rn_json_finish(const cJSON *root);
 /* generator: name, version, library versions. */
 cJSON *rn_json_generator(void);
-/* provenance: files with row accounting, model sizes. */
-cJSON *rn_json_provenance(const RnModel *model);
+/* provenance: files with row accounting, model sizes, identity (postcode
+ * joins and the near-duplicate groups of rn_model_near_duplicates). */
+cJSON *rn_json_provenance(const RnModel *model, const GPtrArray *near_duplicates);
 /* network: selected projects and participations, unlocated by reason. */
 cJSON *rn_json_network_counts(const RnNetwork *network);
 /* summary: sizes, density, components, paths, centralization. */
@@ -32,6 +33,12 @@ cJSON *rn_json_summary(const RnSummary *summary);
 cJSON *rn_json_count_map(GHashTable *table);
 /* An array of the strings of strings, in their order. */
 cJSON *rn_json_string_array(const GPtrArray *strings);
+/* Adds name: value as an exact JSON integer (cJSON prints doubles with 15
+ * significant digits when that is within one ulp, which loses integers
+ * above 2^50). */
+void rn_json_add_integer(cJSON *object, const char *name, guint64 value);
+/* Adds name: the pattern of regex, or name: null when regex is NULL. */
+void rn_json_add_regex(cJSON *object, const char *name, const GRegex *regex);
 /* Adds name: value, or name: null when value is NULL. */
 void rn_json_add_optional_string(cJSON *object, const char *name, const char *value);
 

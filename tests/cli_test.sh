@@ -52,28 +52,28 @@ analyze() { "$REGNET" analyze -q --output "$TMP/out.json" "$@"; }
 # --- command line ---------------------------------------------------------
 check 2 "regnet: missing command
 
-Usage: regnet COMMAND [OPTION...]
+Usage: regnet COMMAND [OPTION…]
 
 Commands:
   analyze    load a dataset, build a network, write a JSON report
   compare    compare the networks of two or more periods, write a JSON report
   version    print the version and library versions
 
-Run 'regnet COMMAND --help' for a command's options.
+Run 'regnet COMMAND --help' for a command's options and examples.
 Exit status: 0 success, 1 computation failed, 2 usage error, 3 input
 cannot be read, 4 input malformed, 5 output cannot be written." "$REGNET"
 check 2 "regnet: unknown command 'analyse'; expected one of: analyze, compare, version" "$REGNET" analyse
 ok "--help lists the commands" bash -c "'$REGNET' --help | grep -q '^  analyze ' && '$REGNET' --help | grep -q '^  version '"
 ok "analyze --help lists --alpha" bash -c "'$REGNET' analyze --help | grep -q -- '--alpha=A'"
-check 2 "regnet: unknown network kind 'city'; expected 'region', 'org', 'country' or 'sector'" \
+check 2 "regnet: --network 'city' is not a network kind; expected 'region', 'org', 'country' or 'sector'" \
     analyze --dataset data/keep-2014-2020.json --network city
-check 2 "regnet: level 7 is outside 0-3; expected a NUTS level" \
+check 2 "regnet: --level 7 is outside 0-3; expected a NUTS level" \
     analyze --dataset data/keep-2014-2020.json --network region --level 7
-check 2 "regnet: level -1 is outside 0-3; expected a NUTS level" \
+check 2 "regnet: --level -1 is outside 0-3; expected a NUTS level" \
     analyze --dataset data/keep-2014-2020.json --level -1
-check 2 "regnet: unknown weight 'jaccard'; expected 'projects' or 'newman'" \
+check 2 "regnet: --weight 'jaccard' is not an edge weight; expected 'projects' or 'newman'" \
     analyze --dataset data/keep-2014-2020.json --weight jaccard
-check 2 "regnet: alpha -1 is outside 0-100" analyze --dataset data/keep-2014-2020.json --alpha -1
+check 2 "regnet: --alpha -1 is outside 0-100; expected the exponent A of 1/weight^A" analyze --dataset data/keep-2014-2020.json --alpha -1
 check 2 "regnet: analyze: Unknown option --colour" analyze --dataset data/keep-2014-2020.json --colour
 check 2 "regnet: analyze: --dataset and --output are required (see regnet analyze --help)" \
     "$REGNET" analyze --dataset data/keep-2014-2020.json
@@ -81,9 +81,9 @@ check 2 "regnet: no project with participants matches the filters --period=2021-
     analyze --dataset data/keep-2014-2020.json --period 2021-2027
 
 # --- compare ------------------------------------------------------------------
-check 2 "regnet: period '2021-2027' has no projects with participants in data/keep-2000-2020.json; periods present: 2000-2006, 2007-2013, 2014-2020" \
+check 2 "regnet: data/keep-2000-2020.json: period '2021-2027' has no projects with participants; periods present: 2000-2006, 2007-2013, 2014-2020" \
     "$REGNET" compare -q --dataset data/keep-2000-2020.json --periods 2014-2020,2021-2027 --output "$TMP/c.json"
-check 2 "regnet: compare: --periods needs two or more periods, found '2014-2020'" \
+check 2 "regnet: compare: --periods needs 2 to 32 periods, found '2014-2020'" \
     "$REGNET" compare -q --dataset data/keep-2000-2020.json --periods 2014-2020 --output "$TMP/c.json"
 check 2 "regnet: compare: --dataset, --periods and --output are required (see regnet compare --help)" \
     "$REGNET" compare --dataset data/keep-2000-2020.json
@@ -146,6 +146,52 @@ echo "previous report" > "$TMP/keep.json"
 "$REGNET" analyze -q --dataset "$TMP/nuts/d.json" --output "$TMP/keep.json" 2>/dev/null
 ok "a failed run leaves the previous report untouched" test "$(cat "$TMP/keep.json")" = "previous report"
 ok "no temporary file is left behind" test -z "$(ls -A "$TMP" | grep '^\.')"
+
+# What --output names is checked before anything is written: rename() would
+# replace a device node, a FIFO or a symbolic link with a regular file.
+TINY="$TMP/tiny"
+mkdir -p "$TINY"
+cp "$ROOT/tests/fixtures/tiny/partners.csv" "$TINY/"
+sed "s|../../../data/nuts|$ROOT/data/nuts|" "$ROOT/tests/fixtures/tiny/dataset.json" > "$TINY/dataset.json"
+tiny() { "$REGNET" analyze -q --dataset "$TINY/dataset.json" "$@"; }
+mkfifo "$TMP/fifo"
+check 5 "regnet: $TMP/fifo: is a FIFO (named pipe); expected a regular file or a new file name (use '-' for stdout)" tiny --output "$TMP/fifo"
+ok "the FIFO is still a FIFO" test -p "$TMP/fifo"
+check 5 "regnet: $TMP: is a directory; expected a regular file or a new file name (use '-' for stdout)" tiny --output "$TMP"
+if [ "$(id -u)" = 0 ]; then
+    mknod -m 666 "$TMP/null" c 1 3
+    check 5 "regnet: $TMP/null: is a character device; expected a regular file or a new file name (use '-' for stdout)" tiny --output "$TMP/null"
+    ok "the device node is still a character device" test -c "$TMP/null"
+    ln -s "$TMP/null" "$TMP/null-link"
+    check 5 "regnet: $TMP/null-link: is a character device; expected a regular file or a new file name (use '-' for stdout)" tiny --output "$TMP/null-link"
+fi
+echo old > "$TMP/target.json"
+ln -s target.json "$TMP/link.json"
+tiny --output "$TMP/link.json"
+ok "a symbolic link is followed: the link stays" test -L "$TMP/link.json"
+ok "a symbolic link is followed: its target gets the report" grep -q '"regnet-report"' "$TMP/target.json"
+ln -s "$TMP/new-target.json" "$TMP/dangling.json"
+tiny --output "$TMP/dangling.json"
+ok "a dangling symbolic link creates its target" test -L "$TMP/dangling.json" -a -s "$TMP/new-target.json"
+echo old > "$TMP/mode.json"
+chmod 640 "$TMP/mode.json"
+tiny --output "$TMP/mode.json"
+ok "the replaced report keeps its mode" test "$(stat -c %a "$TMP/mode.json")" = 640
+(umask 077 && tiny --output "$TMP/umask.json")
+ok "a new report honours the umask" test "$(stat -c %a "$TMP/umask.json")" = 600
+(umask 022 && tiny --output "$TMP/umask2.json")
+ok "a new report is 0666 less the umask" test "$(stat -c %a "$TMP/umask2.json")" = 644
+cp "$TINY/partners.csv" "$TMP/partners.copy"
+check 5 "regnet: $TINY/partners.csv: is one of this run's input files; expected another file name" tiny --output "$TINY/partners.csv"
+check 5 "regnet: $TINY/dataset.json: is one of this run's input files; expected another file name" tiny --output "$TINY/dataset.json"
+ok "the input files are untouched" cmp -s "$TINY/partners.csv" "$TMP/partners.copy"
+ln "$TINY/partners.csv" "$TMP/hardlink.csv"
+check 5 "regnet: $TMP/hardlink.csv: is one of this run's input files; expected another file name" tiny --output "$TMP/hardlink.csv"
+LONG="$TMP/$(printf 'r%.0s' $(seq 1 250)).json"
+tiny --output "$LONG"
+ok "a 255-character file name is written" test -s "$LONG"
+check 2 "regnet: --output is empty; expected a file name, or '-' for stdout" tiny --output ''
+ok "no temporary file is left behind (output checks)" test -z "$(ls -A "$TMP" | grep '^\.')"
 
 # --- determinism ----------------------------------------------------------------
 "$REGNET" analyze -q --dataset data/keep-2014-2020.json --output "$TMP/a.json" --threads 1

@@ -1,0 +1,482 @@
+/*
+ * options.c — the option table and its validator (see options.h).
+ *
+ * Every option is a GOption callback, so GLib only splits the command line
+ * and writes --help; values are judged here, by the same code whatever the
+ * front end.  Bounds (also in README.md):
+ *   --level 0-3, --alpha 0-100, --threads 0-256 (0 = every core),
+ *   --resolution above 0 up to 1e6, --seed 0 to 2^53 - 1 (exact in JSON),
+ *   --runs 1-1000, --permutations 0-100000, --top 0-10000, --periods 2-32.
+ */
+#include "cli/options.h"
+
+#include <math.h>
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine/error.h"
+
+#define ANALYZE RN_COMMAND_ANALYZE
+#define COMPARE RN_COMMAND_COMPARE
+#define BOTH (RN_COMMAND_ANALYZE | RN_COMMAND_COMPARE)
+#define FIELD(name) offsetof(RnSettings, name)
+/* The largest integer a JSON number (an IEEE double) holds exactly. */
+#define SEED_MAX 9007199254740991.0
+#define MAX_PERIODS 32
+
+static const char *const network_kinds[] = {"region", "org", "country", "sector", NULL};
+static const char *const weightings[] = {"projects", "newman", NULL};
+static const char *const objectives[] = {"modularity", "cpm", NULL};
+static const char *const groupings[] = {"country", "sector", "nuts0", "nuts1", "nuts2",
+                                        "nuts3",   "community", NULL};
+static const char *const editions[] = {"2003", "2006", "2010", "2013", "2016", "2021", "2024", NULL};
+
+static const RnOptionSpec table[] = {
+    {"dataset", 'd', RN_OPTION_TEXT, BOTH, FIELD(dataset), "FILE",
+     "Dataset description (JSON; docs/dataset.md; bundled: data/*.json) (required)",
+     0, 0, FALSE, NULL, "a file name"},
+    {"output", 'o', RN_OPTION_TEXT, BOTH, FIELD(output), "FILE",
+     "Report file, written whole or not at all; '-' for stdout (required)",
+     0, 0, FALSE, NULL, "a file name, or '-' for stdout"},
+    {"network", 'n', RN_OPTION_CHOICE, BOTH, FIELD(network), "KIND",
+     "Network: region, org, country or sector (default region)",
+     0, 0, FALSE, network_kinds, "a network kind"},
+    {"level", 'l', RN_OPTION_INT, BOTH, FIELD(level), "L",
+     "NUTS level 0-3 of a region network (default 2)", 0, 3, FALSE, NULL, "a NUTS level"},
+    {"nuts-edition", 0, RN_OPTION_CHOICE, BOTH, FIELD(nuts_edition), "E",
+     "Map region codes to NUTS edition E (default 2021 where the dataset declares the mapping)",
+     0, 0, FALSE, editions, "a NUTS edition"},
+    {"weight", 'w', RN_OPTION_CHOICE, ANALYZE, FIELD(weight), "W",
+     "Edge weight: projects (shared projects) or newman (sum of 1/(n-1)) (default projects)",
+     0, 0, FALSE, weightings, "an edge weight"},
+    {"alpha", 'a', RN_OPTION_NUMBER, BOTH, FIELD(alpha), "A",
+     "Path length of an edge = 1/weight^A, 0-100 (default 1; 0 = unweighted)",
+     0, 100, FALSE, NULL, "the exponent A of 1/weight^A"},
+    {"programme", 0, RN_OPTION_TEXT, ANALYZE, FIELD(programme), "NAME",
+     "Keep only the programme of this exact name", 0, 0, FALSE, NULL, "a programme name"},
+    {"programmes", 0, RN_OPTION_REGEX, BOTH, FIELD(programmes), "REGEX",
+     "Keep programmes whose name matches REGEX (case-insensitive)", 0, 0, FALSE, NULL, NULL},
+    {"themes", 0, RN_OPTION_REGEX, BOTH, FIELD(themes), "REGEX",
+     "Keep projects one of whose themes matches REGEX (case-insensitive)", 0, 0, FALSE, NULL, NULL},
+    {"period", 0, RN_OPTION_TEXT, ANALYZE, FIELD(period), "P",
+     "Keep only this period, as the data name it (e.g. 2014-2020)", 0, 0, FALSE, NULL,
+     "a period name"},
+    {"periods", 'p', RN_OPTION_TEXT, COMPARE, FIELD(periods), "LIST",
+     "Periods to compare, 2-32, comma-separated (e.g. 2007-2013,2014-2020) (required)",
+     0, 0, FALSE, NULL, "periods separated by commas"},
+    {"group", 'g', RN_OPTION_CHOICE, ANALYZE, FIELD(group), "NAME",
+     "Add the bridging analyses for a grouping: country, sector, nuts0-nuts3 or community",
+     0, 0, FALSE, groupings, "a grouping"},
+    {"bridges", 0, RN_OPTION_FLAG, ANALYZE, FIELD(bridges), NULL,
+     "Regions as bridges: organisation measures rolled up to regions (region network, --group)",
+     0, 0, FALSE, NULL, NULL},
+    {"objective", 0, RN_OPTION_CHOICE, ANALYZE, FIELD(objective), "OBJ",
+     "Leiden objective of --group community and the communities: modularity or cpm "
+     "(default modularity)", 0, 0, FALSE, objectives, "a Leiden objective"},
+    {"resolution", 0, RN_OPTION_NUMBER, ANALYZE, FIELD(resolution), "G",
+     "Leiden resolution gamma, above 0 up to 1e6 (default 1)", 0, 1e6, TRUE, NULL,
+     "a resolution above 0"},
+    {"seed", 0, RN_OPTION_INT, BOTH, FIELD(seed), "S",
+     "Seed of Leiden and of the permutation test, 0 to 2^53-1 (default 1)", 0, SEED_MAX, FALSE,
+     NULL, "a seed"},
+    {"runs", 0, RN_OPTION_INT, ANALYZE, FIELD(runs), "N",
+     "Leiden runs (seeds S, S+1, ...) for community stability, 1-1000 (default 10)", 1, 1000,
+     FALSE, NULL, "a number of runs"},
+    {"permutations", 0, RN_OPTION_INT, ANALYZE, FIELD(permutations), "N",
+     "E-I permutation test size, 0-100000 (default 1000)", 0, 100000, FALSE, NULL,
+     "a number of permutations"},
+    {"top", 0, RN_OPTION_INT, BOTH, FIELD(top), "K",
+     "Items listed: strongest cross-sector links, risers and fallers, 0-10000 (default 10)",
+     0, 10000, FALSE, NULL, "a number of items"},
+    {"threads", 't', RN_OPTION_INT, BOTH, FIELD(threads), "N",
+     "Threads of the shortest-path pass, 0-256 (default 0: every core; same results)",
+     0, 256, FALSE, NULL, "a number of threads"},
+    {"skip-invalid-rows", 0, RN_OPTION_FLAG, BOTH, FIELD(skip_invalid_rows), NULL,
+     "Reject malformed rows (counted in the report) instead of failing", 0, 0, FALSE, NULL, NULL},
+    {"quiet", 'q', RN_OPTION_FLAG, BOTH, FIELD(quiet), NULL, "Do not print the summary",
+     0, 0, FALSE, NULL, NULL},
+    {"timings", 0, RN_OPTION_FLAG, ANALYZE, FIELD(timings), NULL,
+     "Print the time of each phase to stderr", 0, 0, FALSE, NULL, NULL},
+};
+
+G_STATIC_ASSERT(G_N_ELEMENTS(table) <= 64); /* RnSettings.given is a 64-bit set */
+
+const RnOptionSpec *rn_option_table(guint *n)
+{
+    *n = G_N_ELEMENTS(table);
+    return table;
+}
+
+const RnOptionSpec *rn_option_find(const char *name)
+{
+    g_return_val_if_fail(name != NULL, NULL);
+    for (guint k = 0; k < G_N_ELEMENTS(table); k++)
+        if (strcmp(table[k].name, name) == 0 ||
+            (name[0] && !name[1] && table[k].short_name == name[0]))
+            return &table[k];
+    return NULL;
+}
+
+void rn_settings_init(RnSettings *s)
+{
+    *s = (RnSettings){.level = 2, .alpha = 1.0, .resolution = 1.0, .seed = 1, .runs = 10,
+                      .permutations = 1000, .top = 10};
+}
+
+void rn_settings_clear(RnSettings *s)
+{
+    char **texts[] = {&s->dataset, &s->output,    &s->network,   &s->weight, &s->nuts_edition,
+                      &s->group,   &s->objective, &s->programme, &s->period, &s->periods};
+    for (guint k = 0; k < G_N_ELEMENTS(texts); k++)
+        g_free(*texts[k]);
+    if (s->programmes)
+        g_regex_unref(s->programmes);
+    if (s->themes)
+        g_regex_unref(s->themes);
+    g_strfreev(s->period_list);
+    rn_settings_init(s);
+}
+
+/* "a, b or c" of a NULL-terminated list, quoted (caller frees). */
+static char *choice_list(const char *const *choices)
+{
+    GString *text = g_string_new(NULL);
+    for (guint k = 0; choices[k]; k++)
+        g_string_append_printf(text, "%s'%s'", k == 0 ? "" : choices[k + 1] ? ", " : " or ",
+                               choices[k]);
+    return g_string_free(text, FALSE);
+}
+
+/* A value quoted for a message: at most 60 characters (UTF-8 safe). */
+static char *quoted(const char *value)
+{
+    if (!g_utf8_validate(value, -1, NULL))
+        return g_strdup("(not UTF-8)");
+    glong length = g_utf8_strlen(value, -1);
+    if (length <= 60)
+        return g_strdup_printf("'%s'", value);
+    g_autofree char *head = g_utf8_substring(value, 0, 60);
+    return g_strdup_printf("'%s…' (%ld characters)", head, length);
+}
+
+/* "0-3", "above 0 up to 1e+06": the bounds of a number option. */
+static char *bounds_text(const RnOptionSpec *spec)
+{
+    if (spec->min_exclusive)
+        return g_strdup_printf("above %.17g up to %.17g", spec->min, spec->max);
+    return g_strdup_printf("%.17g-%.17g", spec->min, spec->max);
+}
+
+static gboolean set_number(RnSettings *s, const RnOptionSpec *spec, const char *value,
+                           const char *display, GError **error)
+{
+    char *end = NULL;
+    double x = value && *value ? g_ascii_strtod(value, &end) : NAN;
+    gboolean integer = spec->type == RN_OPTION_INT;
+    if (!value || !*value || *end || !isfinite(x) || (integer && x != floor(x))) {
+        g_autofree char *text = quoted(value ? value : "");
+        g_autofree char *bounds = bounds_text(spec);
+        g_set_error(error, RN_ERROR, RN_ERROR_USAGE, "%s %s is not %s; expected %s, %s",
+                    display, text, integer ? "an integer" : "a finite number", spec->expected,
+                    bounds);
+        return FALSE;
+    }
+    if (x > spec->max || (spec->min_exclusive ? x <= spec->min : x < spec->min)) {
+        g_autofree char *bounds = bounds_text(spec);
+        g_set_error(error, RN_ERROR, RN_ERROR_USAGE, "%s %s is outside %s; expected %s", display,
+                    value, bounds, spec->expected);
+        return FALSE;
+    }
+    gpointer field = (char *)s + spec->offset;
+    if (integer)
+        *(gint64 *)field = (gint64)x;
+    else
+        *(double *)field = x;
+    return TRUE;
+}
+
+gboolean rn_settings_set(RnSettings *s, const RnOptionSpec *spec, const char *value,
+                         const char *display, GError **error)
+{
+    g_return_val_if_fail(s != NULL && spec != NULL && display != NULL, FALSE);
+    g_return_val_if_fail(error == NULL || *error == NULL, FALSE);
+    gpointer field = (char *)s + spec->offset;
+    switch (spec->type) {
+    case RN_OPTION_FLAG:
+        *(gboolean *)field = TRUE;
+        break;
+    case RN_OPTION_INT:
+    case RN_OPTION_NUMBER:
+        if (!set_number(s, spec, value, display, error))
+            return FALSE;
+        break;
+    case RN_OPTION_CHOICE:
+        if (!value || !g_strv_contains((const char *const *)spec->choices, value)) {
+            g_autofree char *text = quoted(value ? value : "");
+            g_autofree char *list = choice_list(spec->choices);
+            g_set_error(error, RN_ERROR, RN_ERROR_USAGE, "%s %s is not %s; expected %s",
+                        display, text, spec->expected, list);
+            return FALSE;
+        }
+        g_free(*(char **)field);
+        *(char **)field = g_strdup(value);
+        break;
+    case RN_OPTION_TEXT:
+        if (!value || !*value) {
+            g_set_error(error, RN_ERROR, RN_ERROR_USAGE, "%s is empty; expected %s", display,
+                        spec->expected);
+            return FALSE;
+        }
+        if (!g_utf8_validate(value, -1, NULL)) { /* it reaches the JSON report */
+            g_set_error(error, RN_ERROR, RN_ERROR_USAGE, "%s is not UTF-8 text; expected %s",
+                        display, spec->expected);
+            return FALSE;
+        }
+        g_free(*(char **)field);
+        *(char **)field = g_strdup(value);
+        break;
+    case RN_OPTION_REGEX: {
+        g_autoptr(GError) local = NULL;
+        GRegex *regex = value && *value ? g_regex_new(value, G_REGEX_CASELESS | G_REGEX_OPTIMIZE,
+                                                      0, &local)
+                                        : NULL;
+        if (!regex) {
+            g_autofree char *text = quoted(value ? value : "");
+            g_set_error(error, RN_ERROR, RN_ERROR_USAGE,
+                        "%s %s is not a regular expression: %s", display, text,
+                        local ? local->message : "it is empty");
+            return FALSE;
+        }
+        if (*(GRegex **)field)
+            g_regex_unref(*(GRegex **)field);
+        *(GRegex **)field = regex;
+        break;
+    }
+    }
+    s->given |= G_GUINT64_CONSTANT(1) << (guint)(spec - table);
+    return TRUE;
+}
+
+/* GOption callback: every option of the table goes through rn_settings_set(). */
+static gboolean option_callback(const gchar *option_name, const gchar *value, gpointer data,
+                                GError **error)
+{
+    const char *name = option_name;
+    while (*name == '-')
+        name++;
+    const RnOptionSpec *spec = rn_option_find(name);
+    g_return_val_if_fail(spec != NULL, FALSE);
+    g_autofree char *display = g_strconcat("--", spec->name, NULL);
+    return rn_settings_set(data, spec, value, display, error);
+}
+
+typedef struct {
+    RnCommand command;
+    const char *name;
+    const char *parameters; /* the required options, after "[OPTION…]" in the usage line */
+    const char *summary;
+    const char *description; /* examples and where to read more */
+} CommandHelp;
+
+static const CommandHelp commands[] = {
+    {RN_COMMAND_ANALYZE, "analyze", "--dataset FILE --output FILE",
+     "Loads the partnerships a dataset description names, builds a region (NUTS 0-3),\n"
+     "organisation, country or sector network and writes a JSON report: centralities,\n"
+     "summary and, with --group, brokerage, structural holes, E-I index, mixing and\n"
+     "communities (docs/schema.md, docs/metrics.md, docs/bridging.md).",
+     "Examples:\n"
+     "  regnet analyze --dataset data/keep-2014-2020.json --network region --level 2 --output r.json\n"
+     "  regnet analyze --dataset data/keep-2014-2020.json --network org --group sector --output o.json\n"
+     "\n"
+     "Exit status: 0 success, 1 computation failed, 2 usage error, 3 input cannot be read,\n"
+     "4 input malformed, 5 output cannot be written.  More: README.md and docs/."},
+    {RN_COMMAND_COMPARE, "compare", "--dataset FILE --periods LIST --output FILE",
+     "Builds the same network for each period, in one node space, and writes how it\n"
+     "changed: turnover, tie persistence, rank correlations, risers and fallers, with\n"
+     "each period's summary and communities (docs/compare.md).",
+     "Examples:\n"
+     "  regnet compare --dataset data/keep-2000-2020.json --periods 2007-2013,2014-2020 --output c.json\n"
+     "  regnet compare --dataset data/fp7-h2020.json --network country --periods FP7,H2020 --output f.json\n"
+     "\n"
+     "Periods are named as the data name them: keep.eu '2007-2013' (from the programme\n"
+     "name), CORDIS 'FP7' and 'H2020' (from the dataset description).\n"
+     "Exit status: 0 success, 1 computation failed, 2 usage error, 3 input cannot be read,\n"
+     "4 input malformed, 5 output cannot be written.  More: README.md and docs/compare.md."},
+};
+
+static const CommandHelp *command_help(RnCommand command)
+{
+    for (guint k = 0; k < G_N_ELEMENTS(commands); k++)
+        if (commands[k].command == command)
+            return &commands[k];
+    g_return_val_if_reached(NULL);
+}
+
+gboolean rn_settings_parse_args(RnSettings *s, RnCommand command, int argc, char **argv,
+                                GError **error)
+{
+    const CommandHelp *help = command_help(command);
+    g_autoptr(GArray) entries = g_array_new(TRUE, TRUE, sizeof(GOptionEntry));
+    /* GOptionEntry stores a callback as a data pointer (POSIX allows it). */
+    GOptionArgFunc callback = option_callback;
+    gpointer callback_data;
+    memcpy(&callback_data, &callback, sizeof callback_data);
+    for (guint k = 0; k < G_N_ELEMENTS(table); k++) {
+        const RnOptionSpec *spec = &table[k];
+        if (!(spec->commands & command))
+            continue;
+        GOptionEntry entry = {spec->name, spec->short_name,
+                              spec->type == RN_OPTION_FLAG ? G_OPTION_FLAG_NO_ARG : 0,
+                              G_OPTION_ARG_CALLBACK, callback_data, spec->help,
+                              spec->arg};
+        g_array_append_val(entries, entry);
+    }
+    g_autoptr(GOptionContext) context = g_option_context_new(help->parameters);
+    g_option_context_set_summary(context, help->summary);
+    g_option_context_set_description(context, help->description);
+    GOptionGroup *group = g_option_group_new(help->name, "", "", s, NULL);
+    g_option_group_add_entries(group, (const GOptionEntry *)entries->data);
+    g_option_context_set_main_group(context, group);
+    g_autoptr(GError) local = NULL;
+    if (!g_option_context_parse(context, &argc, &argv, &local)) {
+        if (local->domain == RN_ERROR)
+            g_propagate_error(error, g_steal_pointer(&local));
+        else
+            g_set_error(error, RN_ERROR, RN_ERROR_USAGE, "%s: %s", help->name, local->message);
+        return FALSE;
+    }
+    if (argc > 1) {
+        g_set_error(error, RN_ERROR, RN_ERROR_USAGE,
+                    "%s: unexpected argument '%s'; options take the form --name VALUE (see "
+                    "regnet %s --help)",
+                    help->name, argv[1], help->name);
+        return FALSE;
+    }
+    return TRUE;
+}
+
+/* Splits --periods: trimmed, non-empty, distinct, 2 to MAX_PERIODS. */
+static gboolean split_periods(RnSettings *s, GError **error)
+{
+    g_auto(GStrv) parts = g_strsplit(s->periods, ",", -1);
+    guint n = g_strv_length(parts);
+    if (n < 2 || n > MAX_PERIODS) {
+        g_set_error(error, RN_ERROR, RN_ERROR_USAGE,
+                    "compare: --periods needs 2 to %d periods, found '%s'", MAX_PERIODS,
+                    s->periods);
+        return FALSE;
+    }
+    for (guint k = 0; k < n; k++) {
+        g_strstrip(parts[k]);
+        if (!*parts[k]) {
+            g_set_error(error, RN_ERROR, RN_ERROR_USAGE,
+                        "compare: --periods '%s' has an empty period at position %u; expected "
+                        "period names separated by commas", s->periods, k + 1);
+            return FALSE;
+        }
+        for (guint j = 0; j < k; j++)
+            if (strcmp(parts[j], parts[k]) == 0) {
+                g_set_error(error, RN_ERROR, RN_ERROR_USAGE,
+                            "compare: --periods names '%s' twice; expected distinct periods",
+                            parts[k]);
+                return FALSE;
+            }
+    }
+    g_strfreev(s->period_list);
+    s->period_list = g_steal_pointer(&parts);
+    return TRUE;
+}
+
+gboolean rn_settings_check(RnSettings *s, RnCommand command, GError **error)
+{
+    g_return_val_if_fail(s != NULL, FALSE);
+    const CommandHelp *help = command_help(command);
+    for (guint k = 0; k < G_N_ELEMENTS(table); k++)
+        if ((s->given >> k & 1) && !(table[k].commands & command)) {
+            g_set_error(error, RN_ERROR, RN_ERROR_USAGE, "%s: --%s does not apply to this "
+                        "command", help->name, table[k].name);
+            return FALSE;
+        }
+    if (!s->dataset || !s->output || (command == RN_COMMAND_COMPARE && !s->periods)) {
+        g_set_error(error, RN_ERROR, RN_ERROR_USAGE, "%s: %s are required (see regnet %s --help)",
+                    help->name,
+                    command == RN_COMMAND_COMPARE ? "--dataset, --periods and --output"
+                                                  : "--dataset and --output",
+                    help->name);
+        return FALSE;
+    }
+    if (command == RN_COMMAND_COMPARE && !split_periods(s, error))
+        return FALSE;
+    gboolean region = !s->network || strcmp(s->network, "region") == 0;
+    if (s->bridges && (!s->group || !region)) {
+        g_set_error(error, RN_ERROR, RN_ERROR_USAGE,
+                    "--bridges needs a region network and --group (e.g. --group country)");
+        return FALSE;
+    }
+    if (s->bridges && strcmp(s->group, "community") == 0) {
+        g_set_error(error, RN_ERROR, RN_ERROR_USAGE,
+                    "--bridges needs a grouping organisations share with regions (country, "
+                    "nuts0-3)");
+        return FALSE;
+    }
+    return TRUE;
+}
+
+static RnNetworkKind network_kind(const char *name)
+{
+    if (g_strcmp0(name, "org") == 0)
+        return RN_NETWORK_ORG;
+    if (g_strcmp0(name, "country") == 0)
+        return RN_NETWORK_COUNTRY;
+    if (g_strcmp0(name, "sector") == 0)
+        return RN_NETWORK_SECTOR;
+    return RN_NETWORK_REGION;
+}
+
+static guint thread_count(const RnSettings *s)
+{
+    return s->threads > 0 ? (guint)s->threads : (guint)g_get_num_processors();
+}
+
+void rn_settings_load_options(const RnSettings *s, RnLoadOptions *options)
+{
+    *options = (RnLoadOptions){.skip_invalid_rows = s->skip_invalid_rows,
+                               .nuts_edition = s->nuts_edition};
+}
+
+void rn_settings_analysis_request(const RnSettings *s, RnAnalysisRequest *r)
+{
+    *r = (RnAnalysisRequest){
+        .spec = {.kind = network_kind(s->network), .level = (int)s->level,
+                 .weighting = g_strcmp0(s->weight, "newman") == 0 ? RN_WEIGHT_NEWMAN
+                                                                  : RN_WEIGHT_PROJECTS,
+                 .programme = s->programme, .period = s->period, .programmes = s->programmes,
+                 .themes = s->themes},
+        .options = {.alpha = s->alpha, .threads = thread_count(s)},
+        .group = s->group,
+        .bridging = {.group = s->group,
+                     .communities = {.objective = g_strcmp0(s->objective, "cpm") == 0
+                                                      ? RN_COMMUNITY_CPM
+                                                      : RN_COMMUNITY_MODULARITY,
+                                     .resolution = s->resolution, .seed = (guint64)s->seed,
+                                     .runs = (guint)s->runs},
+                     .permutations = (guint)s->permutations, .seed = (guint64)s->seed,
+                     .level = (int)s->level, .top = (guint)s->top},
+        .bridges = s->bridges,
+    };
+}
+
+void rn_settings_compare_request(const RnSettings *s, RnCompareRequest *r)
+{
+    *r = (RnCompareRequest){
+        .spec = {.kind = network_kind(s->network), .level = (int)s->level,
+                 .weighting = RN_WEIGHT_PROJECTS, .programmes = s->programmes,
+                 .themes = s->themes},
+        .options = {.alpha = s->alpha, .threads = thread_count(s)},
+        .periods = (const char *const *)s->period_list,
+        .n_periods = s->period_list ? g_strv_length(s->period_list) : 0,
+        .seed = (guint64)s->seed,
+        .top = (guint)s->top,
+    };
+}

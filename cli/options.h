@@ -1,0 +1,105 @@
+/*
+ * options.h — one table of every option of every command, and one
+ * validator.  The command line (GOptionContext) and any other front end
+ * (the HTTP API's query parameters) set options through
+ * rn_settings_set(), so a value is accepted or rejected, with the same
+ * message, wherever it comes from.  Each option documents its bounds;
+ * numbers are finite and within them, counts have upper limits so that no
+ * option value can make a run last for days.
+ */
+#ifndef REGNET_OPTIONS_H
+#define REGNET_OPTIONS_H
+
+#include <glib.h>
+
+#include "analyses/compare.h"
+#include "analyses/run.h"
+#include "loaders/loaders.h"
+
+/* The commands; an option lists the commands it applies to. */
+typedef enum {
+    RN_COMMAND_ANALYZE = 1u << 0,
+    RN_COMMAND_COMPARE = 1u << 1,
+} RnCommand;
+
+typedef enum {
+    RN_OPTION_FLAG,   /* no value */
+    RN_OPTION_INT,    /* an integer in [min, max] */
+    RN_OPTION_NUMBER, /* a finite number in [min, max] ((min, max] with min_exclusive) */
+    RN_OPTION_CHOICE, /* one of choices */
+    RN_OPTION_TEXT,   /* a non-empty text */
+    RN_OPTION_REGEX,  /* a regular expression, compiled case-insensitively */
+} RnOptionType;
+
+/* Every value any command may be given; fields hold the defaults until set. */
+typedef struct {
+    char *dataset, *output, *network, *weight, *nuts_edition, *group, *objective;
+    char *programme, *period, *periods;
+    GRegex *programmes, *themes;
+    gint64 level, threads, runs, permutations, top, seed;
+    double alpha, resolution;
+    gboolean bridges, skip_invalid_rows, quiet, timings;
+    guint64 given;          /* bit k: option k of the table was given */
+    char **period_list;     /* --periods split and trimmed (after rn_settings_check) */
+} RnSettings;
+
+typedef struct {
+    const char *name;           /* long name, without "--" */
+    char short_name;            /* 0 for none */
+    RnOptionType type;
+    guint commands;             /* RnCommand bits */
+    gsize offset;               /* the field of RnSettings */
+    const char *arg;            /* value placeholder in --help, NULL for flags */
+    const char *help;           /* one line for --help, with default and bounds */
+    double min, max;            /* numbers */
+    gboolean min_exclusive;
+    const char *const *choices; /* NULL-terminated, for RN_OPTION_CHOICE */
+    const char *expected;       /* what a valid value is, ending messages */
+} RnOptionSpec;
+
+/* The option table, n entries (*n receives the count). */
+const RnOptionSpec *rn_option_table(guint *n);
+
+/* The option named name (long name without dashes, or its short letter as a
+ * one-character string), or NULL.  Time complexity: O(options). */
+const RnOptionSpec *rn_option_find(const char *name);
+
+/* Sets every field to its default.  Time complexity: O(1). */
+void rn_settings_init(RnSettings *settings);
+/* Frees what settings holds and resets it to the defaults. */
+void rn_settings_clear(RnSettings *settings);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC(RnSettings, rn_settings_clear)
+
+/*
+ * Validates value for spec and stores it.  display names the option in
+ * messages ("--level" on the command line, "level" in the HTTP API).
+ * Errors (RN_ERROR_USAGE): "DISPLAY 'VALUE' is not ...; expected ..." for a
+ * value of the wrong kind, "DISPLAY V is outside MIN-MAX; expected ..." for
+ * one out of bounds.  value is ignored for flags (NULL allowed).
+ * Time complexity: O(|value|), a regular expression's compilation.
+ */
+gboolean rn_settings_set(RnSettings *settings, const RnOptionSpec *spec, const char *value,
+                         const char *display, GError **error);
+
+/*
+ * Parses the command line of command (argv[0] is the program name as
+ * "regnet COMMAND") through GOptionContext, with --help generated from the
+ * table.  Errors: RN_ERROR_USAGE for unknown options, bad values and
+ * stray arguments, each message starting "COMMAND: " when GLib wrote it.
+ */
+gboolean rn_settings_parse_args(RnSettings *settings, RnCommand command, int argc, char **argv,
+                                GError **error);
+
+/*
+ * Checks what no single option can: required options, options that need
+ * each other, lists.  Also splits --periods into period_list.
+ * Errors: RN_ERROR_USAGE.  Time complexity: O(options + |periods|).
+ */
+gboolean rn_settings_check(RnSettings *settings, RnCommand command, GError **error);
+
+/* Requests for the pipelines; they borrow from settings. */
+void rn_settings_load_options(const RnSettings *settings, RnLoadOptions *options);
+void rn_settings_analysis_request(const RnSettings *settings, RnAnalysisRequest *request);
+void rn_settings_compare_request(const RnSettings *settings, RnCompareRequest *request);
+
+#endif

@@ -1,0 +1,157 @@
+#!/bin/bash
+# Every option of every command, each documented value and each bound: the
+# rejected values with their exact messages (exit 2), the accepted ones run
+# to a report (exit 0).  The list of options is read from --help, so an
+# option added without a case here fails this test.
+# Usage: options_test.sh path/to/regnet   (run from the project root)
+set -u
+REGNET=$1
+ROOT=$(pwd)
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+PASS=0
+FAIL=0
+
+check() {
+    local want_code=$1 want_err=$2
+    shift 2
+    local err code
+    err=$("$@" 2>&1 >/dev/null)
+    code=$?
+    if [ "$code" = "$want_code" ] && [ "$err" = "$want_err" ]; then
+        PASS=$((PASS + 1))
+    else
+        FAIL=$((FAIL + 1))
+        printf 'FAIL: %s\n  want %s: %s\n  got  %s: %s\n' "$*" "$want_code" "$want_err" "$code" "$err"
+    fi
+}
+ok() {
+    local name=$1
+    shift
+    if "$@"; then PASS=$((PASS + 1)); else FAIL=$((FAIL + 1)); echo "FAIL: $name"; fi
+}
+
+TINY="$TMP/tiny"
+mkdir -p "$TINY"
+cp "$ROOT/tests/fixtures/tiny/partners.csv" "$TINY/"
+sed "s|../../../data/nuts|$ROOT/data/nuts|" "$ROOT/tests/fixtures/tiny/dataset.json" > "$TINY/dataset.json"
+KEEP=data/keep-2014-2020.json
+KEEP_ALL=data/keep-2000-2020.json
+a() { "$REGNET" analyze -q --output "$TMP/r.json" "$@"; }
+c() { "$REGNET" compare -q --output "$TMP/c.json" --dataset "$KEEP_ALL" "$@"; }
+# runs NAME CMD...: the command exits 0 with a JSON report.
+runs() {
+    local name=$1
+    shift
+    rm -f "$TMP/r.json" "$TMP/c.json"
+    if "$@" >/dev/null 2>"$TMP/err" && /usr/bin/python3 -c "import json,sys; json.load(open(sys.argv[1]))" "$TMP/$( [ -e "$TMP/c.json" ] && echo c || echo r).json" 2>/dev/null; then
+        PASS=$((PASS + 1))
+    else
+        FAIL=$((FAIL + 1))
+        printf 'FAIL: %s\n  %s\n' "$name" "$(head -3 "$TMP/err")"
+    fi
+}
+
+# --- the options --help lists are the options tested here -------------------------
+options_of() { "$REGNET" "$1" --help | grep -oE '^  (-[a-z], )?--[a-z-]+' | sed 's/.*--//' | grep -v '^help$' | sort | tr '\n' ' '; }
+ok "analyze options are all covered" test "$(options_of analyze)" = "alpha bridges dataset group level network nuts-edition objective output period permutations programme programmes quiet resolution runs seed skip-invalid-rows themes threads timings top weight "
+ok "compare options are all covered" test "$(options_of compare)" = "alpha dataset level network nuts-edition output periods programmes quiet seed skip-invalid-rows themes threads top "
+
+# --- help pages ---------------------------------------------------------------------
+ok "analyze --help: usage line names the required options" bash -c "'$REGNET' analyze --help | sed -n 2p | grep -qxF '  regnet analyze [OPTION…] --dataset FILE --output FILE'"
+ok "compare --help: usage line names the required options" bash -c "'$REGNET' compare --help | sed -n 2p | grep -qxF '  regnet compare [OPTION…] --dataset FILE --periods LIST --output FILE'"
+ok "analyze --help shows two examples" test "$("$REGNET" analyze --help | grep -c '^  regnet analyze --dataset')" = 2
+ok "compare --help shows two examples" test "$("$REGNET" compare --help | grep -c '^  regnet compare --dataset')" = 2
+ok "help says what --dataset wants" bash -c "'$REGNET' analyze --help | grep -q 'Dataset description (JSON; docs/dataset.md; bundled: data/\*.json) (required)'"
+ok "no '[OPTION?]' whatever the locale" bash -c "LANG=C LC_ALL=C '$REGNET' analyze --help | grep -qF '[OPTION…]'"
+
+# --- numbers: bounds, non-numbers, non-finite values ----------------------------------
+for v in 4 -1; do check 2 "regnet: --level $v is outside 0-3; expected a NUTS level" a --dataset "$KEEP" --level $v; done
+check 2 "regnet: --level '2.5' is not an integer; expected a NUTS level, 0-3" a --dataset "$KEEP" --level 2.5
+check 2 "regnet: --level 'two' is not an integer; expected a NUTS level, 0-3" a --dataset "$KEEP" --level two
+for v in -1 101; do check 2 "regnet: --alpha $v is outside 0-100; expected the exponent A of 1/weight^A" a --dataset "$KEEP" --alpha $v; done
+for v in nan inf -inf; do check 2 "regnet: --alpha '$v' is not a finite number; expected the exponent A of 1/weight^A, 0-100" a --dataset "$KEEP" --alpha $v; done
+check 2 "regnet: --alpha '' is not a finite number; expected the exponent A of 1/weight^A, 0-100" a --dataset "$KEEP" --alpha ''
+for v in 0 -1 1000001; do check 2 "regnet: --resolution $v is outside above 0 up to 1000000; expected a resolution above 0" a --dataset "$KEEP" --resolution $v; done
+check 2 "regnet: --resolution 'inf' is not a finite number; expected a resolution above 0, above 0 up to 1000000" a --dataset "$KEEP" --resolution inf
+for v in -7 9007199254740992; do check 2 "regnet: --seed $v is outside 0-9007199254740991; expected a seed" a --dataset "$KEEP" --seed $v; done
+for v in 0 1001; do check 2 "regnet: --runs $v is outside 1-1000; expected a number of runs" a --dataset "$KEEP" --runs $v; done
+for v in -1 100001 2147483648; do check 2 "regnet: --permutations $v is outside 0-100000; expected a number of permutations" a --dataset "$KEEP" --permutations $v; done
+for v in -1 10001; do check 2 "regnet: --top $v is outside 0-10000; expected a number of items" a --dataset "$KEEP" --top $v; done
+for v in -1 257; do check 2 "regnet: --threads $v is outside 0-256; expected a number of threads" a --dataset "$KEEP" --threads $v; done
+
+# --- choices, texts, expressions ------------------------------------------------------
+check 2 "regnet: --network 'city' is not a network kind; expected 'region', 'org', 'country' or 'sector'" a --dataset "$KEEP" --network city
+check 2 "regnet: --weight 'jaccard' is not an edge weight; expected 'projects' or 'newman'" a --dataset "$KEEP" --weight jaccard
+check 2 "regnet: --nuts-edition '2017' is not a NUTS edition; expected '2003', '2006', '2010', '2013', '2016', '2021' or '2024'" a --dataset "$KEEP" --nuts-edition 2017
+check 2 "regnet: --group 'town' is not a grouping; expected 'country', 'sector', 'nuts0', 'nuts1', 'nuts2', 'nuts3' or 'community'" a --dataset "$KEEP" --group town
+check 2 "regnet: --objective 'louvain' is not a Leiden objective; expected 'modularity' or 'cpm'" a --dataset "$KEEP" --objective louvain
+check 2 "regnet: --dataset is empty; expected a file name" a --dataset ''
+check 2 "regnet: --output is empty; expected a file name, or '-' for stdout" "$REGNET" analyze --dataset "$KEEP" --output ''
+check 2 "regnet: --programme is empty; expected a programme name" a --dataset "$KEEP" --programme ''
+check 2 "regnet: --period is empty; expected a period name" a --dataset "$KEEP" --period ''
+check 2 "regnet: --themes '' is not a regular expression: it is empty" a --dataset "$KEEP" --themes ''
+check 2 "regnet: --programmes '[' is not a regular expression: Error while compiling regular expression ‘[’ at char 1: missing terminating ] for character class" a --dataset "$KEEP" --programmes '['
+LONGVALUE=$(printf 'x%.0s' $(seq 1 200))
+check 2 "regnet: --network '$(printf 'x%.0s' $(seq 1 60))…' (200 characters) is not a network kind; expected 'region', 'org', 'country' or 'sector'" a --dataset "$KEEP" --network "$LONGVALUE"
+
+# --- combinations and stray arguments ---------------------------------------------------
+check 2 "regnet: --bridges needs a region network and --group (e.g. --group country)" a --dataset "$KEEP" --bridges
+check 2 "regnet: --bridges needs a region network and --group (e.g. --group country)" a --dataset "$KEEP" --bridges --group sector --network org
+check 2 "regnet: --bridges needs a grouping organisations share with regions (country, nuts0-3)" a --dataset "$KEEP" --bridges --group community
+check 2 "regnet: analyze: unexpected argument 'extra'; options take the form --name VALUE (see regnet analyze --help)" a --dataset "$KEEP" extra
+check 2 "regnet: compare: Unknown option --group" c --periods 2007-2013,2014-2020 --group country
+check 2 "regnet: compare: Unknown option --weight" c --periods 2007-2013,2014-2020 --weight newman
+check 2 "regnet: analyze: --dataset and --output are required (see regnet analyze --help)" "$REGNET" analyze --output x.json
+
+# --- compare validates as analyze does (reproducer compare_unvalidated_options) ----------
+for v in nan inf; do check 2 "regnet: --alpha '$v' is not a finite number; expected the exponent A of 1/weight^A, 0-100" c --periods 2007-2013,2014-2020 --alpha $v; done
+check 2 "regnet: --alpha -1 is outside 0-100; expected the exponent A of 1/weight^A" c --periods 2007-2013,2014-2020 --alpha -1
+check 2 "regnet: --seed -7 is outside 0-9007199254740991; expected a seed" c --periods 2007-2013,2014-2020 --seed -7
+check 2 "regnet: --threads -1 is outside 0-256; expected a number of threads" c --periods 2007-2013,2014-2020 --threads -1
+check 2 "regnet: --top -1 is outside 0-10000; expected a number of items" c --periods 2007-2013,2014-2020 --top -1
+check 2 "regnet: compare: --periods '2007-2013,,2014-2020' has an empty period at position 2; expected period names separated by commas" c --periods 2007-2013,,2014-2020
+check 2 "regnet: compare: --periods names '2007-2013' twice; expected distinct periods" c --periods 2007-2013,2007-2013
+check 2 "regnet: compare: --periods needs 2 to 32 periods, found '$(seq -s, 1 33)'" c --periods "$(seq -s, 1 33)"
+check 2 "regnet: compare: --dataset, --periods and --output are required (see regnet compare --help)" "$REGNET" compare --dataset "$KEEP_ALL" --output x.json
+ok "a rejected compare writes nothing" test ! -e "$TMP/c.json"
+
+# --- every documented value runs ---------------------------------------------------------
+for n in region org country sector; do runs "--network $n" a --dataset "$TINY/dataset.json" --network $n; done
+for l in 0 1 2 3; do runs "--level $l" a --dataset "$TINY/dataset.json" --level $l; done
+for w in projects newman; do runs "--weight $w" a --dataset "$TINY/dataset.json" --network org --weight $w; done
+for v in 0 100; do runs "--alpha $v" a --dataset "$TINY/dataset.json" --alpha $v; done
+for g in country nuts0 nuts1 nuts2 community; do runs "--group $g" a --dataset "$KEEP" --group $g; done
+runs "--group nuts3 on a NUTS3 network" a --dataset "$KEEP" --level 3 --group nuts3
+runs "--group sector on an organisation network" a --dataset "$TINY/dataset.json" --network org --group sector
+for o in modularity cpm; do runs "--objective $o" a --dataset "$KEEP" --group community --objective $o; done
+runs "--resolution at its bound" a --dataset "$KEEP" --group country --objective cpm --resolution 1000000
+runs "--seed at its bound" a --dataset "$TINY/dataset.json" --group country --seed 9007199254740991
+ok "the seed is recorded exactly" /usr/bin/python3 -c "import json; assert json.load(open('$TMP/r.json'))['parameters']['seed'] == 9007199254740991"
+runs "--runs at its bound" a --dataset "$TINY/dataset.json" --group country --runs 1000
+runs "--permutations at its bounds" a --dataset "$TINY/dataset.json" --group country --permutations 100000
+runs "--permutations 0" a --dataset "$TINY/dataset.json" --group country --permutations 0
+for t in 0 1 256; do runs "--threads $t" a --dataset "$TINY/dataset.json" --threads $t; done
+for k in 0 10000; do runs "--top $k" a --dataset "$TINY/dataset.json" --network org --group sector --top $k; done
+for e in 2013 2016 2021 2024; do runs "--nuts-edition $e" a --dataset "$KEEP" --nuts-edition $e; done
+for e in 2003 2006 2010; do check 2 "regnet: $KEEP: regions.harmonisation has no NUTS $e mapping; editions available: 2016, 2021, 2024" a --dataset "$KEEP" --nuts-edition $e; done
+runs "--programme" a --dataset "$KEEP" --programme "2014 - 2020 INTERREG V-A Austria - Czech Republic"
+runs "--programmes" a --dataset "$KEEP" --programmes "danube|alpine"
+runs "--themes" a --dataset "$KEEP" --themes "^TO1 "
+runs "--period" a --dataset "$KEEP_ALL" --period 2007-2013
+runs "--bridges" a --dataset "$KEEP" --group country --bridges
+runs "--skip-invalid-rows" a --dataset "$TINY/dataset.json" --skip-invalid-rows
+runs "--timings" a --dataset "$TINY/dataset.json" --timings
+ok "--timings prints the phases" grep -q '^regnet: timings: load ' "$TMP/err"
+ok "--quiet prints nothing" test -z "$("$REGNET" analyze -q --dataset "$TINY/dataset.json" --output "$TMP/q.json")"
+ok "without --quiet the summary is printed" bash -c "'$REGNET' analyze --dataset '$TINY/dataset.json' --output '$TMP/q.json' | grep -q '^region network at NUTS level 2'"
+for n in region country org sector; do runs "compare --network $n" c --network $n --periods 2007-2013,2014-2020 --programmes "Alpine Space"; done
+runs "compare --level 1" c --level 1 --periods 2007-2013,2014-2020
+runs "compare --alpha 0 --seed 0 --top 0 --threads 1" c --alpha 0 --seed 0 --top 0 --threads 1 --periods 2007-2013,2014-2020
+runs "compare --nuts-edition 2016 --skip-invalid-rows" c --nuts-edition 2016 --skip-invalid-rows --periods 2007-2013,2014-2020
+check 2 "regnet: $KEEP_ALL: period '2007-2013': no project with participants matches the filters --period=2007-2013 --themes=." c --themes . --periods 2007-2013,2014-2020
+runs "compare of three periods" c --periods 2000-2006,2007-2013,2014-2020
+ok "compare without --quiet prints the table" bash -c "'$REGNET' compare --dataset '$KEEP_ALL' --periods 2007-2013,2014-2020 --output '$TMP/q.json' | grep -q '^  period '"
+
+echo "options: $PASS passed, $FAIL failed"
+[ "$FAIL" = 0 ]
