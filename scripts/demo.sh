@@ -9,27 +9,28 @@ cd "$(dirname "$0")/.."
 scripts/install-deps.sh
 scripts/build.sh
 mkdir -p reports
-for spec in "region-nuts2 --network region --level 2 --group country --bridges" \
-            "region-nuts0 --network region --level 0" \
-            "org --network org --group sector"; do
-    set -- $spec
-    name=$1
-    shift
-    build/regnet analyze --dataset data/keep-2014-2020.json "$@" --output "reports/keep-2014-2020-$name.json"
-    echo
-done
-# Cluster collaboration: projects under keep.eu's "Clustering and economic cooperation".
-build/regnet analyze --dataset data/keep-2014-2020.json --network region --level 2 \
+R=build/regnet
+heading() { printf '\n=== %s ===\n' "$1"; }
+
+heading "Interreg 2014-2020 (keep.eu): regions at NUTS level 2, brokerage between countries, regions as bridges"
+$R analyze --dataset data/keep-2014-2020.json --network region --level 2 --group country --bridges \
+    --output reports/keep-2014-2020-region-nuts2.json
+heading "Interreg 2014-2020 (keep.eu): countries (NUTS level 0)"
+$R analyze --dataset data/keep-2014-2020.json --network region --level 0 \
+    --output reports/keep-2014-2020-region-nuts0.json
+heading "Interreg 2014-2020 (keep.eu): organisations, cross-sector links (public/private)"
+$R analyze --dataset data/keep-2014-2020.json --network org --group sector \
+    --output reports/keep-2014-2020-org.json
+heading "Interreg 2014-2020 (keep.eu): projects on 'Clustering and economic cooperation', NUTS level 2"
+$R analyze --dataset data/keep-2014-2020.json --network region --level 2 \
     --themes '^Clustering' --output reports/keep-2014-2020-region-nuts2-clustering.json
-echo
-# Horizon 2020 by country, as the CORDIS file spells the codes.
-build/regnet analyze --dataset data/h2020.json --network country \
-    --output reports/h2020-country.json
-echo
-build/regnet compare --dataset data/keep-2000-2020.json --network region --level 2 \
+heading "Horizon 2020 (CORDIS): countries, as CORDIS spells the codes"
+$R analyze --dataset data/h2020.json --network country --output reports/h2020-country.json
+heading "Interreg 2007-2013 against 2014-2020 (keep.eu): regions at NUTS level 2"
+$R compare --dataset data/keep-2000-2020.json --network region --level 2 \
     --periods 2007-2013,2014-2020 --output reports/keep-compare-2007-2013-2014-2020.json
-echo
-build/regnet compare --dataset data/fp7-h2020.json --network country --periods FP7,H2020 \
+heading "FP7 against Horizon 2020 (CORDIS): countries"
+$R compare --dataset data/fp7-h2020.json --network country --periods FP7,H2020 \
     --output reports/cordis-compare-fp7-h2020.json
 echo
 echo "Reports are in reports/ (schemas: docs/schema.md, docs/compare.md)."
