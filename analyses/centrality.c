@@ -41,10 +41,15 @@ void rn_degree_strength(const RnNetwork *net, double **degree, double **strength
     }
 }
 
-gboolean rn_eigenvector_pagerank(const igraph_t *graph, const igraph_vector_t *weights,
-                                 double **eigenvector, double **pagerank, GError **error)
+gboolean rn_eigenvector(const igraph_t *graph, const igraph_vector_t *weights,
+                        double **eigenvector, GError **error)
 {
     guint n = (guint)igraph_vcount(graph);
+    if (igraph_ecount(graph) == 0) {
+        /* No edges: every node is equally (un)important; igraph returns 1s. */
+        *eigenvector = g_new0(double, n + 1);
+        return TRUE;
+    }
     /* ARPACK draws on igraph's random generator: seeding it here keeps a
      * network's values independent of what ran before (another period's
      * Leiden runs, in a comparison). */
@@ -55,19 +60,29 @@ gboolean rn_eigenvector_pagerank(const igraph_t *graph, const igraph_vector_t *w
     igraph_real_t value;
     igraph_arpack_options_t arpack;
     igraph_arpack_options_init(&arpack);
-    gboolean has_edges = igraph_ecount(graph) > 0;
-    if (has_edges) {
-        if (!rn_igraph_check(igraph_eigenvector_centrality(graph, &values, &value, IGRAPH_UNDIRECTED,
-                                                           /*scale=*/1, weights, &arpack),
-                             "eigenvector centrality", error)) {
-            igraph_vector_destroy(&values);
-            return FALSE;
-        }
-        *eigenvector = copy_vector(&values, n);
-    } else {
-        /* No edges: every node is equally (un)important; igraph returns 1s. */
-        *eigenvector = g_new0(double, n + 1);
+    if (!rn_igraph_check(igraph_eigenvector_centrality(graph, &values, &value, IGRAPH_UNDIRECTED,
+                                                       /*scale=*/1, weights, &arpack),
+                         "eigenvector centrality", error)) {
+        igraph_vector_destroy(&values);
+        return FALSE;
     }
+    *eigenvector = copy_vector(&values, n);
+    igraph_vector_destroy(&values);
+    return TRUE;
+}
+
+gboolean rn_eigenvector_pagerank(const igraph_t *graph, const igraph_vector_t *weights,
+                                 double **eigenvector, double **pagerank, GError **error)
+{
+    guint n = (guint)igraph_vcount(graph);
+    if (!rn_eigenvector(graph, weights, eigenvector, error))
+        return FALSE;
+    igraph_vector_t values;
+    if (!rn_igraph_check(igraph_vector_init(&values, n), "allocating", error)) {
+        g_clear_pointer(eigenvector, g_free);
+        return FALSE;
+    }
+    igraph_real_t value;
     if (!rn_igraph_check(igraph_pagerank(graph, IGRAPH_PAGERANK_ALGO_PRPACK, &values, &value,
                                          igraph_vss_all(), IGRAPH_UNDIRECTED, 0.85, weights,
                                          NULL),

@@ -17,7 +17,16 @@ void rn_degree_strength(const RnNetwork *network, double **degree, double **stre
 #define RN_EIGENVECTOR_SEED 1
 
 /*
- * Weighted eigenvector centrality scaled to max 1 and PageRank (damping
+ * Weighted eigenvector centrality scaled to max 1 (igraph's generator
+ * seeded with RN_EIGENVECTOR_SEED first; all 0 without edges).  Output
+ * allocated here (g_free).  Errors: RN_ERROR_INTERNAL from igraph.
+ * Time complexity: O(E) per ARPACK iteration.
+ */
+gboolean rn_eigenvector(const igraph_t *graph, const igraph_vector_t *weights,
+                        double **eigenvector, GError **error);
+
+/*
+ * Weighted eigenvector centrality (rn_eigenvector) and PageRank (damping
  * 0.85, PRPACK, weights as strengths; isolated nodes teleport uniformly).
  * Outputs allocated here (g_free).  Errors: RN_ERROR_INTERNAL from igraph.
  * Time complexity: O(E) per ARPACK iteration; PRPACK solves exactly.

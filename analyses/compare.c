@@ -36,7 +36,7 @@ static gint compare_by_value(gconstpointer a, gconstpointer b, gpointer data)
  * 1e-9 of the largest |value| of the first of a run of sorted values are
  * tied: centralities equal in exact arithmetic can differ in the last bits,
  * and an exact tie test would rank such float noise. */
-static void average_ranks(const double *values, guint n, double *ranks)
+void rn_average_ranks(const double *values, guint n, double *ranks)
 {
     double scale = 0;
     for (guint i = 0; i < n; i++)
@@ -57,13 +57,21 @@ static void average_ranks(const double *values, guint n, double *ranks)
     }
 }
 
+void rn_rank_descending(const double *values, guint n, double *ranks)
+{
+    g_autofree double *negated = g_new(double, n + 1);
+    for (guint i = 0; i < n; i++)
+        negated[i] = -values[i];
+    rn_average_ranks(negated, n, ranks);
+}
+
 double rn_spearman(const double *x, const double *y, guint n)
 {
     if (n < 2)
         return NAN;
     g_autofree double *rx = g_new(double, n), *ry = g_new(double, n);
-    average_ranks(x, n, rx);
-    average_ranks(y, n, ry);
+    rn_average_ranks(x, n, rx);
+    rn_average_ranks(y, n, ry);
     double mx = 0, my = 0;
     for (guint i = 0; i < n; i++) {
         mx += rx[i];
@@ -222,6 +230,8 @@ void rn_compare_periods(const RnPeriodResult *pa, const RnPeriodResult *pb, guin
         }
     }
     out->edge_weight_spearman = rn_spearman((double *)xs->data, (double *)ys->data, xs->len);
+    out->edge_weight_pairs = xs->len;
+    out->edge_weight_spearman_p = rn_correlation_p_value(out->edge_weight_spearman, xs->len);
     g_autofree double *x = g_new(double, out->kept + 1), *y = g_new(double, out->kept + 1);
     for (guint c = 0; c < 7; c++) {
         for (guint k = 0; k < out->kept; k++) {
@@ -229,6 +239,17 @@ void rn_compare_periods(const RnPeriodResult *pa, const RnPeriodResult *pb, guin
             y[k] = rn_centrality_value(&pb->centrality, c, out->kept_b[k]);
         }
         out->spearman[c] = rn_spearman(x, y, out->kept);
+        out->spearman_p[c] = rn_correlation_p_value(out->spearman[c], out->kept);
+    }
+    out->adjusted_rand = out->normalized_mutual_information = NAN;
+    if (pa->membership && pb->membership && out->kept > 0) {
+        g_autofree guint *ca = g_new(guint, out->kept), *cb = g_new(guint, out->kept);
+        for (guint k = 0; k < out->kept; k++) {
+            ca[k] = pa->membership[out->kept_a[k]];
+            cb[k] = pb->membership[out->kept_b[k]];
+        }
+        out->adjusted_rand = rn_adjusted_rand_index(ca, cb, out->kept);
+        out->normalized_mutual_information = rn_normalized_mutual_information(ca, cb, out->kept);
     }
     for (guint m = 0; m < RN_MOVER_CENTRALITIES; m++) {
         out->risers[m] = movers(pa, pb, out, rn_mover_centralities[m], top, TRUE);
@@ -350,8 +371,23 @@ static gboolean run_period(const RnModel *model, const RnCompareRequest *request
     }
     r->modularity = communities.modularity;
     r->communities = communities.count;
+    r->membership = g_steal_pointer(&communities.membership);
     rn_communities_clear(&communities);
     r->cross_sector_share = rn_cross_sector_share(r->network);
+    guint n = r->network->nodes->len;
+    for (guint k = 0; k < 7; k++) {
+        g_autofree double *values = g_new(double, n + 1);
+        for (guint i = 0; i < n; i++)
+            values[i] = rn_centrality_value(&r->centrality, k, i);
+        r->ranks[k] = g_new(double, n + 1);
+        rn_rank_descending(values, n, r->ranks[k]);
+    }
+    RnStatisticsOptions so = {.alpha = request->options.alpha, .threads = request->options.threads,
+                              .leiden_seed = request->seed, .paths = TRUE, .rank_centrality = -1};
+    if (!rn_network_statistics(r->network, &so, r->statistics, NULL, error)) {
+        g_prefix_error(error, "period '%s': ", r->period);
+        return FALSE;
+    }
     return TRUE;
 }
 
@@ -375,9 +411,35 @@ gboolean rn_compare_run(const RnModel *model, const RnCompareRequest *request,
             return FALSE;
         }
     }
-    for (guint k = 0; k + 1 < n; k++)
+    double work = rn_compare_resampling_work(request, result);
+    if (work > RN_RESAMPLING_WORK_MAX) {
+        g_set_error(error, RN_ERROR, RN_ERROR_USAGE,
+                    "--bootstrap %u, --permutations %u and --null-models %u on these networks "
+                    "need about %.2g node-tie steps of shortest paths, more than the %.0e "
+                    "(about an hour) regnet allows; lower them",
+                    request->bootstrap, request->permutations, request->null_models, work,
+                    RN_RESAMPLING_WORK_MAX);
+        rn_compare_result_clear(result);
+        return FALSE;
+    }
+    for (guint p = 0; p < n; p++)
+        if (!rn_compare_bootstrap(request, &result->periods[p], p, error) ||
+            !rn_compare_null_model(request, &result->periods[p], p, error)) {
+            rn_compare_result_clear(result);
+            return FALSE;
+        }
+    for (guint k = 0; k + 1 < n; k++) {
+        RnComparison *c = &result->comparisons[k];
         rn_compare_periods(&result->periods[k], &result->periods[k + 1], k, k + 1,
-                           request->top, &result->comparisons[k]);
+                           request->top, c);
+        rn_qap_correlation(result->periods[k].network, result->periods[k + 1].network,
+                           request->qap, request->seed, k, &c->qap);
+        if (!rn_compare_permutation_test(request, &result->periods[k], &result->periods[k + 1],
+                                         k, c, error)) {
+            rn_compare_result_clear(result);
+            return FALSE;
+        }
+    }
     result->caveats = g_ptr_array_new_with_free_func(g_free);
     for (guint i = 0; i < model->caveats->len; i++)
         g_ptr_array_add(result->caveats, g_strdup(g_ptr_array_index(model->caveats, i)));
@@ -393,6 +455,11 @@ void rn_compare_result_clear(RnCompareResult *result)
         RnPeriodResult *r = &result->periods[p];
         g_free(r->period);
         rn_centrality_clear(&r->centrality);
+        g_free(r->membership);
+        for (guint k = 0; k < 7; k++)
+            g_free(r->ranks[k]);
+        g_free(r->rank_low);
+        g_free(r->rank_high);
         g_clear_pointer(&r->network, rn_network_free);
     }
     for (guint k = 0; result->comparisons && k + 1 < result->n_periods; k++)

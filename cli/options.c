@@ -6,7 +6,10 @@
  * front end.  Bounds (also in README.md):
  *   --level 0-3, --alpha 0-100, --threads 0-256 (0 = every core),
  *   --resolution above 0 up to 1e6, --seed 0 to 2^53 - 1 (exact in JSON),
- *   --runs 1-1000, --permutations 0-100000, --top 0-10000, --periods 2-32.
+ *   --runs 1-1000, --permutations 0-100000, --top 0-10000, --periods 2-32,
+ *   --bootstrap 0-10000, --qap 0-100000, --null-models 0-10000 (compare; the
+ *   resampling as a whole is also bounded by its shortest-path work,
+ *   RN_RESAMPLING_WORK_MAX in analyses/compare.h).
  */
 #include "cli/options.h"
 
@@ -30,6 +33,8 @@ static const char *const weightings[] = {"projects", "newman", NULL};
 static const char *const objectives[] = {"modularity", "cpm", NULL};
 static const char *const groupings[] = {"country", "sector", "nuts0", "nuts1", "nuts2",
                                         "nuts3",   "community", NULL};
+static const char *const centralities[] = {"degree", "strength", "betweenness", "harmonic",
+                                           "closeness", "eigenvector", "pagerank", NULL};
 static const char *const editions[] = {"2003", "2006", "2010", "2013", "2016", "2021", "2024", NULL};
 
 static const RnOptionSpec table[] = {
@@ -78,14 +83,33 @@ static const RnOptionSpec table[] = {
      "Leiden resolution gamma, above 0 up to 1e6 (default 1)", 0, 1e6, TRUE, NULL,
      "a resolution above 0"},
     {"seed", 0, RN_OPTION_INT, BOTH, FIELD(seed), "S",
-     "Seed of Leiden and of the permutation test, 0 to 2^53-1 (default 1)", 0, SEED_MAX, FALSE,
-     NULL, "a seed"},
+     "Seed of Leiden and of every random draw (permutations, bootstrap, QAP, null models), "
+     "0 to 2^53-1 (default 1)", 0, SEED_MAX, FALSE, NULL, "a seed"},
     {"runs", 0, RN_OPTION_INT, ANALYZE, FIELD(runs), "N",
      "Leiden runs (seeds S, S+1, ...) for community stability, 1-1000 (default 10)", 1, 1000,
      FALSE, NULL, "a number of runs"},
-    {"permutations", 0, RN_OPTION_INT, ANALYZE, FIELD(permutations), "N",
-     "E-I permutation test size, 0-100000 (default 1000)", 0, 100000, FALSE, NULL,
-     "a number of permutations"},
+    {"permutations", 0, RN_OPTION_INT, BOTH, FIELD(permutations), "N",
+     "Permutation test size, 0-100000: analyze, the E-I test (default 1000); compare, each "
+     "change between periods, projects shuffled between them (default 0: none)",
+     0, 100000, FALSE, NULL, "a number of permutations"},
+    {"bootstrap", 0, RN_OPTION_INT, COMPARE, FIELD(bootstrap), "N",
+     "Bootstrap replicates per period, projects drawn with replacement: 95% percentile "
+     "intervals, 0-10000 (default 0: none)", 0, 10000, FALSE, NULL,
+     "a number of bootstrap replicates"},
+    {"bootstrap-ranks", 0, RN_OPTION_CHOICE, COMPARE, FIELD(bootstrap_ranks), "C",
+     "With --bootstrap, an interval for each node's rank by centrality C (degree, strength, "
+     "betweenness, harmonic, closeness, eigenvector or pagerank)", 0, 0, FALSE, centralities,
+     "a centrality"},
+    {"qap", 0, RN_OPTION_INT, COMPARE, FIELD(qap), "N",
+     "QAP permutations of the correlation of two periods' ties, 0-100000 (default 0: the "
+     "correlation without p-value)", 0, 100000, FALSE, NULL, "a number of QAP permutations"},
+    {"resample-paths", 0, RN_OPTION_FLAG, COMPARE, FIELD(resample_paths), NULL,
+     "Bootstrap, permutations and null models also recompute betweenness and closeness "
+     "centralization (a shortest-path pass per network: about 3 times slower)",
+     0, 0, FALSE, NULL, NULL},
+    {"null-models", 0, RN_OPTION_INT, COMPARE, FIELD(null_models), "N",
+     "Degree-preserving random networks per period for z-scores, 0-10000 (default 0: none)",
+     0, 10000, FALSE, NULL, "a number of null networks"},
     {"top", 0, RN_OPTION_INT, BOTH, FIELD(top), "K",
      "Items listed: strongest cross-sector links, risers and fallers, 0-10000 (default 10)",
      0, 10000, FALSE, NULL, "a number of items"},
@@ -127,7 +151,8 @@ void rn_settings_init(RnSettings *s)
 void rn_settings_clear(RnSettings *s)
 {
     char **texts[] = {&s->dataset, &s->output,    &s->network,   &s->weight, &s->nuts_edition,
-                      &s->group,   &s->objective, &s->programme, &s->period, &s->periods};
+                      &s->group,   &s->objective, &s->programme, &s->period, &s->periods,
+                      &s->bootstrap_ranks};
     for (guint k = 0; k < G_N_ELEMENTS(texts); k++)
         g_free(*texts[k]);
     if (s->programmes)
@@ -409,6 +434,11 @@ gboolean rn_settings_check(RnSettings *s, RnCommand command, GError **error)
     if (command == RN_COMMAND_COMPARE && !split_periods(s, error))
         return FALSE;
     gboolean region = !s->network || strcmp(s->network, "region") == 0;
+    if (s->bootstrap_ranks && s->bootstrap == 0) {
+        g_set_error(error, RN_ERROR, RN_ERROR_USAGE,
+                    "--bootstrap-ranks needs --bootstrap N (e.g. --bootstrap 1000)");
+        return FALSE;
+    }
     if (s->bridges && (!s->group || !region)) {
         g_set_error(error, RN_ERROR, RN_ERROR_USAGE,
                     "--bridges needs a region network and --group (e.g. --group country)");
@@ -421,6 +451,13 @@ gboolean rn_settings_check(RnSettings *s, RnCommand command, GError **error)
         return FALSE;
     }
     return TRUE;
+}
+
+/* Was the option named name given? */
+static gboolean given(const RnSettings *s, const char *name)
+{
+    const RnOptionSpec *spec = rn_option_find(name);
+    return spec && (s->given >> (guint)(spec - table) & 1);
 }
 
 static RnNetworkKind network_kind(const char *name)
@@ -478,5 +515,16 @@ void rn_settings_compare_request(const RnSettings *s, RnCompareRequest *r)
         .n_periods = s->period_list ? g_strv_length(s->period_list) : 0,
         .seed = (guint64)s->seed,
         .top = (guint)s->top,
+        .bootstrap = (guint)s->bootstrap,
+        /* --permutations defaults to 1000 for analyze's E-I test; compare's
+         * permutation test runs only when asked for. */
+        .permutations = given(s, "permutations") ? (guint)s->permutations : 0,
+        .qap = (guint)s->qap,
+        .null_models = (guint)s->null_models,
+        .rank_centrality = -1,
+        .resample_paths = s->resample_paths,
     };
+    for (int k = 0; s->bootstrap_ranks && k < 7; k++)
+        if (strcmp(centralities[k], s->bootstrap_ranks) == 0)
+            r->rank_centrality = k;
 }

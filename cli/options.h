@@ -34,11 +34,12 @@ typedef enum {
 /* Every value any command may be given; fields hold the defaults until set. */
 typedef struct {
     char *dataset, *output, *network, *weight, *nuts_edition, *group, *objective;
-    char *programme, *period, *periods;
+    char *programme, *period, *periods, *bootstrap_ranks;
     GRegex *programmes, *themes;
     gint64 level, threads, runs, permutations, top, seed;
+    gint64 bootstrap, qap, null_models; /* compare's resampling */
     double alpha, resolution;
-    gboolean bridges, skip_invalid_rows, quiet, timings;
+    gboolean bridges, skip_invalid_rows, quiet, timings, resample_paths;
     guint64 given;          /* bit k: option k of the table was given */
     char **period_list;     /* --periods split and trimmed (after rn_settings_check) */
 } RnSettings;

@@ -29,7 +29,7 @@ typedef struct {
  */
 char *rn_report_render(const RnReport *report);
 
-#define RN_COMPARISON_SCHEMA_VERSION "1.2.0"
+#define RN_COMPARISON_SCHEMA_VERSION "1.3.0"
 
 typedef struct {
     const char *dataset_name;
