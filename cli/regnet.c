@@ -9,6 +9,7 @@
  * engine/error.h.
  */
 #include <locale.h>
+#include <math.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -211,27 +212,83 @@ static int command_analyze(int argc, char **argv)
     return ok ? 0 : fail(error);
 }
 
+/* "0.0123", or "-" for a missing value. */
+static char *number_text(double x, const char *format)
+{
+    return isnan(x) ? g_strdup("-") : g_strdup_printf(format, x);
+}
+
+/* Each period's statistics with their bootstrap intervals and null-model z-scores. */
+static void print_period_statistics(const RnPeriodResult *pr)
+{
+    if (pr->bootstrap_replicates == 0 && pr->null_networks == 0)
+        return;
+    printf("  %s:", pr->period);
+    if (pr->bootstrap_replicates)
+        printf(" %.0f%% bootstrap intervals (%u replicates)", 100 * RN_BOOTSTRAP_LEVEL,
+               pr->bootstrap_replicates);
+    if (pr->null_networks)
+        printf("%s z against %u degree-preserving networks", pr->bootstrap_replicates ? ";" : "",
+               pr->null_networks);
+    printf("\n");
+    for (guint s = 0; s < RN_STATS; s++) {
+        g_autofree char *value = number_text(pr->statistics[s], "%.4f");
+        printf("    %-28s %9s", rn_statistic_names[s], value);
+        if (pr->bootstrap_replicates) {
+            g_autofree char *lo = number_text(pr->bootstrap[s].ci_low, "%.4f");
+            g_autofree char *hi = number_text(pr->bootstrap[s].ci_high, "%.4f");
+            g_autofree char *interval = g_strdup_printf("[%s, %s]", lo, hi);
+            printf("  %-20s", interval);
+        }
+        if (pr->null_networks && !isnan(pr->null_model[s].z))
+            printf("  z %.2f", pr->null_model[s].z);
+        printf("\n");
+    }
+}
+
 static void print_comparison(const RnCompareRequest *request, const RnCompareResult *r,
                              const char *output)
 {
     printf("Comparing %u periods: %s network", r->n_periods, rn_network_kind_name(request->spec.kind));
     if (request->spec.kind == RN_NETWORK_REGION)
         printf(" at NUTS level %d", request->spec.level);
-    printf("\n  %-12s %7s %7s %8s %9s %11s\n", "period", "nodes", "ties", "density", "projects",
-           "with ties");
+    printf("\n  %-12s %7s %7s %8s %9s %11s %10s\n", "period", "nodes", "ties", "density",
+           "projects", "with ties", "modularity");
     for (guint p = 0; p < r->n_periods; p++) {
         const RnPeriodResult *pr = &r->periods[p];
-        printf("  %-12s %7u %7u %8.4f %9u %11u\n", pr->period, pr->summary.nodes,
+        printf("  %-12s %7u %7u %8.4f %9u %11u %10.4f\n", pr->period, pr->summary.nodes,
                pr->summary.edges, pr->summary.density, pr->network->projects_selected,
-               pr->network->projects_with_ties);
+               pr->network->projects_with_ties, pr->modularity);
     }
+    for (guint p = 0; p < r->n_periods; p++)
+        print_period_statistics(&r->periods[p]);
     for (guint k = 0; k + 1 < r->n_periods; k++) {
         const RnComparison *c = &r->comparisons[k];
         printf("  %s -> %s: %u nodes in both, %u entered, %u left\n", r->periods[c->a].period,
                r->periods[c->b].period, c->kept, c->entered->len, c->left->len);
-        printf("    ties kept (Jaccard) %.3f, weighted %.3f; rank correlation (Spearman) of "
-               "strength %.3f, of betweenness %.3f\n",
-               c->edge_jaccard, c->weighted_jaccard, c->spearman[1], c->spearman[2]);
+        printf("    ties kept (Jaccard) %.3f, weighted %.3f; QAP correlation of tie weights %.3f",
+               c->edge_jaccard, c->weighted_jaccard, c->qap.correlation);
+        if (c->qap.permutations)
+            printf(" (p = %.3g, %u permutations)", c->qap.p_greater, c->qap.permutations);
+        printf("\n    rank correlation (Spearman) of strength %.3f (p = %.3g), of betweenness "
+               "%.3f (p = %.3g)\n",
+               c->spearman[1], c->spearman_p[1], c->spearman[2], c->spearman_p[2]);
+        printf("    communities of the nodes in both: adjusted Rand index %.3f, normalised "
+               "mutual information %.3f\n",
+               c->adjusted_rand, c->normalized_mutual_information);
+        if (c->permutations == 0)
+            continue;
+        printf("    changes (later - earlier), permutation test (%s%u %s; * significant at 5%%):\n",
+               c->permutation_exact ? "every split, " : "", c->permutation_exact
+                   ? (guint)c->permutation[0].valid : c->permutations,
+               c->permutation_exact ? "splits" : "permutations of projects");
+        for (guint s = 0; s < RN_STATS; s++) {
+            const RnPermutationValue *v = &c->permutation[s];
+            g_autofree char *difference = number_text(v->difference, "%+.4f");
+            g_autofree char *pv = number_text(v->p_value, "%.3g");
+            printf("      %-28s %9s  p = %s%s\n", rn_statistic_names[s], difference, pv,
+                   v->p_value < 0.05 ? " *" : "");
+        }
     }
     print_caveats(r->caveats, "Read with care:");
     printf("  report: %s\n", output);
