@@ -25,6 +25,8 @@ gboolean rn_analyze_bridging(const RnModel *model, const RnNetwork *net,
         return FALSE;
     }
     rn_brokerage_compute(net, &r->grouping, &r->brokerage);
+    rn_brokerage_pairs_compute(net, &r->grouping, &r->brokerage_pairs);
+    rn_group_mixing_compute(net, &r->grouping, &r->group_mixing);
     rn_structural_holes_compute(net, &r->holes);
     rn_ei_index_compute(net, &r->grouping, o->permutations, o->seed, &r->ei);
     if (net->kind == RN_NETWORK_ORG) {
@@ -90,6 +92,8 @@ void rn_bridging_clear(RnBridging *r)
         g_clear_pointer(&r->region_order[d], g_free);
     rn_grouping_clear(&r->grouping);
     rn_brokerage_clear(&r->brokerage);
+    rn_brokerage_pairs_clear(&r->brokerage_pairs);
+    rn_group_mixing_clear(&r->group_mixing);
     rn_structural_holes_clear(&r->holes);
     rn_cohesion_clear(&r->cohesion);
     rn_communities_clear(&r->communities);

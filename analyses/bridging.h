@@ -45,6 +45,71 @@ void rn_brokerage_compute(const RnNetwork *network, const RnGrouping *grouping,
                           RnBrokerage *result);
 void rn_brokerage_clear(RnBrokerage *result);
 
+/* ---- brokerage between named groups (brokerage_pairs.c) ------------------ */
+
+typedef enum {
+    RN_BROKER_COORDINATOR,
+    RN_BROKER_ITINERANT,
+    RN_BROKER_GATEKEEPER_REPRESENTATIVE,
+    RN_BROKER_LIAISON,
+    RN_BROKER_ROLES
+} RnBrokerRole;
+
+/* Names of the roles in reports ("coordinator", ...), as RnBrokerageCounts. */
+extern const char *const rn_broker_role_names[RN_BROKER_ROLES];
+
+/* Open two-paths i - v - k through a node with endpoints in groups from and to. */
+typedef struct {
+    guint from, to;          /* group indices (grouping.labels) */
+    RnBrokerRole role;
+    double count;
+} RnBrokeragePair;
+
+typedef struct {
+    guint n;
+    guint *offset;           /* n + 1: pairs of node v are pairs[offset[v] .. offset[v + 1]) */
+    RnBrokeragePair *pairs;  /* per node, sorted by (from, to, role) */
+} RnBrokeragePairs;
+
+/*
+ * Gould-Fernandez brokerage of every node per pair of endpoint groups
+ * (docs/bridging.md "Brokerage between named groups").  Each unordered open
+ * two-path i - v - k is counted once, under:
+ *   coordinator                from = to = v's group;
+ *   itinerant                  from = to = the endpoints' group;
+ *   gatekeeper_representative  from = v's group (the endpoint in it),
+ *                              to = the other endpoint's group;
+ *   liaison                    from, to = the endpoints' groups, from < to in
+ *                              label order.
+ * Per node and role the counts add up to rn_brokerage_compute's observed
+ * counts.  Only pairs with a positive count are listed.
+ * Time complexity: O(sum of degree^2) plus the pairs listed.
+ */
+void rn_brokerage_pairs_compute(const RnNetwork *network, const RnGrouping *grouping,
+                                RnBrokeragePairs *result);
+void rn_brokerage_pairs_clear(RnBrokeragePairs *result);
+
+/* ---- group-pair tie matrix (group_mixing.c) -------------------------------- */
+
+typedef struct {
+    guint n_groups;
+    double *tie_ends;        /* G x G: ties between g and h (g != h); 2 x ties inside g */
+    double *expected;        /* D_g D_h / 2m, D_g = tie ends of group g (degree sum) */
+    double *pearson;         /* (O - E) / sqrt(E), NAN where E = 0 */
+    double *adjusted;        /* (O - E) / sqrt(E (1 - D_g / 2m) (1 - D_h / 2m)) (R chisq.test stdres) */
+    double ties;             /* m */
+} RnGroupMixing;
+
+/*
+ * The symmetric table of tie ends between groups and its expectation under
+ * independence of the two ends' groups (each end's group drawn from the
+ * groups' shares of all tie ends, as chisq.test computes for the table;
+ * Newman's e_gh against a_g a_h).  Time complexity: O(E + G^2).
+ */
+void rn_group_mixing_compute(const RnNetwork *network, const RnGrouping *grouping,
+                             RnGroupMixing *result);
+void rn_group_mixing_clear(RnGroupMixing *result);
+
 /* ---- Burt's structural holes (structural_holes.c) ------------------------ */
 
 typedef struct {
@@ -238,6 +303,8 @@ typedef struct {
 typedef struct {
     RnGrouping grouping;
     RnBrokerage brokerage;
+    RnBrokeragePairs brokerage_pairs;
+    RnGroupMixing group_mixing;
     RnStructuralHoles holes;
     RnCohesion cohesion;
     RnCommunities communities;

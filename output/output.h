@@ -12,7 +12,7 @@
 #include "engine/model.h"
 #include "engine/network.h"
 
-#define RN_REPORT_SCHEMA_VERSION "1.3.0"
+#define RN_REPORT_SCHEMA_VERSION "1.4.0"
 
 typedef struct {
     const char *dataset_name;          /* from the description */

@@ -236,6 +236,23 @@ static cJSON *region_bridging_object(const RnRegionBridging *rb)
     return o;
 }
 
+/* Node i's brokerage per pair of endpoint groups (with --group). */
+static cJSON *brokerage_pairs(const RnBridging *b, guint i)
+{
+    cJSON *list = cJSON_CreateArray();
+    const RnBrokeragePairs *bp = &b->brokerage_pairs;
+    for (guint k = bp->offset[i]; k < bp->offset[i + 1]; k++) {
+        const RnBrokeragePair *p = &bp->pairs[k];
+        cJSON *item = cJSON_CreateObject();
+        cJSON_AddStringToObject(item, "from", b->grouping.labels[p->from]);
+        cJSON_AddStringToObject(item, "to", b->grouping.labels[p->to]);
+        cJSON_AddStringToObject(item, "role", rn_broker_role_names[p->role]);
+        cJSON_AddNumberToObject(item, "count", p->count);
+        cJSON_AddItemToArray(list, item);
+    }
+    return list;
+}
+
 static cJSON *nodes_section(const RnNetwork *net, const RnCentrality *c, const RnBridging *b)
 {
     cJSON *nodes = cJSON_CreateArray();
@@ -260,6 +277,8 @@ static cJSON *nodes_section(const RnNetwork *net, const RnCentrality *c, const R
             cJSON_AddStringToObject(o, "group", b->grouping.labels[b->grouping.of_node[i]]);
         if (b && b->regions)
             cJSON_AddItemToObject(o, "bridging", region_bridging_object(&b->regions[i]));
+        if (b)
+            cJSON_AddItemToObject(o, "brokerage_pairs", brokerage_pairs(b, i));
         cJSON *m = cJSON_AddObjectToObject(o, "metrics");
         cJSON_AddNumberToObject(m, "degree", c->degree[i]);
         cJSON_AddNumberToObject(m, "strength", c->strength[i]);
@@ -453,6 +472,16 @@ static cJSON *analyses_section(const RnReport *r)
         cJSON_AddItemToArray(labels, cJSON_CreateString(b->grouping.labels[g]));
     cJSON_AddItemToObject(mixing, "ties", matrix(ei->mixing_ties, G));
     cJSON_AddItemToObject(mixing, "weights", matrix(ei->mixing_weights, G));
+    const RnGroupMixing *gm = &b->group_mixing;
+    cJSON *pairs = cJSON_AddObjectToObject(a, "group_pairs");
+    cJSON *pair_labels = cJSON_AddArrayToObject(pairs, "groups");
+    for (guint g = 0; g < G; g++)
+        cJSON_AddItemToArray(pair_labels, cJSON_CreateString(b->grouping.labels[g]));
+    cJSON_AddNumberToObject(pairs, "ties", gm->ties);
+    cJSON_AddItemToObject(pairs, "tie_ends", matrix(gm->tie_ends, G));
+    cJSON_AddItemToObject(pairs, "expected", matrix(gm->expected, G));
+    cJSON_AddItemToObject(pairs, "pearson_residuals", matrix(gm->pearson, G));
+    cJSON_AddItemToObject(pairs, "adjusted_residuals", matrix(gm->adjusted, G));
     cJSON *assort = cJSON_AddObjectToObject(a, "assortativity");
     cJSON_AddNumberToObject(assort, "nominal", ei->assortativity);
     cJSON_AddNumberToObject(assort, "nominal_weighted", ei->assortativity_weighted);
