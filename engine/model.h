@@ -23,6 +23,7 @@ typedef struct {
     char *name;         /* first spelling seen (the id when no name is known) */
     char *country;      /* country code as the source spells it, "" if unknown */
     char *sector;       /* sector label (keep.eu: legal status), "" if unknown */
+    gboolean sector_inferred; /* sector inferred from the name (engine/sector_rules.h) */
     guint n_rows;       /* input rows that named this organisation */
     gboolean cluster;   /* listed in a cluster registry */
     char *loose;        /* loose key (rn_org_loose_key) of a name-identified organisation,

@@ -265,6 +265,7 @@ static void fill_node(const RnModel *model, const RnNetworkSpec *spec, const Tal
         node->label = g_strdup(o->name);
         node->country = g_strdup(o->country);
         node->sector = g_strdup(o->sector);
+        node->sector_inferred = o->sector_inferred;
         node->region = most_frequent(t->regions);
         node->cluster = o->cluster;
     }

@@ -53,6 +53,7 @@ typedef struct {
     char *label;            /* region or organisation name */
     char *country;          /* country code */
     char *sector;           /* organisation sector, "" for regions */
+    gboolean sector_inferred; /* organisation: sector inferred from its name */
     char *region;           /* organisation: its most frequent NUTS code, "" if none */
     guint participations;   /* participations behind the node */
     guint projects;         /* distinct selected projects the node takes part in */

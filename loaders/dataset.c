@@ -15,6 +15,8 @@
 
 #include <cjson/cJSON.h>
 
+#include "engine/sector_rules.h"
+
 #include "engine/error.h"
 #include "loaders/csv.h"
 #include "loaders/loaders.h"
@@ -122,6 +124,14 @@ static gboolean harmonise(RnModel *model, const char *path, const char *base,
     return rn_harmonise_nuts(model, target, table_path, list, n, error);
 }
 
+/* Flags provenance records first..end (one source's files) in flags. */
+static void mark_records(GArray *flags, guint first, guint end, gboolean flag)
+{
+    g_array_set_size(flags, end);
+    for (guint r = first; r < end; r++)
+        g_array_index(flags, gboolean, r) = flag;
+}
+
 /* The delimiter the loader of source will open its file with. */
 static char source_delimiter(const cJSON *source, const char *format)
 {
@@ -224,6 +234,8 @@ static gboolean load_dataset(RnModel *model, const char *path, const RnLoadOptio
         return FALSE;
     }
     prefetch_sources(sources, base);
+    /* Provenance records of the sources with "sector_from_names" (docs/sectors.md). */
+    g_autoptr(GArray) infer = g_array_new(FALSE, TRUE, sizeof(gboolean));
     int index = 0;
     const cJSON *source;
     cJSON_ArrayForEach(source, sources) {
@@ -244,6 +256,15 @@ static gboolean load_dataset(RnModel *model, const char *path, const RnLoadOptio
                               "'csv-organisations' or 'csv-projects'", format);
             return FALSE;
         }
+        const cJSON *names = cJSON_GetObjectItemCaseSensitive(source, "sector_from_names");
+        if (names && (!cJSON_IsBool(names) ||
+                      (cJSON_IsTrue(names) && strcmp(format, "csv") != 0 &&
+                       strcmp(format, "keep.eu-partners") != 0))) {
+            description_error(error, path, where, "'sector_from_names' must be true or false, "
+                              "on a source of participations ('csv' or 'keep.eu-partners')");
+            return FALSE;
+        }
+        guint first_record = model->provenance->len;
         const char *source_edition = mapped ? optional_edition(source) : NULL;
         if (source_edition && strcmp(source_edition, edition) != 0) {
             description_error(error, path, where,
@@ -255,6 +276,7 @@ static gboolean load_dataset(RnModel *model, const char *path, const RnLoadOptio
         if (mapped) {
             if (!rn_load_mapped(model, format, source_path, source, path, where, options, error))
                 return FALSE;
+            mark_records(infer, first_record, model->provenance->len, cJSON_IsTrue(names));
             continue;
         }
         if (source_formats[k].has_regions) {
@@ -272,9 +294,12 @@ static gboolean load_dataset(RnModel *model, const char *path, const RnLoadOptio
         }
         if (!source_formats[k].load(model, source_path, source_path, options, error))
             return FALSE;
+        mark_records(infer, first_record, model->provenance->len, cJSON_IsTrue(names));
     }
     rn_model_merge_by_postcode(model);
     rn_apply_cluster_registry(model);
+    g_array_set_size(infer, model->provenance->len);
+    rn_model_infer_sectors(model, rn_sector_rules_default(), (const gboolean *)infer->data);
     const cJSON *caveats = cJSON_GetObjectItemCaseSensitive(root, "caveats");
     const cJSON *caveat;
     cJSON_ArrayForEach(caveat, caveats) {

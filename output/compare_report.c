@@ -96,8 +96,10 @@ static cJSON *node_table(const RnCompareRequest *q, const RnPeriodResult *p)
         cJSON_AddStringToObject(o, "id", node->id);
         cJSON_AddStringToObject(o, "label", node->label);
         cJSON_AddStringToObject(o, "country", node->country);
-        if (net->kind == RN_NETWORK_ORG)
+        if (net->kind == RN_NETWORK_ORG) {
             cJSON_AddStringToObject(o, "sector", node->sector);
+            cJSON_AddBoolToObject(o, "sector_inferred", node->sector_inferred);
+        }
         cJSON_AddNumberToObject(o, "projects", node->projects);
         cJSON_AddNumberToObject(o, "community", p->membership[i]);
         cJSON *m = cJSON_AddObjectToObject(o, "metrics");

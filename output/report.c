@@ -264,6 +264,7 @@ static cJSON *nodes_section(const RnNetwork *net, const RnCentrality *c, const R
         cJSON_AddStringToObject(o, "country", node->country);
         if (net->kind == RN_NETWORK_ORG) {
             cJSON_AddStringToObject(o, "sector", node->sector);
+            cJSON_AddBoolToObject(o, "sector_inferred", node->sector_inferred);
             cJSON_AddStringToObject(o, "region", node->region);
             cJSON_AddBoolToObject(o, "cluster", node->cluster);
         } else {
