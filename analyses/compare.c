@@ -336,9 +336,9 @@ static void add_period_caveats(const RnCompareResult *r, GPtrArray *caveats)
     }
 }
 
-/* Builds and measures one period's network into r. */
-static gboolean run_period(const RnModel *model, const RnCompareRequest *request,
-                           RnPeriodResult *r, GError **error)
+/* Builds one period's network into r. */
+static gboolean build_period(const RnModel *model, const RnCompareRequest *request,
+                             RnPeriodResult *r, GError **error)
 {
     RnNetworkSpec spec = request->spec;
     spec.period = r->period;
@@ -359,6 +359,12 @@ static gboolean run_period(const RnModel *model, const RnCompareRequest *request
                     r->period, periods);
         return FALSE;
     }
+    return TRUE;
+}
+
+/* Measures one period's network (built by build_period). */
+static gboolean run_period(const RnCompareRequest *request, RnPeriodResult *r, GError **error)
+{
     if (!rn_analyze_network(r->network, &request->options, &r->centrality, &r->summary, error)) {
         g_prefix_error(error, "period '%s': ", r->period);
         return FALSE;
@@ -382,12 +388,20 @@ static gboolean run_period(const RnModel *model, const RnCompareRequest *request
         r->ranks[k] = g_new(double, n + 1);
         rn_rank_descending(values, n, r->ranks[k]);
     }
-    RnStatisticsOptions so = {.alpha = request->options.alpha, .threads = request->options.threads,
-                              .leiden_seed = request->seed, .paths = TRUE, .rank_centrality = -1};
-    if (!rn_network_statistics(r->network, &so, r->statistics, NULL, error)) {
-        g_prefix_error(error, "period '%s': ", r->period);
-        return FALSE;
-    }
+    /* The statistics resamples recompute (rn_network_statistics), by the
+     * same definitions, from what the period already holds. */
+    const RnSummary *s = &r->summary;
+    double values[RN_STATS] = {
+        [RN_STAT_DENSITY] = s->density,
+        [RN_STAT_MEAN_DEGREE] = n ? 2.0 * s->edges / n : NAN,
+        [RN_STAT_CENTRALIZATION_DEGREE] = s->centralization_degree,
+        [RN_STAT_CENTRALIZATION_BETWEENNESS] = s->centralization_betweenness,
+        [RN_STAT_CENTRALIZATION_CLOSENESS] = s->centralization_closeness,
+        [RN_STAT_CENTRALIZATION_EIGENVECTOR] = s->centralization_eigenvector,
+        [RN_STAT_TRANSITIVITY] = s->transitivity,
+        [RN_STAT_MODULARITY] = r->modularity,
+    };
+    memcpy(r->statistics, values, sizeof values);
     return TRUE;
 }
 
@@ -406,22 +420,28 @@ gboolean rn_compare_run(const RnModel *model, const RnCompareRequest *request,
     g_autoptr(GPtrArray) stale = rn_igraph_take_warnings(); /* from an earlier run */
     for (guint p = 0; p < n; p++) {
         result->periods[p].period = g_strdup(request->periods[p]);
-        if (!run_period(model, request, &result->periods[p], error)) {
+        if (!build_period(model, request, &result->periods[p], error)) {
             rn_compare_result_clear(result);
             return FALSE;
         }
     }
+    /* Refuse a resampling that would run for hours before doing any work. */
     double work = rn_compare_resampling_work(request, result);
     if (work > RN_RESAMPLING_WORK_MAX) {
         g_set_error(error, RN_ERROR, RN_ERROR_USAGE,
                     "--bootstrap %u, --permutations %u and --null-models %u on these networks "
-                    "need about %.2g node-tie steps of shortest paths, more than the %.0e "
-                    "(about an hour) regnet allows; lower them",
+                    "need about %.2g node-tie steps of work, more than the %.0e (about an "
+                    "hour) regnet allows; lower them",
                     request->bootstrap, request->permutations, request->null_models, work,
                     RN_RESAMPLING_WORK_MAX);
         rn_compare_result_clear(result);
         return FALSE;
     }
+    for (guint p = 0; p < n; p++)
+        if (!run_period(request, &result->periods[p], error)) {
+            rn_compare_result_clear(result);
+            return FALSE;
+        }
     for (guint p = 0; p < n; p++)
         if (!rn_compare_bootstrap(request, &result->periods[p], p, error) ||
             !rn_compare_null_model(request, &result->periods[p], p, error)) {

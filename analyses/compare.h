@@ -157,8 +157,8 @@ gboolean rn_compare_permutation_test(const RnCompareRequest *request, const RnPe
                                      const RnPeriodResult *b, guint index, RnComparison *out,
                                      GError **error);
 /*
- * The shortest-path work (node-tie steps) the request's resampling needs on
- * the periods' networks.  Time complexity: O(periods).
+ * The work (node-tie steps) the request's resampling needs on the periods'
+ * networks (built, not yet analysed).  Time complexity: O(periods).
  */
 double rn_compare_resampling_work(const RnCompareRequest *request, const RnCompareResult *result);
 

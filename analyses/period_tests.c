@@ -282,12 +282,14 @@ double rn_compare_resampling_work(const RnCompareRequest *q, const RnCompareResu
 {
     double work = 0;
     for (guint p = 0; p < r->n_periods; p++) {
-        double v = r->periods[p].summary.nodes, e = r->periods[p].summary.edges;
+        const RnNetwork *net = r->periods[p].network;
+        double v = net->nodes->len, e = net->edges->len;
         /* Without paths: Leiden, eigenvector and the rebuild, some tens of passes over the ties. */
         double per_network = q->resample_paths ? v * (e + v) : 50 * (e + v);
         work += (q->bootstrap + q->null_models) * per_network;
         if (p + 1 < r->n_periods) {
-            double v2 = r->periods[p + 1].summary.nodes, e2 = r->periods[p + 1].summary.edges;
+            const RnNetwork *next = r->periods[p + 1].network;
+            double v2 = next->nodes->len, e2 = next->edges->len;
             /* A permuted period holds at most the union of both periods' nodes and ties. */
             double size = e + e2 + v + v2;
             work += q->permutations * 2 * (q->resample_paths ? (v + v2) * size : 50 * size);

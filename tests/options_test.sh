@@ -55,7 +55,7 @@ runs() {
 # --- the options --help lists are the options tested here -------------------------
 options_of() { "$REGNET" "$1" --help | grep -oE '^  (-[a-z], )?--[a-z-]+' | sed 's/.*--//' | grep -v '^help$' | sort | tr '\n' ' '; }
 ok "analyze options are all covered" test "$(options_of analyze)" = "alpha bridges dataset group level network nuts-edition objective output period permutations programme programmes quiet resolution runs seed skip-invalid-rows themes threads timings top weight "
-ok "compare options are all covered" test "$(options_of compare)" = "alpha dataset level network nuts-edition output periods programmes quiet seed skip-invalid-rows themes threads top "
+ok "compare options are all covered" test "$(options_of compare)" = "alpha bootstrap bootstrap-ranks dataset level network null-models nuts-edition output periods permutations programmes qap quiet resample-paths seed skip-invalid-rows themes threads top "
 
 # --- help pages ---------------------------------------------------------------------
 ok "analyze --help: usage line names the required options" bash -c "'$REGNET' analyze --help | sed -n 2p | grep -qxF '  regnet analyze [OPTION…] --dataset FILE --output FILE'"
@@ -113,6 +113,14 @@ check 2 "regnet: --top -1 is outside 0-10000; expected a number of items" c --pe
 check 2 "regnet: compare: --periods '2007-2013,,2014-2020' has an empty period at position 2; expected period names separated by commas" c --periods 2007-2013,,2014-2020
 check 2 "regnet: compare: --periods names '2007-2013' twice; expected distinct periods" c --periods 2007-2013,2007-2013
 check 2 "regnet: compare: --periods needs 2 to 32 periods, found '$(seq -s, 1 33)'" c --periods "$(seq -s, 1 33)"
+for v in -1 10001; do check 2 "regnet: --bootstrap $v is outside 0-10000; expected a number of bootstrap replicates" c --periods 2007-2013,2014-2020 --bootstrap $v; done
+for v in -1 100001; do check 2 "regnet: --permutations $v is outside 0-100000; expected a number of permutations" c --periods 2007-2013,2014-2020 --permutations $v; done
+for v in -1 100001; do check 2 "regnet: --qap $v is outside 0-100000; expected a number of QAP permutations" c --periods 2007-2013,2014-2020 --qap $v; done
+for v in -1 10001; do check 2 "regnet: --null-models $v is outside 0-10000; expected a number of null networks" c --periods 2007-2013,2014-2020 --null-models $v; done
+check 2 "regnet: --bootstrap-ranks 'influence' is not a centrality; expected 'degree', 'strength', 'betweenness', 'harmonic', 'closeness', 'eigenvector' or 'pagerank'" c --periods 2007-2013,2014-2020 --bootstrap 10 --bootstrap-ranks influence
+check 2 "regnet: --bootstrap-ranks needs --bootstrap N (e.g. --bootstrap 1000)" c --periods 2007-2013,2014-2020 --bootstrap-ranks degree
+check 2 "regnet: analyze: Unknown option --bootstrap" a --dataset "$KEEP" --bootstrap 10
+check 2 "regnet: $KEEP_ALL: --bootstrap 10000, --permutations 0 and --null-models 0 on these networks need about 1.3e+13 node-tie steps of work, more than the 2e+11 (about an hour) regnet allows; lower them" c --network org --periods 2007-2013,2014-2020 --bootstrap 10000 --resample-paths
 check 2 "regnet: compare: --dataset, --periods and --output are required (see regnet compare --help)" "$REGNET" compare --dataset "$KEEP_ALL" --output x.json
 ok "a rejected compare writes nothing" test ! -e "$TMP/c.json"
 
@@ -151,6 +159,16 @@ runs "compare --alpha 0 --seed 0 --top 0 --threads 1" c --alpha 0 --seed 0 --top
 runs "compare --nuts-edition 2016 --skip-invalid-rows" c --nuts-edition 2016 --skip-invalid-rows --periods 2007-2013,2014-2020
 check 2 "regnet: $KEEP_ALL: period '2007-2013': no project with participants matches the filters --period=2007-2013 --themes=." c --themes . --periods 2007-2013,2014-2020
 runs "compare of three periods" c --periods 2000-2006,2007-2013,2014-2020
+# Resampling at its bounds on the hand-written fixture (two periods of one and
+# five projects: the permutation test enumerates every split).
+ct() { "$REGNET" compare -q --output "$TMP/c.json" --dataset "$TINY/dataset.json" --periods 2007-2013,2014-2020 "$@"; }
+runs "compare --bootstrap, --permutations, --qap, --null-models at their bounds" ct --bootstrap 10000 --permutations 100000 --qap 100000 --null-models 10000
+ok "a small permutation test is exact" /usr/bin/python3 -c "import json; t = json.load(open('$TMP/c.json'))['comparisons'][0]['permutation_test']; assert t['exact'] and t['permutations'] == 100000"
+for r in degree strength betweenness harmonic closeness eigenvector pagerank; do runs "compare --bootstrap-ranks $r" ct --bootstrap 20 --bootstrap-ranks $r; done
+runs "compare --resample-paths with every resampling" c --network country --periods 2007-2013,2014-2020 --bootstrap 20 --permutations 20 --qap 20 --null-models 5 --resample-paths
+ok "--resample-paths gives path statistics intervals" /usr/bin/python3 -c "import json; p = json.load(open('$TMP/c.json'))['periods'][0]['bootstrap']; assert p['path_statistics'] and p['centralization_betweenness']['ci_low'] is not None"
+runs "compare --bootstrap 0 --permutations 0 --qap 0 --null-models 0" c --network country --periods 2007-2013,2014-2020 --bootstrap 0 --permutations 0 --qap 0 --null-models 0
+ok "no resampling: null blocks" /usr/bin/python3 -c "import json; r = json.load(open('$TMP/c.json')); assert r['periods'][0]['bootstrap'] is None and r['comparisons'][0]['permutation_test'] is None and r['comparisons'][0]['qap']['p_value'] is None"
 ok "compare without --quiet prints the table" bash -c "'$REGNET' compare --dataset '$KEEP_ALL' --periods 2007-2013,2014-2020 --output '$TMP/q.json' | grep -q '^  period '"
 
 echo "options: $PASS passed, $FAIL failed"
