@@ -21,7 +21,7 @@
 suppressMessages(library(sna))
 args <- commandArgs(trailingOnly = TRUE)
 edges <- read.csv(args[1])
-groups <- read.csv(args[2], colClasses = "character")$group
+groups <- read.csv(args[2], colClasses = "character", na.strings = character(0))$group
 n <- length(groups)
 a <- c(edges$a, edges$b)   # both directions of every tie
 b <- c(edges$b, edges$a)

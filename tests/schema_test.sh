@@ -24,6 +24,9 @@ trap 'rm -rf "$TMP"' EXIT
 "$REGNET" analyze -q --dataset data/horizon-europe-sample.json --network sector --output "$TMP/he-sector.json"
 "$REGNET" compare -q --dataset data/keep-2000-2020.json --network region --level 2 --periods 2000-2006,2007-2013,2014-2020 --output "$TMP/compare-keep.json"
 "$REGNET" compare -q --dataset data/fp7-h2020.json --network country --periods FP7,H2020 --output "$TMP/compare-cordis.json"
+"$REGNET" compare -q --dataset data/fp7-h2020.json --network country --periods FP7,H2020 --bootstrap 20 --bootstrap-ranks betweenness --permutations 20 --qap 20 --null-models 5 --resample-paths --output "$TMP/compare-cordis-resampled.json"
+"$REGNET" compare -q --dataset tests/fixtures/tiny/dataset.json --network org --periods 2007-2013,2014-2020 --bootstrap 10 --permutations 10 --qap 10 --null-models 3 --output "$TMP/compare-tiny-org.json"
+"$REGNET" analyze -q --dataset data/keep-2014-2020-sectors.json --network org --group sector --output "$TMP/org-inferred-sectors.json"
 "$PYTHON" - "$TMP"/*.json <<'PY'
 import json, sys
 import jsonschema
