@@ -22,7 +22,9 @@
 
 #define ANALYZE RN_COMMAND_ANALYZE
 #define COMPARE RN_COMMAND_COMPARE
+#define RECOMMEND RN_COMMAND_RECOMMEND
 #define BOTH (RN_COMMAND_ANALYZE | RN_COMMAND_COMPARE)
+#define ALL (RN_COMMAND_ANALYZE | RN_COMMAND_COMPARE | RN_COMMAND_RECOMMEND)
 #define FIELD(name) offsetof(RnSettings, name)
 /* The largest integer a JSON number (an IEEE double) holds exactly. */
 #define SEED_MAX 9007199254740991.0
@@ -38,18 +40,18 @@ static const char *const centralities[] = {"degree", "strength", "betweenness", 
 static const char *const editions[] = {"2003", "2006", "2010", "2013", "2016", "2021", "2024", NULL};
 
 static const RnOptionSpec table[] = {
-    {"dataset", 'd', RN_OPTION_TEXT, BOTH, FIELD(dataset), "FILE",
+    {"dataset", 'd', RN_OPTION_TEXT, ALL, FIELD(dataset), "FILE",
      "Dataset description (JSON; docs/dataset.md; bundled: data/*.json) (required)",
      0, 0, FALSE, NULL, "a file name"},
-    {"output", 'o', RN_OPTION_TEXT, BOTH, FIELD(output), "FILE",
+    {"output", 'o', RN_OPTION_TEXT, ALL, FIELD(output), "FILE",
      "Report file, written whole or not at all; '-' for stdout (required)",
      0, 0, FALSE, NULL, "a file name, or '-' for stdout"},
-    {"network", 'n', RN_OPTION_CHOICE, BOTH, FIELD(network), "KIND",
+    {"network", 'n', RN_OPTION_CHOICE, ALL, FIELD(network), "KIND",
      "Network: region, org, country or sector (default region)",
      0, 0, FALSE, network_kinds, "a network kind"},
-    {"level", 'l', RN_OPTION_INT, BOTH, FIELD(level), "L",
+    {"level", 'l', RN_OPTION_INT, ALL, FIELD(level), "L",
      "NUTS level 0-3 of a region network (default 2)", 0, 3, FALSE, NULL, "a NUTS level"},
-    {"nuts-edition", 0, RN_OPTION_CHOICE, BOTH, FIELD(nuts_edition), "E",
+    {"nuts-edition", 0, RN_OPTION_CHOICE, ALL, FIELD(nuts_edition), "E",
      "Map region codes to NUTS edition E (default 2021 where the dataset declares the mapping)",
      0, 0, FALSE, editions, "a NUTS edition"},
     {"weight", 'w', RN_OPTION_CHOICE, ANALYZE, FIELD(weight), "W",
@@ -60,11 +62,12 @@ static const RnOptionSpec table[] = {
      0, 100, FALSE, NULL, "the exponent A of 1/weight^A"},
     {"programme", 0, RN_OPTION_TEXT, ANALYZE, FIELD(programme), "NAME",
      "Keep only the programme of this exact name", 0, 0, FALSE, NULL, "a programme name"},
-    {"programmes", 0, RN_OPTION_REGEX, BOTH, FIELD(programmes), "REGEX",
+    {"programmes", 0, RN_OPTION_REGEX, ALL, FIELD(programmes), "REGEX",
      "Keep programmes whose name matches REGEX (case-insensitive)", 0, 0, FALSE, NULL, NULL},
-    {"themes", 0, RN_OPTION_REGEX, BOTH, FIELD(themes), "REGEX",
-     "Keep projects one of whose themes matches REGEX (case-insensitive)", 0, 0, FALSE, NULL, NULL},
-    {"period", 0, RN_OPTION_TEXT, ANALYZE, FIELD(period), "P",
+    {"themes", 0, RN_OPTION_REGEX, ALL, FIELD(themes), "REGEX",
+     "Keep projects one of whose themes matches REGEX (case-insensitive; recommend: "
+     "candidates with such a project)", 0, 0, FALSE, NULL, NULL},
+    {"period", 0, RN_OPTION_TEXT, ANALYZE | RECOMMEND, FIELD(period), "P",
      "Keep only this period, as the data name it (e.g. 2014-2020)", 0, 0, FALSE, NULL,
      "a period name"},
     {"periods", 'p', RN_OPTION_TEXT, COMPARE, FIELD(periods), "LIST",
@@ -82,8 +85,9 @@ static const RnOptionSpec table[] = {
     {"resolution", 0, RN_OPTION_NUMBER, ANALYZE, FIELD(resolution), "G",
      "Leiden resolution gamma, above 0 up to 1e6 (default 1)", 0, 1e6, TRUE, NULL,
      "a resolution above 0"},
-    {"seed", 0, RN_OPTION_INT, BOTH, FIELD(seed), "S",
-     "Seed of Leiden and of every random draw (permutations, bootstrap, QAP, null models), "
+    {"seed", 0, RN_OPTION_INT, ALL, FIELD(seed), "S",
+     "Seed of Leiden and of every random draw (permutations, bootstrap, QAP, null models, "
+     "the recommender's samples), "
      "0 to 2^53-1 (default 1)", 0, SEED_MAX, FALSE, NULL, "a seed"},
     {"runs", 0, RN_OPTION_INT, ANALYZE, FIELD(runs), "N",
      "Leiden runs (seeds S, S+1, ...) for community stability, 1-1000 (default 10)", 1, 1000,
@@ -110,17 +114,42 @@ static const RnOptionSpec table[] = {
     {"null-models", 0, RN_OPTION_INT, COMPARE, FIELD(null_models), "N",
      "Degree-preserving random networks per period for z-scores, 0-10000 (default 0: none)",
      0, 10000, FALSE, NULL, "a number of null networks"},
-    {"top", 0, RN_OPTION_INT, BOTH, FIELD(top), "K",
-     "Items listed: strongest cross-sector links, risers and fallers, 0-10000 (default 10)",
+    {"top", 0, RN_OPTION_INT, ALL, FIELD(top), "K",
+     "Items listed: strongest cross-sector links, risers and fallers, recommendations per "
+     "node (k of the evaluation), 0-10000 (default 10)",
      0, 10000, FALSE, NULL, "a number of items"},
     {"threads", 't', RN_OPTION_INT, BOTH, FIELD(threads), "N",
      "Threads of the shortest-path pass, 0-256 (default 0: every core; same results)",
      0, 256, FALSE, NULL, "a number of threads"},
-    {"skip-invalid-rows", 0, RN_OPTION_FLAG, BOTH, FIELD(skip_invalid_rows), NULL,
+    {"skip-invalid-rows", 0, RN_OPTION_FLAG, ALL, FIELD(skip_invalid_rows), NULL,
      "Reject malformed rows (counted in the report) instead of failing", 0, 0, FALSE, NULL, NULL},
-    {"quiet", 'q', RN_OPTION_FLAG, BOTH, FIELD(quiet), NULL, "Do not print the summary",
+    {"quiet", 'q', RN_OPTION_FLAG, ALL, FIELD(quiet), NULL, "Do not print the summary",
      0, 0, FALSE, NULL, NULL},
-    {"timings", 0, RN_OPTION_FLAG, ANALYZE, FIELD(timings), NULL,
+    {"for", 0, RN_OPTION_TEXT, RECOMMEND, FIELD(for_ids), "ID[,ID...]",
+     "Nodes to recommend partners for: NUTS codes, organisation keys or names, country codes",
+     0, 0, FALSE, NULL, "node ids separated by commas"},
+    {"all", 0, RN_OPTION_FLAG, RECOMMEND, FIELD(all), NULL,
+     "Recommend partners for every node (--top each)", 0, 0, FALSE, NULL, NULL},
+    {"sectors", 0, RN_OPTION_TEXT, RECOMMEND, FIELD(sectors), "LIST",
+     "Keep candidates with participations of one of these sectors (e.g. private or HES,REC)",
+     0, 0, FALSE, NULL, "sectors separated by commas"},
+    {"countries", 0, RN_OPTION_TEXT, RECOMMEND, FIELD(countries), "LIST",
+     "Keep candidates in one of these countries (e.g. AT,SI,HR)", 0, 0, FALSE, NULL,
+     "country codes separated by commas"},
+    {"exclude-existing", 0, RN_OPTION_FLAG, RECOMMEND, FIELD(exclude_existing), NULL,
+     "Leave out candidates the node has already worked with", 0, 0, FALSE, NULL, NULL},
+    {"evaluate", 0, RN_OPTION_FLAG, RECOMMEND, FIELD(evaluate), NULL,
+     "Validate instead: recommend from --train, measure against the new ties of --test",
+     0, 0, FALSE, NULL, NULL},
+    {"train", 0, RN_OPTION_TEXT, RECOMMEND, FIELD(train), "P",
+     "Training period of --evaluate, as the data name it (e.g. 2007-2013, FP7)", 0, 0, FALSE,
+     NULL, "a period name"},
+    {"test", 0, RN_OPTION_TEXT, RECOMMEND, FIELD(test), "P",
+     "Test period of --evaluate (e.g. 2014-2020, H2020)", 0, 0, FALSE, NULL, "a period name"},
+    {"pairs", 0, RN_OPTION_TEXT, RECOMMEND, FIELD(pairs), "FILE",
+     "With --evaluate, also write the evaluated pairs, labels and scores as CSV", 0, 0, FALSE,
+     NULL, "a file name"},
+    {"timings", 0, RN_OPTION_FLAG, ANALYZE | RECOMMEND, FIELD(timings), NULL,
      "Print the time of each phase to stderr", 0, 0, FALSE, NULL, NULL},
 };
 
@@ -150,9 +179,10 @@ void rn_settings_init(RnSettings *s)
 
 void rn_settings_clear(RnSettings *s)
 {
-    char **texts[] = {&s->dataset, &s->output,    &s->network,   &s->weight, &s->nuts_edition,
-                      &s->group,   &s->objective, &s->programme, &s->period, &s->periods,
-                      &s->bootstrap_ranks};
+    char **texts[] = {&s->dataset,   &s->output,    &s->network,   &s->weight,  &s->nuts_edition,
+                      &s->group,     &s->objective, &s->programme, &s->period,  &s->periods,
+                      &s->bootstrap_ranks, &s->for_ids, &s->sectors, &s->countries, &s->train,
+                      &s->test,      &s->pairs};
     for (guint k = 0; k < G_N_ELEMENTS(texts); k++)
         g_free(*texts[k]);
     if (s->programmes)
@@ -328,6 +358,21 @@ static const CommandHelp commands[] = {
      "name), CORDIS 'FP7' and 'H2020' (from the dataset description).\n"
      "Exit status: 0 success, 1 computation failed, 2 usage error, 3 input cannot be read,\n"
      "4 input malformed, 5 output cannot be written.  More: README.md and docs/compare.md."},
+    {RN_COMMAND_RECOMMEND, "recommend", "--dataset FILE (--for ID[,ID...] | --all | --evaluate) --output FILE",
+     "Recommends partners from collaboration history: neighbourhood scores (common\n"
+     "neighbours, Adamic-Adar, resource allocation, Jaccard, preferential attachment),\n"
+     "shared themes, complementary sectors, cross-border ties and activity, each reported\n"
+     "and combined by a weighting learned on held-out projects; every recommendation\n"
+     "explains itself.  --evaluate validates it on a later period (docs/recommend.md).",
+     "Examples:\n"
+     "  regnet recommend --dataset data/keep-2014-2020.json --network region --level 2 --for SI04 --top 10 --output r.json\n"
+     "  regnet recommend --dataset data/keep-2000-2020.json --network region --level 2 --evaluate --train 2007-2013 --test 2014-2020 --output e.json\n"
+     "\n"
+     "Ids: NUTS codes, organisation keys ('DE|name' or 'pic:123'), an organisation's or\n"
+     "region's name as the data spell it, country codes (EL, UK).  An unknown id is a usage\n"
+     "error that lists the closest ones.\n"
+     "Exit status: 0 success, 1 computation failed, 2 usage error, 3 input cannot be read,\n"
+     "4 input malformed, 5 output cannot be written.  More: README.md and docs/recommend.md."},
 };
 
 static const CommandHelp *command_help(RnCommand command)
@@ -413,6 +458,56 @@ static gboolean split_periods(RnSettings *s, GError **error)
     return TRUE;
 }
 
+/* What recommend needs: one mode, its periods, options that fit it. */
+static gboolean check_recommend(const RnSettings *s, GError **error)
+{
+    guint modes = (s->for_ids != NULL) + s->all + s->evaluate;
+    if (modes != 1) {
+        g_set_error(error, RN_ERROR, RN_ERROR_USAGE,
+                    modes == 0 ? "recommend: give --for ID[,ID...], --all or --evaluate (see "
+                                 "regnet recommend --help)"
+                               : "recommend: --for, --all and --evaluate exclude each other");
+        return FALSE;
+    }
+    if (s->top == 0) {
+        g_set_error(error, RN_ERROR, RN_ERROR_USAGE,
+                    "recommend: --top 0 lists nothing; expected 1-10000");
+        return FALSE;
+    }
+    if (!s->evaluate && (s->train || s->test || s->pairs)) {
+        g_set_error(error, RN_ERROR, RN_ERROR_USAGE,
+                    "recommend: --train, --test and --pairs need --evaluate");
+        return FALSE;
+    }
+    if (!s->evaluate)
+        return TRUE;
+    if (!s->train || !s->test) {
+        g_set_error(error, RN_ERROR, RN_ERROR_USAGE,
+                    "recommend: --evaluate needs --train and --test (periods as the data name "
+                    "them, e.g. --train 2007-2013 --test 2014-2020)");
+        return FALSE;
+    }
+    if (strcmp(s->train, s->test) == 0) {
+        g_set_error(error, RN_ERROR, RN_ERROR_USAGE,
+                    "recommend: --train and --test both name '%s'; expected two periods",
+                    s->train);
+        return FALSE;
+    }
+    if (s->themes || s->sectors || s->countries || s->exclude_existing || s->period) {
+        g_set_error(error, RN_ERROR, RN_ERROR_USAGE,
+                    "recommend: --evaluate ranks every candidate of the periods it compares; "
+                    "--themes, --sectors, --countries, --exclude-existing and --period do not "
+                    "apply to it");
+        return FALSE;
+    }
+    if (s->pairs && strcmp(s->pairs, s->output) == 0) {
+        g_set_error(error, RN_ERROR, RN_ERROR_USAGE,
+                    "recommend: --pairs and --output name the same file '%s'", s->pairs);
+        return FALSE;
+    }
+    return TRUE;
+}
+
 gboolean rn_settings_check(RnSettings *s, RnCommand command, GError **error)
 {
     g_return_val_if_fail(s != NULL, FALSE);
@@ -432,6 +527,8 @@ gboolean rn_settings_check(RnSettings *s, RnCommand command, GError **error)
         return FALSE;
     }
     if (command == RN_COMMAND_COMPARE && !split_periods(s, error))
+        return FALSE;
+    if (command == RN_COMMAND_RECOMMEND && !check_recommend(s, error))
         return FALSE;
     gboolean region = !s->network || strcmp(s->network, "region") == 0;
     if (s->bootstrap_ranks && s->bootstrap == 0) {
@@ -527,4 +624,25 @@ void rn_settings_compare_request(const RnSettings *s, RnCompareRequest *r)
     for (int k = 0; s->bootstrap_ranks && k < 7; k++)
         if (strcmp(centralities[k], s->bootstrap_ranks) == 0)
             r->rank_centrality = k;
+}
+
+void rn_settings_recommend_request(const RnSettings *s, RnRecommendRequest *r)
+{
+    *r = (RnRecommendRequest){
+        .spec = {.kind = network_kind(s->network), .level = (int)s->level,
+                 .weighting = RN_WEIGHT_PROJECTS, .period = s->period,
+                 .programmes = s->programmes},
+        .for_ids = s->for_ids,
+        .all = s->all,
+        .top = (guint)s->top,
+        .themes = s->themes,
+        .sectors = s->sectors,
+        .countries = s->countries,
+        .exclude_existing = s->exclude_existing,
+        .seed = (guint64)s->seed,
+        .evaluate = s->evaluate,
+        .train = s->train,
+        .test = s->test,
+        .keep_pairs = s->pairs != NULL,
+    };
 }

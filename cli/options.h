@@ -13,6 +13,7 @@
 #include <glib.h>
 
 #include "analyses/compare.h"
+#include "analyses/recommend.h"
 #include "analyses/run.h"
 #include "loaders/loaders.h"
 
@@ -20,6 +21,7 @@
 typedef enum {
     RN_COMMAND_ANALYZE = 1u << 0,
     RN_COMMAND_COMPARE = 1u << 1,
+    RN_COMMAND_RECOMMEND = 1u << 2,
 } RnCommand;
 
 typedef enum {
@@ -35,11 +37,13 @@ typedef enum {
 typedef struct {
     char *dataset, *output, *network, *weight, *nuts_edition, *group, *objective;
     char *programme, *period, *periods, *bootstrap_ranks;
+    char *for_ids, *sectors, *countries, *train, *test, *pairs; /* recommend */
     GRegex *programmes, *themes;
     gint64 level, threads, runs, permutations, top, seed;
     gint64 bootstrap, qap, null_models; /* compare's resampling */
     double alpha, resolution;
     gboolean bridges, skip_invalid_rows, quiet, timings, resample_paths;
+    gboolean all, exclude_existing, evaluate;                   /* recommend */
     guint64 given;          /* bit k: option k of the table was given */
     char **period_list;     /* --periods split and trimmed (after rn_settings_check) */
 } RnSettings;
@@ -102,5 +106,6 @@ gboolean rn_settings_check(RnSettings *settings, RnCommand command, GError **err
 void rn_settings_load_options(const RnSettings *settings, RnLoadOptions *options);
 void rn_settings_analysis_request(const RnSettings *settings, RnAnalysisRequest *request);
 void rn_settings_compare_request(const RnSettings *settings, RnCompareRequest *request);
+void rn_settings_recommend_request(const RnSettings *settings, RnRecommendRequest *request);
 
 #endif

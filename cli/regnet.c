@@ -20,11 +20,13 @@
 #include "engine/error.h"
 #include "loaders/loaders.h"
 #include "output/output.h"
+#include "output/recommend_report.h"
 
 static const char commands_text[] =
     "Commands:\n"
     "  analyze    load a dataset, build a network, write a JSON report\n"
     "  compare    compare the networks of two or more periods, write a JSON report\n"
+    "  recommend  recommend partners with explanations, or validate on a later period\n"
     "  version    print the version and library versions\n"
     "\n"
     "Run 'regnet COMMAND --help' for a command's options and examples.\n"
@@ -330,6 +332,104 @@ static int command_compare(int argc, char **argv)
     return ok ? 0 : fail(error);
 }
 
+/* Each target's best recommendations, one line each. */
+static void print_recommendations(const RnRecommendResult *r, const char *output)
+{
+    const RnNetwork *net = r->network;
+    guint shown = MIN(r->targets->len, 20u);
+    for (guint t = 0; t < shown; t++) {
+        const RnTargetResult *target = &g_array_index(r->targets, RnTargetResult, t);
+        const RnNode *node = &g_array_index(net->nodes, RnNode, target->node);
+        printf("partners for %s %s (%u candidates):\n", node->id, node->label, target->candidates);
+        for (guint k = 0; k < target->items->len && k < 10; k++) {
+            const RnRecommendation *item = &g_array_index(target->items, RnRecommendation, k);
+            const RnNode *c = &g_array_index(net->nodes, RnNode, item->node);
+            g_autofree char *name = g_strdup_printf("%s %s", c->id, c->label);
+            g_autofree char *cell = fit(name, 52);
+            printf("  %2u. %s score %.3f, %.0f shared partners%s\n", k + 1, cell, item->score,
+                   item->scores[RN_SCORE_COMMON_NEIGHBOURS],
+                   item->existing_weight > 0 ? ", already partners" : "");
+        }
+    }
+    if (shown < r->targets->len)
+        printf("(%u more nodes in the report)\n", r->targets->len - shown);
+    printf("  report: %s\n", output);
+}
+
+/* The evaluation's headline: the combined score against the baselines. */
+static void print_evaluation(const RnRecommendResult *r, const char *output)
+{
+    const RnEvaluation *e = &r->evaluation;
+    printf("recommending %s ties from %s: %u nodes in both periods, %u new ties, k = %u\n",
+           e->test, e->train, e->nodes_both, e->positives, e->k);
+    printf("  %-34s %7s %10s %10s\n", "score", "AUC", "prec@k", "recall@k");
+    const struct {
+        const char *name;
+        const RnEvalMetrics *m;
+    } rows[] = {{"combined (recommender)", &e->combined},
+                {"random (baseline)", &e->random},
+                {"preferential attachment (baseline)", &e->scores[RN_SCORE_PREFERENTIAL_ATTACHMENT]},
+                {"adamic_adar", &e->scores[RN_SCORE_ADAMIC_ADAR]},
+                {"resource_allocation", &e->scores[RN_SCORE_RESOURCE_ALLOCATION]}};
+    for (guint k = 0; k < G_N_ELEMENTS(rows); k++)
+        printf("  %-34s %7.4f %10.4f %10.4f\n", rows[k].name, rows[k].m->auc,
+               rows[k].m->precision_at_k, rows[k].m->recall_at_k);
+    print_caveats(r->limits, "Limits of the data:");
+    printf("  report: %s\n", output);
+}
+
+static int command_recommend(int argc, char **argv)
+{
+    g_auto(RnSettings) settings;
+    rn_settings_init(&settings);
+    GError *error = NULL;
+    if (!rn_settings_parse_args(&settings, RN_COMMAND_RECOMMEND, argc, argv, &error) ||
+        !rn_settings_check(&settings, RN_COMMAND_RECOMMEND, &error))
+        return fail(error);
+    RnLoadOptions load_options;
+    rn_settings_load_options(&settings, &load_options);
+    RnRecommendRequest request;
+    rn_settings_recommend_request(&settings, &request);
+
+    g_autoptr(GTimer) timer = g_timer_new();
+    g_autoptr(RnModel) model = rn_model_new();
+    g_autofree char *dataset_name = NULL;
+    gboolean to_file = strcmp(settings.output, "-") != 0;
+    if ((to_file && !rn_output_check(settings.output, settings.dataset, NULL, &error)) ||
+        (settings.pairs && !rn_output_check(settings.pairs, settings.dataset, NULL, &error)))
+        return fail(error);
+    if (!rn_load_dataset(model, settings.dataset, &load_options, &dataset_name, &error) ||
+        (to_file && !rn_output_check(settings.output, settings.dataset, model, &error)) ||
+        (settings.pairs && !rn_output_check(settings.pairs, settings.dataset, model, &error)))
+        return fail(error);
+    double t_load = g_timer_elapsed(timer, NULL);
+    RnRecommendResult result;
+    if (!rn_recommend_run(model, &request, &result, &error))
+        return fail(error);
+    double t_run = g_timer_elapsed(timer, NULL);
+    RnRecommendReport report = {.dataset_name = dataset_name, .dataset_file = settings.dataset,
+                                .model = model, .request = &request, .result = &result};
+    g_autofree char *json = rn_recommend_render(&report);
+    gboolean ok = write_report(settings.output, json, &error);
+    if (ok && settings.pairs) {
+        g_autofree char *csv = rn_recommend_pairs_csv(&result);
+        ok = rn_write_file_atomic(settings.pairs, csv, strlen(csv), &error);
+    }
+    if (settings.timings)
+        fprintf(stderr, "regnet: timings: load %.3f s, build %.3f s, fit %.3f s, score %.3f s, "
+                "write %.3f s, total %.3f s\n", t_load, result.seconds_build, result.seconds_fit,
+                result.seconds_score, g_timer_elapsed(timer, NULL) - t_run,
+                g_timer_elapsed(timer, NULL));
+    if (ok && !settings.quiet && to_file) {
+        if (result.evaluated)
+            print_evaluation(&result, settings.output);
+        else
+            print_recommendations(&result, settings.output);
+    }
+    rn_recommend_result_clear(&result);
+    return ok ? 0 : fail(error);
+}
+
 int main(int argc, char **argv)
 {
     /* Numbers are formatted in the C locale whatever the environment says;
@@ -358,14 +458,15 @@ int main(int argc, char **argv)
     static const struct {
         const char *name;
         int (*run)(int, char **);
-    } table[] = {{"analyze", command_analyze}, {"compare", command_compare}};
+    } table[] = {{"analyze", command_analyze}, {"compare", command_compare},
+                 {"recommend", command_recommend}};
     for (guint k = 0; k < G_N_ELEMENTS(table); k++)
         if (strcmp(command, table[k].name) == 0) {
             g_autofree char *name = g_strconcat("regnet ", command, NULL);
             argv[1] = name;
             return table[k].run(argc - 1, argv + 1);
         }
-    fprintf(stderr, "regnet: unknown command '%s'; expected one of: analyze, compare, version\n",
+    fprintf(stderr, "regnet: unknown command '%s'; expected one of: analyze, compare, recommend, version\n",
             command);
     return RN_ERROR_USAGE;
 }

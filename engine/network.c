@@ -80,7 +80,7 @@ static gboolean any_theme_matches(const GRegex *regex, const char *themes)
     return FALSE;
 }
 
-static gboolean project_selected(const RnModel *model, const RnProject *project,
+gboolean rn_network_spec_selects(const RnModel *model, const RnProject *project,
                                  const RnNetworkSpec *spec)
 {
     const RnProgramme *prog = &g_array_index(model->programmes, RnProgramme, project->programme);
@@ -319,7 +319,7 @@ RnNetwork *rn_network_build(const RnModel *model, const RnNetworkSpec *spec, GEr
     guint n_members = 0, n_tied = 0;
     for (guint p = 0; p < n_projects; p++) {
         const RnProject *project = &g_array_index(model->projects, RnProject, p);
-        if (start[p] == start[p + 1] || !project_selected(model, project, spec))
+        if (start[p] == start[p + 1] || !rn_network_spec_selects(model, project, spec))
             continue;
         net->projects_selected++;
         net->projects_single += start[p + 1] - start[p] == 1;

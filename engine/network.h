@@ -98,6 +98,13 @@ const char *rn_weighting_name(RnWeighting weighting);
  */
 RnNetwork *rn_network_build(const RnModel *model, const RnNetworkSpec *spec,
                             GError **error);
+/*
+ * Does spec's programme, period, programmes and themes filters keep project?
+ * The one selection rule of rn_network_build, for code that must follow it
+ * (engine/membership.c).  Time complexity: O(|themes|), a regex match each.
+ */
+gboolean rn_network_spec_selects(const RnModel *model, const RnProject *project,
+                                 const RnNetworkSpec *spec);
 /* An empty network of kind (nodes and edges to be appended); caller frees. */
 RnNetwork *rn_network_new(RnNetworkKind kind);
 void rn_network_free(RnNetwork *network);
