@@ -58,9 +58,20 @@ void rn_node_profiles_build(const RnModel *model, const RnNetwork *net, const Rn
     memset(p, 0, sizeof *p);
     guint n = mb->n_nodes;
     p->n = n;
-    p->country = g_new(const char *, n + 1);
-    for (guint i = 0; i < n; i++)
-        p->country[i] = g_array_index(net->nodes, RnNode, i).country;
+    /* Countries as numbers: the pair scores compare them millions of times. */
+    p->country_id = g_new0(guint, n + 1);
+    g_autoptr(GHashTable) countries = g_hash_table_new(g_str_hash, g_str_equal);
+    for (guint i = 0; i < n; i++) {
+        const char *code = g_array_index(net->nodes, RnNode, i).country;
+        if (!*code)
+            continue;
+        gpointer id = g_hash_table_lookup(countries, code);
+        if (!id) {
+            id = GUINT_TO_POINTER(g_hash_table_size(countries) + 1);
+            g_hash_table_insert(countries, (gpointer)code, id);
+        }
+        p->country_id[i] = GPOINTER_TO_UINT(id);
+    }
 
     /* Themes: (node, theme) pairs of visible projects, counted. */
     g_autoptr(GHashTable) theme_ids = g_hash_table_new(g_str_hash, g_str_equal);
@@ -208,7 +219,7 @@ void rn_node_profiles_clear(RnNodeProfiles *p)
     g_free(p->sector_share);
     g_free(p->sector_known);
     g_free(p->activity);
-    g_free((gpointer)p->country);
+    g_free(p->country_id);
     memset(p, 0, sizeof *p);
 }
 
@@ -240,7 +251,7 @@ void rn_pair_attribute_scores(const RnNodeProfiles *p, guint u, guint v, double 
     }
     s[RN_SCORE_SECTORS] = distance;
     s[RN_SCORE_CROSS_BORDER] =
-        *p->country[u] && *p->country[v] && strcmp(p->country[u], p->country[v]) != 0;
+        p->country_id[u] && p->country_id[v] && p->country_id[u] != p->country_id[v];
     s[RN_SCORE_ACTIVITY] = p->activity[u] * p->activity[v];
 }
 

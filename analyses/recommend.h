@@ -54,7 +54,7 @@ typedef struct {
     double *activity;         /* a(i) in [0, 1] */
     guint n_periods;
     char **periods;           /* periods of the projects, sorted by name (oldest first) */
-    const char **country;       /* node countries (strings borrowed from the network) */
+    guint *country_id;          /* n: 0 when the country is unknown, else a number per code */
 } RnNodeProfiles;
 
 /*

@@ -29,7 +29,7 @@ void rn_score_features(const double *scores, double *features)
                           k == RN_SCORE_ADAMIC_ADAR_WEIGHTED ||
                           k == RN_SCORE_RESOURCE_ALLOCATION_WEIGHTED ||
                           k == RN_SCORE_PREFERENTIAL_ATTACHMENT_WEIGHTED;
-        features[k] = logged ? log1p(scores[k]) : scores[k];
+        features[k] = logged && scores[k] != 0 ? log1p(scores[k]) : scores[k];
     }
 }
 
