@@ -125,14 +125,16 @@ void rn_score_model_clear(RnScoreModel *model);
 /*
  * Area under the ROC curve of scores (n values, labels TRUE for positives):
  * the probability that a positive outscores a negative, ties counting one
- * half (Mann-Whitney, average ranks).  NAN without both classes.
+ * half (Mann-Whitney, average ranks; scores within 1e-12 x the largest
+ * |score| of the lowest of a run are tied).  NAN without both classes.
  * Time complexity: O(n log n).
  */
 double rn_auc(const double *scores, const gboolean *labels, guint n);
 
 /*
  * Expected number of positives among the first k of n candidates ranked by
- * score (highest first) when tied scores are ordered at random.
+ * score (highest first) when tied scores (within 1e-12 x the largest
+ * |score|) are ordered at random.
  * Time complexity: O(n log n).
  */
 double rn_expected_hits(const double *scores, const gboolean *labels, guint n, guint k);

@@ -68,6 +68,18 @@ static gint by_score(gconstpointer a, gconstpointer b, gpointer data)
     return *(const guint *)a < *(const guint *)b ? -1 : *(const guint *)a > *(const guint *)b;
 }
 
+/* Scores within 1e-12 of the largest |score| of each other (from the lowest
+ * of a run) are ties: sums of the same terms in another order (Adamic-Adar
+ * over the same neighbours' degrees) differ in the last bits, and ranking
+ * that noise would move the AUC. */
+static double tie_tolerance(const double *scores, guint n)
+{
+    double scale = 0;
+    for (guint i = 0; i < n; i++)
+        scale = MAX(scale, fabs(scores[i]));
+    return 1e-12 * scale;
+}
+
 double rn_auc(const double *scores, const gboolean *labels, guint n)
 {
     g_return_val_if_fail(n == 0 || (scores != NULL && labels != NULL), NAN);
@@ -75,10 +87,11 @@ double rn_auc(const double *scores, const gboolean *labels, guint n)
     for (guint i = 0; i < n; i++)
         order[i] = i;
     g_qsort_with_data(order, (gint)n, sizeof(guint), by_score, (gpointer)scores);
+    double tolerance = tie_tolerance(scores, n);
     double rank_sum = 0, positives = 0;
     for (guint i = 0; i < n;) {
         guint j = i;
-        while (j + 1 < n && scores[order[j + 1]] == scores[order[i]])
+        while (j + 1 < n && scores[order[j + 1]] - scores[order[i]] <= tolerance)
             j++;
         double rank = (i + j) / 2.0 + 1; /* average rank of the run */
         for (guint t = i; t <= j; t++)
@@ -110,13 +123,13 @@ double rn_expected_hits(const double *scores, const gboolean *labels, guint n, g
         order[i] = i;
     g_qsort_with_data(order, (gint)n, sizeof(guint), by_score, (gpointer)scores);
     /* Highest first: position p of the ranking is order[n - 1 - p]. */
-    double threshold = scores[order[n - k]];
+    double threshold = scores[order[n - k]], tolerance = tie_tolerance(scores, n);
     guint above = 0, above_hits = 0, tied = 0, tied_hits = 0;
     for (guint i = 0; i < n; i++) {
-        if (scores[i] > threshold) {
+        if (scores[i] > threshold + tolerance) {
             above++;
             above_hits += labels[i] != 0;
-        } else if (scores[i] == threshold) {
+        } else if (scores[i] >= threshold - tolerance) {
             tied++;
             tied_hits += labels[i] != 0;
         }
