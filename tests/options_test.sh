@@ -39,6 +39,7 @@ KEEP=data/keep-2014-2020.json
 KEEP_ALL=data/keep-2000-2020.json
 a() { "$REGNET" analyze -q --output "$TMP/r.json" "$@"; }
 c() { "$REGNET" compare -q --output "$TMP/c.json" --dataset "$KEEP_ALL" "$@"; }
+rc() { "$REGNET" recommend -q --output "$TMP/r.json" "$@"; }
 # runs NAME CMD...: the command exits 0 with a JSON report.
 runs() {
     local name=$1
@@ -55,12 +56,15 @@ runs() {
 # --- the options --help lists are the options tested here -------------------------
 options_of() { "$REGNET" "$1" --help | grep -oE '^  (-[a-z], )?--[a-z-]+' | sed 's/.*--//' | grep -v '^help$' | sort | tr '\n' ' '; }
 ok "analyze options are all covered" test "$(options_of analyze)" = "alpha bridges dataset group level network nuts-edition objective output period permutations programme programmes quiet resolution runs seed skip-invalid-rows themes threads timings top weight "
+ok "recommend options are all covered" test "$(options_of recommend)" = "all countries dataset evaluate exclude-existing for level network nuts-edition output pairs period programmes quiet sectors seed skip-invalid-rows test themes timings top train "
 ok "compare options are all covered" test "$(options_of compare)" = "alpha bootstrap bootstrap-ranks dataset level network null-models nuts-edition output periods permutations programmes qap quiet resample-paths seed skip-invalid-rows themes threads top "
 
 # --- help pages ---------------------------------------------------------------------
 ok "analyze --help: usage line names the required options" bash -c "'$REGNET' analyze --help | sed -n 2p | grep -qxF '  regnet analyze [OPTION…] --dataset FILE --output FILE'"
 ok "compare --help: usage line names the required options" bash -c "'$REGNET' compare --help | sed -n 2p | grep -qxF '  regnet compare [OPTION…] --dataset FILE --periods LIST --output FILE'"
 ok "analyze --help shows two examples" test "$("$REGNET" analyze --help | grep -c '^  regnet analyze --dataset')" = 2
+ok "recommend --help: usage line names the required options" bash -c "'$REGNET' recommend --help | sed -n 2p | grep -qxF '  regnet recommend [OPTION…] --dataset FILE (--for ID[,ID...] | --all | --evaluate) --output FILE'"
+ok "recommend --help shows two examples" test "$("$REGNET" recommend --help | grep -c '^  regnet recommend --dataset')" = 2
 ok "compare --help shows two examples" test "$("$REGNET" compare --help | grep -c '^  regnet compare --dataset')" = 2
 ok "help says what --dataset wants" bash -c "'$REGNET' analyze --help | grep -q 'Dataset description (JSON; docs/dataset.md; bundled: data/\*.json) (required)'"
 ok "no '[OPTION?]' whatever the locale" bash -c "LANG=C LC_ALL=C '$REGNET' analyze --help | grep -qF '[OPTION…]'"
@@ -170,6 +174,46 @@ ok "--resample-paths gives path statistics intervals" /usr/bin/python3 -c "impor
 runs "compare --bootstrap 0 --permutations 0 --qap 0 --null-models 0" c --network country --periods 2007-2013,2014-2020 --bootstrap 0 --permutations 0 --qap 0 --null-models 0
 ok "no resampling: null blocks" /usr/bin/python3 -c "import json; r = json.load(open('$TMP/c.json')); assert r['periods'][0]['bootstrap'] is None and r['comparisons'][0]['permutation_test'] is None and r['comparisons'][0]['qap']['p_value'] is None"
 ok "compare without --quiet prints the table" bash -c "'$REGNET' compare --dataset '$KEEP_ALL' --periods 2007-2013,2014-2020 --output '$TMP/q.json' | grep -q '^  period '"
+
+# --- recommend ---------------------------------------------------------------------------
+check 2 "regnet: recommend: give --for ID[,ID...], --all or --evaluate (see regnet recommend --help)" rc --dataset "$KEEP"
+check 2 "regnet: recommend: --for, --all and --evaluate exclude each other" rc --dataset "$KEEP" --for SI04 --all
+check 2 "regnet: recommend: --top 0 lists nothing; expected 1-10000" rc --dataset "$KEEP" --for SI04 --top 0
+check 2 "regnet: --top 10001 is outside 0-10000; expected a number of items" rc --dataset "$KEEP" --for SI04 --top 10001
+check 2 "regnet: --for is empty; expected node ids separated by commas" rc --dataset "$KEEP" --for ''
+check 2 "regnet: --sectors is empty; expected sectors separated by commas" rc --dataset "$KEEP" --for SI04 --sectors ''
+check 2 "regnet: --countries is empty; expected country codes separated by commas" rc --dataset "$KEEP" --for SI04 --countries ''
+check 2 "regnet: --train is empty; expected a period name" rc --dataset "$KEEP" --evaluate --train '' --test x
+check 2 "regnet: --test is empty; expected a period name" rc --dataset "$KEEP" --evaluate --train x --test ''
+check 2 "regnet: --pairs is empty; expected a file name" rc --dataset "$KEEP" --evaluate --train x --test y --pairs ''
+check 2 "regnet: recommend: --train, --test and --pairs need --evaluate" rc --dataset "$KEEP" --for SI04 --train 2007-2013
+check 2 "regnet: recommend: --evaluate needs --train and --test (periods as the data name them, e.g. --train 2007-2013 --test 2014-2020)" rc --dataset "$KEEP" --evaluate --train 2007-2013
+check 2 "regnet: recommend: --train and --test both name '2007-2013'; expected two periods" rc --dataset "$KEEP" --evaluate --train 2007-2013 --test 2007-2013
+check 2 "regnet: recommend: --evaluate ranks every candidate of the periods it compares; --themes, --sectors, --countries, --exclude-existing and --period do not apply to it" rc --dataset "$KEEP_ALL" --evaluate --train 2007-2013 --test 2014-2020 --exclude-existing
+check 2 "regnet: recommend: --pairs and --output name the same file '$TMP/r.json'" rc --dataset "$KEEP_ALL" --evaluate --train 2007-2013 --test 2014-2020 --pairs "$TMP/r.json"
+check 2 "regnet: recommend: --network sector has too few nodes to recommend partners; expected region, org or country" rc --dataset "$KEEP" --network sector --for public
+check 2 "regnet: recommend: --for 'SI4' is not a node of this region network (NUTS level 2); closest: SI04 (Zahodna Slovenija), ES24 (Aragón), ITI4 (Lazio), SI03 (Vzhodna Slovenija), SK04 (Východné Slovensko)" rc --dataset "$KEEP" --for SI4
+check 2 "regnet: recommend: --sectors 'firm' is not a sector of this network's organisations; sectors present: private, public" rc --dataset "$KEEP" --for SI04 --sectors firm
+check 2 "regnet: recommend: --countries 'XX': no node of this network is in country 'XX'; expected country codes as the data write them (EL for Greece, UK for the United Kingdom)" rc --dataset "$KEEP" --for SI04 --countries XX
+check 2 "regnet: recommend: --themes 'no such theme' matches no theme of this network's projects (52 themes; see a report's network.projects_by_theme)" rc --dataset "$KEEP" --for SI04 --themes 'no such theme'
+check 2 "regnet: recommend: --train '1990-1999' has no projects with participants; periods present: 2000-2006, 2007-2013, 2014-2020" rc --dataset "$KEEP_ALL" --evaluate --train 1990-1999 --test 2014-2020
+check 2 "regnet: recommend: Unknown option --weight" rc --dataset "$KEEP" --for SI04 --weight newman
+for n in region org country; do runs "recommend --network $n" rc --dataset "$TINY/dataset.json" --network $n --all; done
+for l in 0 1 3; do runs "recommend --level $l" rc --dataset "$KEEP" --level $l --all --top 1; done
+runs "recommend --for two ids, one a name with a comma" rc --dataset "$KEEP" --network org --for "University of Natural Resources and Life Sciences, Vienna,DE|Technical University Munich"
+ok "--for resolves a name with a comma and a key spelt as the data" /usr/bin/python3 -c "import json; t=[x['id'] for x in json.load(open('$TMP/r.json'))['targets']]; assert t == ['AT|university of natural resources and life sciences, vienna', 'DE|technical university munich'], t"
+runs "recommend --for si04 (any case) --top 10000" rc --dataset "$KEEP" --for si04 --top 10000
+runs "recommend --themes --sectors --countries --exclude-existing" rc --dataset "$KEEP" --for SI04 --themes '^Clustering' --sectors private --countries AT,gr,HR --exclude-existing
+ok "the filters hold" /usr/bin/python3 -c "
+import json; r = json.load(open('$TMP/r.json'))['recommendations']
+assert r and all(x['country'] in ('AT', 'EL', 'HR') and x['existing_projects'] == 0 for x in r)"
+runs "recommend --period --programmes --nuts-edition --seed --skip-invalid-rows" rc --dataset "$KEEP_ALL" --period 2014-2020 --programmes "interreg" --nuts-edition 2024 --seed 0 --skip-invalid-rows --for AT13
+runs "recommend --timings" rc --dataset "$TINY/dataset.json" --all --timings
+ok "recommend --timings prints the phases" grep -q '^regnet: timings: load .* fit .* score ' "$TMP/err"
+runs "recommend --evaluate --train --test --pairs" rc --dataset "$KEEP_ALL" --evaluate --train 2007-2013 --test 2014-2020 --seed 9007199254740991 --top 5 --pairs "$TMP/pairs.csv"
+ok "--pairs writes the evaluated pairs" test "$(head -1 "$TMP/pairs.csv" | cut -d, -f1-3)" = "source,target,new_tie"
+ok "recommend without --quiet prints the partners" bash -c "'$REGNET' recommend --dataset '$KEEP' --for SI04 --output '$TMP/q.json' | grep -q '^partners for SI04 Zahodna Slovenija'"
+ok "recommend --output - writes the report to stdout" bash -c "'$REGNET' recommend --dataset '$KEEP' --for SI04 --output - | /usr/bin/python3 -c 'import json,sys; json.load(sys.stdin)'"
 
 echo "options: $PASS passed, $FAIL failed"
 [ "$FAIL" = 0 ]
