@@ -27,14 +27,19 @@ trap 'rm -rf "$TMP"' EXIT
 "$REGNET" compare -q --dataset data/fp7-h2020.json --network country --periods FP7,H2020 --bootstrap 20 --bootstrap-ranks betweenness --permutations 20 --qap 20 --null-models 5 --resample-paths --output "$TMP/compare-cordis-resampled.json"
 "$REGNET" compare -q --dataset tests/fixtures/tiny/dataset.json --network org --periods 2007-2013,2014-2020 --bootstrap 10 --permutations 10 --qap 10 --null-models 3 --output "$TMP/compare-tiny-org.json"
 "$REGNET" analyze -q --dataset data/keep-2014-2020-sectors.json --network org --group sector --output "$TMP/org-inferred-sectors.json"
+"$REGNET" recommend -q --dataset data/keep-2014-2020.json --network region --level 2 --for SI04 --top 10 --output "$TMP/recommend-si04.json"
+"$REGNET" recommend -q --dataset data/keep-2014-2020.json --network org --for "DE|technical university munich" --top 5 --output "$TMP/recommend-org.json"
+"$REGNET" recommend -q --dataset tests/fixtures/tiny/dataset.json --network org --all --output "$TMP/recommend-tiny-all.json"
+"$REGNET" recommend -q --dataset data/keep-2000-2020.json --network region --level 2 --evaluate --train 2007-2013 --test 2014-2020 --seed 1 --output "$TMP/recommend-eval.json"
 "$PYTHON" - "$TMP"/*.json <<'PY'
 import json, sys
 import jsonschema
 validators = {}
-for kind in ("report", "comparison"):
+for kind in ("report", "comparison", "recommend"):
     schema = json.load(open("docs/%s.schema.json" % kind))
     jsonschema.Draft202012Validator.check_schema(schema)
-    validators["regnet-" + kind] = jsonschema.Draft202012Validator(schema)
+    validators[schema["properties"]["schema"]["const"] if kind == "recommend" else "regnet-" + kind] = \
+        jsonschema.Draft202012Validator(schema)
 bad = 0
 for path in sys.argv[1:]:
     report = json.load(open(path))
@@ -48,6 +53,12 @@ for path in sys.argv[1:]:
         if sum(f["rejected_by_reason"].values()) != f["rows_rejected"]:
             errors.append(f)
             print("%s: rejected_by_reason does not sum to rows_rejected for %s" % (path, f["file"]))
+    if report["schema"] == "regnet-recommendations":
+        if report["parameters"]["mode"] == "recommend" and not report["recommendations"]:
+            errors.append("no recommendations")
+        bad += bool(errors)
+        print("%s: %s" % (path.split("/")[-1], "valid" if not errors else "INVALID"))
+        continue
     if report["schema"] == "regnet-comparison":
         bad += bool(errors)
         print("%s: %s" % (path.split("/")[-1], "valid" if not errors else "INVALID"))
