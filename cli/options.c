@@ -19,10 +19,13 @@
 #include <string.h>
 
 #include "engine/error.h"
+#include "output/export.h"
 
 #define ANALYZE RN_COMMAND_ANALYZE
 #define COMPARE RN_COMMAND_COMPARE
+#define EXPORT RN_COMMAND_EXPORT
 #define BOTH (RN_COMMAND_ANALYZE | RN_COMMAND_COMPARE)
+#define ALL (RN_COMMAND_ANALYZE | RN_COMMAND_COMPARE | RN_COMMAND_EXPORT)
 #define FIELD(name) offsetof(RnSettings, name)
 /* The largest integer a JSON number (an IEEE double) holds exactly. */
 #define SEED_MAX 9007199254740991.0
@@ -41,9 +44,15 @@ static const RnOptionSpec table[] = {
     {"dataset", 'd', RN_OPTION_TEXT, BOTH, FIELD(dataset), "FILE",
      "Dataset description (JSON; docs/dataset.md; bundled: data/*.json) (required)",
      0, 0, FALSE, NULL, "a file name"},
-    {"output", 'o', RN_OPTION_TEXT, BOTH, FIELD(output), "FILE",
-     "Report file, written whole or not at all; '-' for stdout (required)",
-     0, 0, FALSE, NULL, "a file name, or '-' for stdout"},
+    {"output", 'o', RN_OPTION_TEXT, ALL, FIELD(output), "FILE",
+     "Report file (a folder for --format csv), written whole or not at all; '-' for stdout "
+     "(required)", 0, 0, FALSE, NULL, "a file name, or '-' for stdout"},
+    {"format", 'f', RN_OPTION_CHOICE, ALL, FIELD(format), "F",
+     "Output format: json (the report; default), gexf (1.3), gexf-1.2, graphml, node-link, "
+     "cytoscape, csv, pajek or dl (docs/exports.md); compare: json or csv",
+     0, 0, FALSE, rn_export_format_names, "an output format"},
+    {"report", 'r', RN_OPTION_TEXT, EXPORT, FIELD(report), "FILE",
+     "Report of regnet analyze to convert (required)", 0, 0, FALSE, NULL, "a file name"},
     {"network", 'n', RN_OPTION_CHOICE, BOTH, FIELD(network), "KIND",
      "Network: region, org, country or sector (default region)",
      0, 0, FALSE, network_kinds, "a network kind"},
@@ -118,7 +127,7 @@ static const RnOptionSpec table[] = {
      0, 256, FALSE, NULL, "a number of threads"},
     {"skip-invalid-rows", 0, RN_OPTION_FLAG, BOTH, FIELD(skip_invalid_rows), NULL,
      "Reject malformed rows (counted in the report) instead of failing", 0, 0, FALSE, NULL, NULL},
-    {"quiet", 'q', RN_OPTION_FLAG, BOTH, FIELD(quiet), NULL, "Do not print the summary",
+    {"quiet", 'q', RN_OPTION_FLAG, ALL, FIELD(quiet), NULL, "Do not print the summary",
      0, 0, FALSE, NULL, NULL},
     {"timings", 0, RN_OPTION_FLAG, ANALYZE, FIELD(timings), NULL,
      "Print the time of each phase to stderr", 0, 0, FALSE, NULL, NULL},
@@ -152,7 +161,7 @@ void rn_settings_clear(RnSettings *s)
 {
     char **texts[] = {&s->dataset, &s->output,    &s->network,   &s->weight, &s->nuts_edition,
                       &s->group,   &s->objective, &s->programme, &s->period, &s->periods,
-                      &s->bootstrap_ranks};
+                      &s->bootstrap_ranks, &s->format, &s->report};
     for (guint k = 0; k < G_N_ELEMENTS(texts); k++)
         g_free(*texts[k]);
     if (s->programmes)
@@ -314,6 +323,9 @@ static const CommandHelp commands[] = {
      "  regnet analyze --dataset data/keep-2014-2020.json --network region --level 2 --output r.json\n"
      "  regnet analyze --dataset data/keep-2014-2020.json --network org --group sector --output o.json\n"
      "\n"
+     "--format writes the network in another tool's format instead of the JSON report\n"
+     "(docs/exports.md), e.g. --format gexf --output r.gexf, or --format csv --output DIR.\n"
+     "\n"
      "Exit status: 0 success, 1 computation failed, 2 usage error, 3 input cannot be read,\n"
      "4 input malformed, 5 output cannot be written.  More: README.md and docs/."},
     {RN_COMMAND_COMPARE, "compare", "--dataset FILE --periods LIST --output FILE",
@@ -325,9 +337,21 @@ static const CommandHelp commands[] = {
      "  regnet compare --dataset data/fp7-h2020.json --network country --periods FP7,H2020 --output f.json\n"
      "\n"
      "Periods are named as the data name them: keep.eu '2007-2013' (from the programme\n"
-     "name), CORDIS 'FP7' and 'H2020' (from the dataset description).\n"
+     "name), CORDIS 'FP7' and 'H2020' (from the dataset description).  --format csv writes\n"
+     "a folder: nodes_PERIOD.csv per period, periods.csv and comparison.csv.\n"
      "Exit status: 0 success, 1 computation failed, 2 usage error, 3 input cannot be read,\n"
      "4 input malformed, 5 output cannot be written.  More: README.md and docs/compare.md."},
+    {RN_COMMAND_EXPORT, "export", "--report FILE --format F --output FILE",
+     "Converts a report of regnet analyze into another tool's format without computing\n"
+     "anything again: GEXF for Gephi, GraphML, NetworkX node-link JSON, Cytoscape.js JSON,\n"
+     "CSV node and edge tables (a folder), Pajek .net or UCINET DL (docs/exports.md).\n"
+     "The result is the same as regnet analyze --format F would have written.",
+     "Examples:\n"
+     "  regnet export --report r.json --format gexf --output r.gexf\n"
+     "  regnet export --report o.json --format csv --output o-tables\n"
+     "\n"
+     "Exit status: 0 success, 2 usage error, 3 report cannot be read, 4 not a regnet\n"
+     "report, 5 output cannot be written.  More: docs/exports.md."},
 };
 
 static const CommandHelp *command_help(RnCommand command)
@@ -413,6 +437,20 @@ static gboolean split_periods(RnSettings *s, GError **error)
     return TRUE;
 }
 
+/* A folder format cannot go to stdout. */
+static gboolean check_format_output(const RnSettings *s, GError **error)
+{
+    RnExportFormat format = RN_EXPORT_JSON;
+    if (s->format && !rn_export_format_parse(s->format, &format))
+        g_return_val_if_reached(FALSE);
+    if (rn_export_format_is_folder(format) && strcmp(s->output, "-") == 0) {
+        g_set_error(error, RN_ERROR, RN_ERROR_USAGE, "--format %s writes a folder of files; "
+                    "expected a folder name for --output, not '-'", s->format);
+        return FALSE;
+    }
+    return TRUE;
+}
+
 gboolean rn_settings_check(RnSettings *s, RnCommand command, GError **error)
 {
     g_return_val_if_fail(s != NULL, FALSE);
@@ -423,6 +461,20 @@ gboolean rn_settings_check(RnSettings *s, RnCommand command, GError **error)
                         "command", help->name, table[k].name);
             return FALSE;
         }
+    if (command == RN_COMMAND_EXPORT) {
+        if (!s->report || !s->format || !s->output) {
+            g_set_error(error, RN_ERROR, RN_ERROR_USAGE, "export: --report, --format and "
+                        "--output are required (see regnet export --help)");
+            return FALSE;
+        }
+        if (strcmp(s->format, "json") == 0) {
+            g_set_error(error, RN_ERROR, RN_ERROR_USAGE, "export: --format json would copy the "
+                        "report; expected another format (gexf, graphml, node-link, cytoscape, "
+                        "csv, pajek, dl, ...)");
+            return FALSE;
+        }
+        return check_format_output(s, error);
+    }
     if (!s->dataset || !s->output || (command == RN_COMMAND_COMPARE && !s->periods)) {
         g_set_error(error, RN_ERROR, RN_ERROR_USAGE, "%s: %s are required (see regnet %s --help)",
                     help->name,
@@ -432,6 +484,14 @@ gboolean rn_settings_check(RnSettings *s, RnCommand command, GError **error)
         return FALSE;
     }
     if (command == RN_COMMAND_COMPARE && !split_periods(s, error))
+        return FALSE;
+    if (command == RN_COMMAND_COMPARE && s->format && strcmp(s->format, "json") != 0 &&
+        strcmp(s->format, "csv") != 0) {
+        g_set_error(error, RN_ERROR, RN_ERROR_USAGE, "compare: --format %s does not apply to a "
+                    "comparison; expected 'json' or 'csv'", s->format);
+        return FALSE;
+    }
+    if (!check_format_output(s, error))
         return FALSE;
     gboolean region = !s->network || strcmp(s->network, "region") == 0;
     if (s->bootstrap_ranks && s->bootstrap == 0) {

@@ -20,6 +20,7 @@
 typedef enum {
     RN_COMMAND_ANALYZE = 1u << 0,
     RN_COMMAND_COMPARE = 1u << 1,
+    RN_COMMAND_EXPORT = 1u << 2,
 } RnCommand;
 
 typedef enum {
@@ -35,6 +36,7 @@ typedef enum {
 typedef struct {
     char *dataset, *output, *network, *weight, *nuts_edition, *group, *objective;
     char *programme, *period, *periods, *bootstrap_ranks;
+    char *format, *report;  /* export format name (NULL: json); report to convert */
     GRegex *programmes, *themes;
     gint64 level, threads, runs, permutations, top, seed;
     gint64 bootstrap, qap, null_models; /* compare's resampling */
