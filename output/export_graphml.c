@@ -14,9 +14,13 @@
  *  - key ids are unique across domains ("v_" node, "e_" edge, "g_" graph
  *    keys) while attr.name keeps the plain name, because a node and an edge
  *    attribute may share a name (projects) and GraphML has one id space;
- *  - the node id is the <node id>, never a key: igraph turns the node id
- *    into a vertex attribute "id" itself and would clash with a key of that
- *    name;
+ *  - the node id is the <node id>, never a key named "id": igraph turns
+ *    the node id into a vertex attribute "id" itself and would clash with a
+ *    key of that name.  The id is also written as the node key "name",
+ *    igraph's vertex names: igraph 0.10 (libxml2's SAX interface without
+ *    entity substitution) reads "&amp;" inside an XML attribute as "&#38;",
+ *    so an id with '&' is right in "name" (element text) but not in "id";
+ *  - NetworkX reads an empty string value (<data></data>) as None;
  *  - a missing value (null in the report) has no <data>: GraphML has no null;
  *  - dataset, attribution and the analysis parameters are graph-level
  *    <data> (NetworkX: G.graph; igraph: graph attributes);
@@ -85,6 +89,7 @@ gboolean rn_export_graphml(const RnExportTable *t, GPtrArray *files, GError **er
         const RnExportGraphValue *v = &g_array_index(t->graph_values, RnExportGraphValue, k);
         key(&xml, "g_", "graph", v->name, cJSON_IsNumber(v->value) ? "double" : "string");
     }
+    key(&xml, "v_", "node", "name", "string");
     for (guint k = 0; k < t->node_columns->len; k++) {
         const RnExportColumn *column = &g_array_index(t->node_columns, RnExportColumn, k);
         key(&xml, "v_", "node", column->name, graphml_type(column->type));
@@ -105,6 +110,7 @@ gboolean rn_export_graphml(const RnExportTable *t, GPtrArray *files, GError **er
     for (guint i = 0; i < t->n_nodes; i++) {
         rn_xml_start(&xml, "node");
         rn_xml_attr(&xml, "id", t->node_ids[i]);
+        data(&xml, "v_", "name", t->node_ids[i]);
         row_data(&xml, "v_", t->node_columns, t->node_cells + (gsize)i * t->node_columns->len,
                  text);
         rn_xml_end(&xml);

@@ -103,7 +103,9 @@ static gboolean present(const cJSON *item)
 typedef struct {
     GArray *columns;          /* RnExportColumn */
     GHashTable *index;        /* name -> column index + 1 */
-    GPtrArray *rows;          /* per row: GPtrArray of (column index + 1, const cJSON *) pairs */
+    GPtrArray *rows;          /* per row: GArray of Cell */
+    GArray *last_row;         /* per column: the row (+ 1) that last gave it a value */
+    GString *name;            /* scratch: the flat name being looked up */
 } Collector;
 
 static void collector_init(Collector *c)
@@ -111,12 +113,16 @@ static void collector_init(Collector *c)
     c->columns = g_array_new(FALSE, TRUE, sizeof(RnExportColumn));
     c->index = g_hash_table_new(g_str_hash, g_str_equal);
     c->rows = g_ptr_array_new_with_free_func((GDestroyNotify)g_array_unref);
+    c->last_row = g_array_new(FALSE, TRUE, sizeof(guint));
+    c->name = g_string_new(NULL);
 }
 
 static void collector_clear(Collector *c)
 {
     g_hash_table_unref(c->index);
     g_ptr_array_unref(c->rows);
+    g_array_unref(c->last_row);
+    g_string_free(c->name, TRUE);
 }
 
 typedef struct {
@@ -135,15 +141,17 @@ static gboolean collect(Collector *c, const char *name, const cJSON *value, cons
         k = c->columns->len;
         g_hash_table_insert(c->index, g_array_index(c->columns, RnExportColumn, k - 1).name,
                             GUINT_TO_POINTER(k));
+        g_array_set_size(c->last_row, k);
     }
     GArray *row = g_ptr_array_index(c->rows, c->rows->len - 1);
-    for (guint j = 0; j < row->len; j++)
-        if (g_array_index(row, Cell, j).column == k - 1) {
-            g_set_error(error, RN_ERROR, RN_ERROR_DATA,
-                        "%s: %s: two members give the attribute '%s'; expected distinct names",
-                        display, where, name);
-            return FALSE;
-        }
+    guint *last = &g_array_index(c->last_row, guint, k - 1);
+    if (*last == c->rows->len) {
+        g_set_error(error, RN_ERROR, RN_ERROR_DATA,
+                    "%s: %s: two members give the attribute '%s'; expected distinct names",
+                    display, where, name);
+        return FALSE;
+    }
+    *last = c->rows->len;
     Cell cell = {k - 1, value};
     g_array_append_val(row, cell);
     return TRUE;
@@ -162,17 +170,18 @@ static gboolean collect_object(Collector *c, const cJSON *object, const char *pr
             continue;
         if (cJSON_IsArray(member))
             continue;
-        g_autofree char *name = g_strconcat(prefix, member->string, NULL);
         if (cJSON_IsObject(member)) {
             /* metrics flatten without a prefix; other objects with theirs */
             g_autofree char *inner = *prefix == 0 && strcmp(member->string, "metrics") == 0
                                          ? g_strdup("")
-                                         : g_strconcat(name, "_", NULL);
+                                         : g_strconcat(prefix, member->string, "_", NULL);
             if (!collect_object(c, member, inner, NULL, display, where, error))
                 return FALSE;
             continue;
         }
-        if (!collect(c, name, member, display, where, error))
+        g_string_assign(c->name, prefix);
+        g_string_append(c->name, member->string);
+        if (!collect(c, c->name->str, member, display, where, error))
             return FALSE;
     }
     return TRUE;
@@ -286,8 +295,9 @@ static gboolean fill_nodes(RnExportTable *t, const cJSON *nodes, const char *kin
     gboolean ok = TRUE;
     guint i = 0;
     const cJSON *node;
+    char where[32];
     cJSON_ArrayForEach(node, nodes) {
-        g_autofree char *where = g_strdup_printf("nodes[%u]", i);
+        g_snprintf(where, sizeof where, "nodes[%u]", i);
         if (!cJSON_IsObject(node)) {
             g_set_error(error, RN_ERROR, RN_ERROR_DATA, "%s: %s is not an object; expected a "
                         "node object", display, where);
@@ -361,8 +371,9 @@ static gboolean fill_edges(RnExportTable *t, const cJSON *edges, const char *dis
     gboolean ok = TRUE;
     guint i = 0;
     const cJSON *edge;
+    char where[32];
     cJSON_ArrayForEach(edge, edges) {
-        g_autofree char *where = g_strdup_printf("edges[%u]", i);
+        g_snprintf(where, sizeof where, "edges[%u]", i);
         const char *ends[2] = {NULL, NULL};
         guint index[2] = {0, 0};
         for (guint e = 0; e < 2 && ok; e++) {

@@ -9,6 +9,8 @@ gboolean rn_xml_begin(RnXml *xml)
 {
     *xml = (RnXml){.ok = TRUE};
     xml->buffer = xmlBufferCreate();
+    if (xml->buffer) /* grow by doubling: an exact fit reallocates on every write */
+        xmlBufferSetAllocationScheme(xml->buffer, XML_BUFFER_ALLOC_DOUBLEIT);
     xml->writer = xml->buffer ? xmlNewTextWriterMemory(xml->buffer, 0) : NULL;
     xml->scratch = g_string_new(NULL);
     if (!xml->writer)
