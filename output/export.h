@@ -184,6 +184,13 @@ char *rn_export_csv_table(const GArray *columns, const cJSON *const *cells, guin
  * "true"/"false".  Returns FALSE (out untouched) for a missing value. */
 gboolean rn_export_cell_text(const cJSON *cell, RnValueType type, GString *out);
 
+/* For the JSON formats: the graph values as an object; node i's (edge e's)
+ * id, ends and attributes added to object, copies of the report's values,
+ * null for missing ones.  Time complexity: O(attributes). */
+cJSON *rn_export_json_graph(const RnExportTable *table);
+void rn_export_json_node(cJSON *object, const RnExportTable *table, guint i);
+void rn_export_json_edge(cJSON *object, const RnExportTable *table, guint e);
+
 /* A finite number's text exactly as cJSON prints it in the report. */
 void rn_export_number_text(double value, GString *out);
 

@@ -18,6 +18,8 @@
  */
 #include <float.h>
 #include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "engine/error.h"
@@ -57,20 +59,24 @@ gboolean rn_export_format_is_folder(RnExportFormat format)
 
 void rn_export_number_text(double value, GString *out)
 {
-    /* cJSON's print_number: integers that fit an int as %d, otherwise 15
-     * significant digits when they read back within one unit in the last
-     * place, else 17. */
+    /* cJSON's print_number: 15 significant digits when they read back
+     * within one unit in the last place, else 17.  Like cJSON, in the C
+     * locale the program runs in (main() sets it): libc's snprintf and
+     * strtod, much cheaper than GLib's locale-proof wrappers on millions of
+     * values.  Integers of int range take a shortcut with the same text
+     * ("-0" stays "-0"). */
     char text[32];
-    if (fabs(value) <= 2147483647.0 && value == (double)(int)value) {
-        g_string_append_printf(out, "%d", (int)value);
-        return;
+    int length;
+    if (fabs(value) <= 2147483647.0 && value == (double)(int)value && !signbit(value)) {
+        length = snprintf(text, sizeof text, "%d", (int)value);
+    } else {
+        length = snprintf(text, sizeof text, "%1.15g", value);
+        double back = strtod(text, NULL);
+        double scale = fmax(fabs(back), fabs(value));
+        if (!(fabs(back - value) <= scale * DBL_EPSILON))
+            length = snprintf(text, sizeof text, "%1.17g", value);
     }
-    g_snprintf(text, sizeof text, "%1.15g", value);
-    double back = g_ascii_strtod(text, NULL);
-    double scale = fmax(fabs(back), fabs(value));
-    if (!(fabs(back - value) <= scale * DBL_EPSILON))
-        g_snprintf(text, sizeof text, "%1.17g", value);
-    g_string_append(out, text);
+    g_string_append_len(out, text, length);
 }
 
 gboolean rn_export_cell_text(const cJSON *cell, RnValueType type, GString *out)
@@ -87,9 +93,11 @@ gboolean rn_export_cell_text(const cJSON *cell, RnValueType type, GString *out)
     }
     if (!cJSON_IsNumber(cell) || !isfinite(cell->valuedouble))
         return FALSE;
-    if (type == RN_VALUE_INTEGER)
-        g_string_append_printf(out, "%" G_GINT64_FORMAT, (gint64)cell->valuedouble);
-    else
+    if (type == RN_VALUE_INTEGER) {
+        char text[32];
+        int length = snprintf(text, sizeof text, "%" G_GINT64_FORMAT, (gint64)cell->valuedouble);
+        g_string_append_len(out, text, length);
+    } else
         rn_export_number_text(cell->valuedouble, out);
     return TRUE;
 }
@@ -575,4 +583,38 @@ cJSON *rn_report_read(const char *path, GError **error)
         return NULL;
     }
     return root;
+}
+
+/* data object of a row: name -> copy of the cell, null when missing. */
+static void json_row(cJSON *object, const GArray *columns, const cJSON *const *row)
+{
+    for (guint k = 0; k < columns->len; k++) {
+        const RnExportColumn *column = &g_array_index(columns, RnExportColumn, k);
+        cJSON_AddItemToObject(object, column->name,
+                              row[k] ? cJSON_Duplicate(row[k], FALSE) : cJSON_CreateNull());
+    }
+}
+
+cJSON *rn_export_json_graph(const RnExportTable *t)
+{
+    cJSON *graph = cJSON_CreateObject();
+    for (guint k = 0; k < t->graph_values->len; k++) {
+        const RnExportGraphValue *v = &g_array_index(t->graph_values, RnExportGraphValue, k);
+        cJSON_AddItemToObject(graph, v->name, cJSON_Duplicate(v->value, FALSE));
+    }
+    return graph;
+}
+
+void rn_export_json_node(cJSON *object, const RnExportTable *t, guint i)
+{
+    cJSON_AddStringToObject(object, "id", t->node_ids[i]);
+    json_row(object, t->node_columns, t->node_cells + (gsize)i * t->node_columns->len);
+}
+
+void rn_export_json_edge(cJSON *object, const RnExportTable *t, guint e)
+{
+    cJSON_AddStringToObject(object, "id", t->edge_ids[e]);
+    cJSON_AddStringToObject(object, "source", t->node_ids[t->edge_source[e]]);
+    cJSON_AddStringToObject(object, "target", t->node_ids[t->edge_target[e]]);
+    json_row(object, t->edge_columns, t->edge_cells + (gsize)e * t->edge_columns->len);
 }
