@@ -277,7 +277,8 @@ ok "export prints what it wrote" test "$("$REGNET" export --report "$TMP/tiny.js
 ok "csv creates the folder with its parents" bash -c "'$REGNET' export -q --report '$TMP/tiny.json' --format csv --output '$TMP/new/deep' && test -s '$TMP/new/deep/nodes.csv' && test -s '$TMP/new/deep/edges.csv'"
 ok "a 1.x report (no edge ids, no directed) still exports" bash -c "/usr/bin/python3 -c \"
 import json, sys
-d = json.load(open(sys.argv[1])); d['schema_version'] = '1.3.0'
+d = json.load(open(sys.argv[1]), parse_int=lambda s: -0.0 if s == '-0' else int(s))
+d['schema_version'] = '1.3.0'
 for e in d['edges']: del e['id']
 del d['directed'], d['multigraph']
 json.dump(d, open(sys.argv[2], 'w'))\" '$TMP/tiny.json' '$TMP/old.json' && '$REGNET' export -q --report '$TMP/old.json' --format graphml --output '$TMP/old.graphml' && '$REGNET' export -q --report '$TMP/tiny.json' --format graphml --output '$TMP/new.graphml' && cmp -s <(grep -v report_schema_version '$TMP/old.graphml') <(grep -v report_schema_version '$TMP/new.graphml')"
