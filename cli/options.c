@@ -19,12 +19,16 @@
 #include <string.h>
 
 #include "engine/error.h"
+#include "output/export.h"
 
 #define ANALYZE RN_COMMAND_ANALYZE
 #define COMPARE RN_COMMAND_COMPARE
 #define RECOMMEND RN_COMMAND_RECOMMEND
+#define EXPORT RN_COMMAND_EXPORT
 #define BOTH (RN_COMMAND_ANALYZE | RN_COMMAND_COMPARE)
-#define ALL (RN_COMMAND_ANALYZE | RN_COMMAND_COMPARE | RN_COMMAND_RECOMMEND)
+/* The commands that load a dataset, and every command. */
+#define DATA (RN_COMMAND_ANALYZE | RN_COMMAND_COMPARE | RN_COMMAND_RECOMMEND)
+#define ALL (DATA | RN_COMMAND_EXPORT)
 #define FIELD(name) offsetof(RnSettings, name)
 /* The largest integer a JSON number (an IEEE double) holds exactly. */
 #define SEED_MAX 9007199254740991.0
@@ -40,18 +44,24 @@ static const char *const centralities[] = {"degree", "strength", "betweenness", 
 static const char *const editions[] = {"2003", "2006", "2010", "2013", "2016", "2021", "2024", NULL};
 
 static const RnOptionSpec table[] = {
-    {"dataset", 'd', RN_OPTION_TEXT, ALL, FIELD(dataset), "FILE",
+    {"dataset", 'd', RN_OPTION_TEXT, DATA, FIELD(dataset), "FILE",
      "Dataset description (JSON; docs/dataset.md; bundled: data/*.json) (required)",
      0, 0, FALSE, NULL, "a file name"},
     {"output", 'o', RN_OPTION_TEXT, ALL, FIELD(output), "FILE",
-     "Report file, written whole or not at all; '-' for stdout (required)",
-     0, 0, FALSE, NULL, "a file name, or '-' for stdout"},
-    {"network", 'n', RN_OPTION_CHOICE, ALL, FIELD(network), "KIND",
+     "Report file (a folder for --format csv), written whole or not at all; '-' for stdout "
+     "(required)", 0, 0, FALSE, NULL, "a file name, or '-' for stdout"},
+    {"format", 'f', RN_OPTION_CHOICE, ANALYZE | COMPARE | EXPORT, FIELD(format), "F",
+     "Output format: json (the report; default), gexf (1.3), gexf-1.2, graphml, node-link, "
+     "cytoscape, csv, pajek or dl (docs/exports.md); compare: json or csv",
+     0, 0, FALSE, rn_export_format_names, "an output format"},
+    {"report", 'r', RN_OPTION_TEXT, EXPORT, FIELD(report), "FILE",
+     "Report of regnet analyze to convert (required)", 0, 0, FALSE, NULL, "a file name"},
+    {"network", 'n', RN_OPTION_CHOICE, DATA, FIELD(network), "KIND",
      "Network: region, org, country or sector (default region)",
      0, 0, FALSE, network_kinds, "a network kind"},
-    {"level", 'l', RN_OPTION_INT, ALL, FIELD(level), "L",
+    {"level", 'l', RN_OPTION_INT, DATA, FIELD(level), "L",
      "NUTS level 0-3 of a region network (default 2)", 0, 3, FALSE, NULL, "a NUTS level"},
-    {"nuts-edition", 0, RN_OPTION_CHOICE, ALL, FIELD(nuts_edition), "E",
+    {"nuts-edition", 0, RN_OPTION_CHOICE, DATA, FIELD(nuts_edition), "E",
      "Map region codes to NUTS edition E (default 2021 where the dataset declares the mapping)",
      0, 0, FALSE, editions, "a NUTS edition"},
     {"weight", 'w', RN_OPTION_CHOICE, ANALYZE, FIELD(weight), "W",
@@ -62,9 +72,9 @@ static const RnOptionSpec table[] = {
      0, 100, FALSE, NULL, "the exponent A of 1/weight^A"},
     {"programme", 0, RN_OPTION_TEXT, ANALYZE, FIELD(programme), "NAME",
      "Keep only the programme of this exact name", 0, 0, FALSE, NULL, "a programme name"},
-    {"programmes", 0, RN_OPTION_REGEX, ALL, FIELD(programmes), "REGEX",
+    {"programmes", 0, RN_OPTION_REGEX, DATA, FIELD(programmes), "REGEX",
      "Keep programmes whose name matches REGEX (case-insensitive)", 0, 0, FALSE, NULL, NULL},
-    {"themes", 0, RN_OPTION_REGEX, ALL, FIELD(themes), "REGEX",
+    {"themes", 0, RN_OPTION_REGEX, DATA, FIELD(themes), "REGEX",
      "Keep projects one of whose themes matches REGEX (case-insensitive; recommend: "
      "candidates with such a project)", 0, 0, FALSE, NULL, NULL},
     {"period", 0, RN_OPTION_TEXT, ANALYZE | RECOMMEND, FIELD(period), "P",
@@ -85,7 +95,7 @@ static const RnOptionSpec table[] = {
     {"resolution", 0, RN_OPTION_NUMBER, ANALYZE, FIELD(resolution), "G",
      "Leiden resolution gamma, above 0 up to 1e6 (default 1)", 0, 1e6, TRUE, NULL,
      "a resolution above 0"},
-    {"seed", 0, RN_OPTION_INT, ALL, FIELD(seed), "S",
+    {"seed", 0, RN_OPTION_INT, DATA, FIELD(seed), "S",
      "Seed of Leiden and of every random draw (permutations, bootstrap, QAP, null models, "
      "the recommender's samples), "
      "0 to 2^53-1 (default 1)", 0, SEED_MAX, FALSE, NULL, "a seed"},
@@ -114,14 +124,14 @@ static const RnOptionSpec table[] = {
     {"null-models", 0, RN_OPTION_INT, COMPARE, FIELD(null_models), "N",
      "Degree-preserving random networks per period for z-scores, 0-10000 (default 0: none)",
      0, 10000, FALSE, NULL, "a number of null networks"},
-    {"top", 0, RN_OPTION_INT, ALL, FIELD(top), "K",
+    {"top", 0, RN_OPTION_INT, DATA, FIELD(top), "K",
      "Items listed: strongest cross-sector links, risers and fallers, recommendations per "
      "node (k of the evaluation), 0-10000 (default 10)",
      0, 10000, FALSE, NULL, "a number of items"},
     {"threads", 't', RN_OPTION_INT, BOTH, FIELD(threads), "N",
      "Threads of the shortest-path pass, 0-256 (default 0: every core; same results)",
      0, 256, FALSE, NULL, "a number of threads"},
-    {"skip-invalid-rows", 0, RN_OPTION_FLAG, ALL, FIELD(skip_invalid_rows), NULL,
+    {"skip-invalid-rows", 0, RN_OPTION_FLAG, DATA, FIELD(skip_invalid_rows), NULL,
      "Reject malformed rows (counted in the report) instead of failing", 0, 0, FALSE, NULL, NULL},
     {"quiet", 'q', RN_OPTION_FLAG, ALL, FIELD(quiet), NULL, "Do not print the summary",
      0, 0, FALSE, NULL, NULL},
@@ -182,7 +192,7 @@ void rn_settings_clear(RnSettings *s)
     char **texts[] = {&s->dataset,   &s->output,    &s->network,   &s->weight,  &s->nuts_edition,
                       &s->group,     &s->objective, &s->programme, &s->period,  &s->periods,
                       &s->bootstrap_ranks, &s->for_ids, &s->sectors, &s->countries, &s->train,
-                      &s->test,      &s->pairs};
+                      &s->test,      &s->pairs,     &s->format,    &s->report};
     for (guint k = 0; k < G_N_ELEMENTS(texts); k++)
         g_free(*texts[k]);
     if (s->programmes)
@@ -344,6 +354,9 @@ static const CommandHelp commands[] = {
      "  regnet analyze --dataset data/keep-2014-2020.json --network region --level 2 --output r.json\n"
      "  regnet analyze --dataset data/keep-2014-2020.json --network org --group sector --output o.json\n"
      "\n"
+     "--format writes the network in another tool's format instead of the JSON report\n"
+     "(docs/exports.md), e.g. --format gexf --output r.gexf, or --format csv --output DIR.\n"
+     "\n"
      "Exit status: 0 success, 1 computation failed, 2 usage error, 3 input cannot be read,\n"
      "4 input malformed, 5 output cannot be written.  More: README.md and docs/."},
     {RN_COMMAND_COMPARE, "compare", "--dataset FILE --periods LIST --output FILE",
@@ -355,7 +368,8 @@ static const CommandHelp commands[] = {
      "  regnet compare --dataset data/fp7-h2020.json --network country --periods FP7,H2020 --output f.json\n"
      "\n"
      "Periods are named as the data name them: keep.eu '2007-2013' (from the programme\n"
-     "name), CORDIS 'FP7' and 'H2020' (from the dataset description).\n"
+     "name), CORDIS 'FP7' and 'H2020' (from the dataset description).  --format csv writes\n"
+     "a folder: nodes_PERIOD.csv per period, periods.csv and comparison.csv.\n"
      "Exit status: 0 success, 1 computation failed, 2 usage error, 3 input cannot be read,\n"
      "4 input malformed, 5 output cannot be written.  More: README.md and docs/compare.md."},
     {RN_COMMAND_RECOMMEND, "recommend", "--dataset FILE (--for ID[,ID...] | --all | --evaluate) --output FILE",
@@ -373,6 +387,17 @@ static const CommandHelp commands[] = {
      "error that lists the closest ones.\n"
      "Exit status: 0 success, 1 computation failed, 2 usage error, 3 input cannot be read,\n"
      "4 input malformed, 5 output cannot be written.  More: README.md and docs/recommend.md."},
+    {RN_COMMAND_EXPORT, "export", "--report FILE --format F --output FILE",
+     "Converts a report of regnet analyze into another tool's format without computing\n"
+     "anything again: GEXF for Gephi, GraphML, NetworkX node-link JSON, Cytoscape.js JSON,\n"
+     "CSV node and edge tables (a folder), Pajek .net or UCINET DL (docs/exports.md).\n"
+     "The result is the same as regnet analyze --format F would have written.",
+     "Examples:\n"
+     "  regnet export --report r.json --format gexf --output r.gexf\n"
+     "  regnet export --report o.json --format csv --output o-tables\n"
+     "\n"
+     "Exit status: 0 success, 2 usage error, 3 report cannot be read, 4 not a regnet\n"
+     "report, 5 output cannot be written.  More: docs/exports.md."},
 };
 
 static const CommandHelp *command_help(RnCommand command)
@@ -508,6 +533,20 @@ static gboolean check_recommend(const RnSettings *s, GError **error)
     return TRUE;
 }
 
+/* A folder format cannot go to stdout. */
+static gboolean check_format_output(const RnSettings *s, GError **error)
+{
+    RnExportFormat format = RN_EXPORT_JSON;
+    if (s->format && !rn_export_format_parse(s->format, &format))
+        g_return_val_if_reached(FALSE);
+    if (rn_export_format_is_folder(format) && strcmp(s->output, "-") == 0) {
+        g_set_error(error, RN_ERROR, RN_ERROR_USAGE, "--format %s writes a folder of files; "
+                    "expected a folder name for --output, not '-'", s->format);
+        return FALSE;
+    }
+    return TRUE;
+}
+
 gboolean rn_settings_check(RnSettings *s, RnCommand command, GError **error)
 {
     g_return_val_if_fail(s != NULL, FALSE);
@@ -518,6 +557,20 @@ gboolean rn_settings_check(RnSettings *s, RnCommand command, GError **error)
                         "command", help->name, table[k].name);
             return FALSE;
         }
+    if (command == RN_COMMAND_EXPORT) {
+        if (!s->report || !s->format || !s->output) {
+            g_set_error(error, RN_ERROR, RN_ERROR_USAGE, "export: --report, --format and "
+                        "--output are required (see regnet export --help)");
+            return FALSE;
+        }
+        if (strcmp(s->format, "json") == 0) {
+            g_set_error(error, RN_ERROR, RN_ERROR_USAGE, "export: --format json would copy the "
+                        "report; expected another format (gexf, graphml, node-link, cytoscape, "
+                        "csv, pajek, dl, ...)");
+            return FALSE;
+        }
+        return check_format_output(s, error);
+    }
     if (!s->dataset || !s->output || (command == RN_COMMAND_COMPARE && !s->periods)) {
         g_set_error(error, RN_ERROR, RN_ERROR_USAGE, "%s: %s are required (see regnet %s --help)",
                     help->name,
@@ -529,6 +582,14 @@ gboolean rn_settings_check(RnSettings *s, RnCommand command, GError **error)
     if (command == RN_COMMAND_COMPARE && !split_periods(s, error))
         return FALSE;
     if (command == RN_COMMAND_RECOMMEND && !check_recommend(s, error))
+        return FALSE;
+    if (command == RN_COMMAND_COMPARE && s->format && strcmp(s->format, "json") != 0 &&
+        strcmp(s->format, "csv") != 0) {
+        g_set_error(error, RN_ERROR, RN_ERROR_USAGE, "compare: --format %s does not apply to a "
+                    "comparison; expected 'json' or 'csv'", s->format);
+        return FALSE;
+    }
+    if (!check_format_output(s, error))
         return FALSE;
     gboolean region = !s->network || strcmp(s->network, "region") == 0;
     if (s->bootstrap_ranks && s->bootstrap == 0) {

@@ -22,6 +22,7 @@ typedef enum {
     RN_COMMAND_ANALYZE = 1u << 0,
     RN_COMMAND_COMPARE = 1u << 1,
     RN_COMMAND_RECOMMEND = 1u << 2,
+    RN_COMMAND_EXPORT = 1u << 3,
 } RnCommand;
 
 typedef enum {
@@ -38,6 +39,7 @@ typedef struct {
     char *dataset, *output, *network, *weight, *nuts_edition, *group, *objective;
     char *programme, *period, *periods, *bootstrap_ranks;
     char *for_ids, *sectors, *countries, *train, *test, *pairs; /* recommend */
+    char *format, *report;  /* export format name (NULL: json); report to convert */
     GRegex *programmes, *themes;
     gint64 level, threads, runs, permutations, top, seed;
     gint64 bootstrap, qap, null_models; /* compare's resampling */

@@ -19,6 +19,7 @@
 #include "cli/options.h"
 #include "engine/error.h"
 #include "loaders/loaders.h"
+#include "output/export.h"
 #include "output/output.h"
 #include "output/recommend_report.h"
 
@@ -27,6 +28,7 @@ static const char commands_text[] =
     "  analyze    load a dataset, build a network, write a JSON report\n"
     "  compare    compare the networks of two or more periods, write a JSON report\n"
     "  recommend  recommend partners with explanations, or validate on a later period\n"
+    "  export     convert a report into GEXF, GraphML, node-link, Cytoscape, CSV, Pajek, DL\n"
     "  version    print the version and library versions\n"
     "\n"
     "Run 'regnet COMMAND --help' for a command's options and examples.\n"
@@ -71,6 +73,36 @@ static gboolean write_report(const char *output, const char *text, GError **erro
         return FALSE;
     }
     return TRUE;
+}
+
+/* The format settings name (json when none). */
+static RnExportFormat chosen_format(const RnSettings *settings)
+{
+    RnExportFormat format = RN_EXPORT_JSON;
+    if (settings->format)
+        rn_export_format_parse(settings->format, &format); /* checked by the option table */
+    return format;
+}
+
+/* Renders document (taken) in format and writes it to output ("-": stdout). */
+static gboolean write_export(cJSON *document, const char *display, RnExportFormat format,
+                             const char *output, GError **error)
+{
+    g_autoptr(RnExportTable) table = rn_export_table_new(document, display, error);
+    if (!table)
+        return FALSE;
+    g_autoptr(GPtrArray) files = rn_export_files_new();
+    if (!rn_export_render(table, format, files, error))
+        return FALSE;
+    if (strcmp(output, "-") == 0) {
+        const RnExportFile *file = g_ptr_array_index(files, 0);
+        if (fwrite(file->data, 1, file->length, stdout) != file->length || fflush(stdout) != 0) {
+            g_set_error(error, RN_ERROR, RN_ERROR_OUTPUT, "stdout: cannot write");
+            return FALSE;
+        }
+        return TRUE;
+    }
+    return rn_export_write(output, files, error);
 }
 
 /* "1 component", "3 components" */
@@ -185,7 +217,9 @@ static int command_analyze(int argc, char **argv)
     g_autoptr(GTimer) timer = g_timer_new();
     g_autoptr(RnModel) model = rn_model_new();
     g_autofree char *dataset_name = NULL;
-    gboolean to_file = strcmp(settings.output, "-") != 0;
+    RnExportFormat format = chosen_format(&settings);
+    /* a folder format's output is a folder; its files are checked as written */
+    gboolean to_file = strcmp(settings.output, "-") != 0 && !rn_export_format_is_folder(format);
     if (to_file && !rn_output_check(settings.output, settings.dataset, NULL, &error))
         return fail(error);
     if (!rn_load_dataset(model, settings.dataset, &load_options, &dataset_name, &error) ||
@@ -198,8 +232,14 @@ static int command_analyze(int argc, char **argv)
     double t_analysis = g_timer_elapsed(timer, NULL);
     RnReport report = {.dataset_name = dataset_name, .dataset_file = settings.dataset,
                        .model = model, .request = &request, .result = &result};
-    g_autofree char *json = rn_report_render(&report);
-    gboolean ok = write_report(settings.output, json, &error);
+    gboolean ok;
+    if (format == RN_EXPORT_JSON) {
+        g_autofree char *json = rn_report_render(&report);
+        ok = write_report(settings.output, json, &error);
+    } else {
+        ok = write_export(rn_report_document(&report), "report", format, settings.output,
+                          &error);
+    }
     if (settings.timings)
         fprintf(stderr, "regnet: timings: load %.3f s, build %.3f s, analyze %.3f s, "
                 "bridging %.3f s, write %.3f s, total %.3f s\n", t_load, result.seconds_build,
@@ -311,7 +351,8 @@ static int command_compare(int argc, char **argv)
 
     g_autoptr(RnModel) model = rn_model_new();
     g_autofree char *dataset_name = NULL;
-    gboolean to_file = strcmp(settings.output, "-") != 0;
+    RnExportFormat format = chosen_format(&settings);
+    gboolean to_file = strcmp(settings.output, "-") != 0 && !rn_export_format_is_folder(format);
     if (to_file && !rn_output_check(settings.output, settings.dataset, NULL, &error))
         return fail(error);
     if (!rn_load_dataset(model, settings.dataset, &load_options, &dataset_name, &error) ||
@@ -324,8 +365,15 @@ static int command_compare(int argc, char **argv)
     }
     RnComparisonReport report = {.dataset_name = dataset_name, .dataset_file = settings.dataset,
                                  .model = model, .request = &request, .result = &result};
-    g_autofree char *json = rn_comparison_render(&report);
-    gboolean ok = write_report(settings.output, json, &error);
+    gboolean ok;
+    if (format == RN_EXPORT_CSV) {
+        g_autoptr(GPtrArray) files = rn_export_files_new();
+        ok = rn_comparison_export_csv(&report, files, &error) &&
+             rn_export_write(settings.output, files, &error);
+    } else {
+        g_autofree char *json = rn_comparison_render(&report);
+        ok = write_report(settings.output, json, &error);
+    }
     if (ok && !settings.quiet && strcmp(settings.output, "-") != 0)
         print_comparison(&request, &result, settings.output);
     rn_compare_result_clear(&result);
@@ -430,6 +478,26 @@ static int command_recommend(int argc, char **argv)
     return ok ? 0 : fail(error);
 }
 
+static int command_export(int argc, char **argv)
+{
+    g_auto(RnSettings) settings;
+    rn_settings_init(&settings);
+    GError *error = NULL;
+    if (!rn_settings_parse_args(&settings, RN_COMMAND_EXPORT, argc, argv, &error) ||
+        !rn_settings_check(&settings, RN_COMMAND_EXPORT, &error))
+        return fail(error);
+    RnExportFormat format = chosen_format(&settings);
+    if (strcmp(settings.output, "-") != 0 && !rn_export_format_is_folder(format) &&
+        !rn_output_check(settings.output, settings.report, NULL, &error))
+        return fail(error);
+    cJSON *document = rn_report_read(settings.report, &error);
+    if (!document || !write_export(document, settings.report, format, settings.output, &error))
+        return fail(error);
+    if (!settings.quiet && strcmp(settings.output, "-") != 0)
+        printf("%s: %s written from %s\n", settings.output, settings.format, settings.report);
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
     /* Numbers are formatted in the C locale whatever the environment says;
@@ -458,15 +526,18 @@ int main(int argc, char **argv)
     static const struct {
         const char *name;
         int (*run)(int, char **);
-    } table[] = {{"analyze", command_analyze}, {"compare", command_compare},
-                 {"recommend", command_recommend}};
+    } table[] = {{"analyze", command_analyze},
+                 {"compare", command_compare},
+                 {"recommend", command_recommend},
+                 {"export", command_export}};
     for (guint k = 0; k < G_N_ELEMENTS(table); k++)
         if (strcmp(command, table[k].name) == 0) {
             g_autofree char *name = g_strconcat("regnet ", command, NULL);
             argv[1] = name;
             return table[k].run(argc - 1, argv + 1);
         }
-    fprintf(stderr, "regnet: unknown command '%s'; expected one of: analyze, compare, recommend, version\n",
+    fprintf(stderr, "regnet: unknown command '%s'; expected one of: analyze, compare, recommend, "
+            "export, version\n",
             command);
     return RN_ERROR_USAGE;
 }

@@ -151,6 +151,7 @@ void rn_model_free(RnModel *m)
     g_hash_table_unref(m->registry);
     g_ptr_array_unref(m->caveats);
     g_free(m->published_edition);
+    g_free(m->attribution);
     g_array_unref(m->org_postcodes);
     g_ptr_array_unref(m->postcode_merges);
     g_string_free(m->key_buffer, TRUE);

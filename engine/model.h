@@ -117,6 +117,7 @@ typedef struct {
     GHashTable *org_records;     /* "scheme:id" -> RnOrgRecord * */
     GHashTable *registry;        /* organisation key -> RnOrgRecord *: cluster registry */
     GPtrArray *caveats;          /* char *: coverage notes from dataset descriptions */
+    char *attribution;           /* the description's credit line, NULL when it gives none */
     char *published_edition;     /* NUTS edition the sources use, before any harmonisation */
     GArray *org_postcodes;       /* RnOrgPostcode: postcodes seen with name-identified orgs */
     GPtrArray *postcode_merges;  /* RnOrgMerge *: groups rn_model_merge_by_postcode joined */

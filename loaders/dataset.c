@@ -323,6 +323,11 @@ static gboolean load_dataset(RnModel *model, const char *path, const RnLoadOptio
     if (target && strcmp(target, edition) != 0 &&
         !harmonise(model, path, base, regions, target, error))
         return FALSE;
+    const cJSON *attribution = cJSON_GetObjectItemCaseSensitive(root, "attribution");
+    g_free(model->attribution);
+    model->attribution = cJSON_IsString(attribution) && *attribution->valuestring
+                             ? g_strdup(attribution->valuestring)
+                             : NULL;
     *name = g_strdup(dataset_name);
     return TRUE;
 }

@@ -157,13 +157,15 @@ static cJSON *permutation_object(const RnCompareRequest *q, const RnComparison *
     return o;
 }
 
-char *rn_comparison_render(const RnComparisonReport *report)
+cJSON *rn_comparison_document(const RnComparisonReport *report)
 {
+    g_return_val_if_fail(report != NULL && report->result != NULL, NULL);
     const RnCompareRequest *q = report->request;
     const RnCompareResult *r = report->result;
     cJSON *dataset;
-    g_autoptr(cJSON) root = rn_json_document("regnet-comparison", RN_COMPARISON_SCHEMA_VERSION,
-                                             report->dataset_name, report->dataset_file, &dataset);
+    cJSON *root = rn_json_document("regnet-comparison", RN_COMPARISON_SCHEMA_VERSION,
+                                   report->dataset_name, report->dataset_file,
+                                   report->model->attribution, &dataset);
     cJSON *params = cJSON_AddObjectToObject(root, "parameters");
     cJSON_AddStringToObject(params, "network", rn_network_kind_name(q->spec.kind));
     cJSON_AddNumberToObject(params, "level", q->spec.kind == RN_NETWORK_REGION ? q->spec.level : 0);
@@ -253,5 +255,11 @@ char *rn_comparison_render(const RnComparisonReport *report)
         cJSON_AddItemToObject(o, "left", rn_json_string_array(c->left));
         cJSON_AddItemToArray(cmp, o);
     }
+    return root;
+}
+
+char *rn_comparison_render(const RnComparisonReport *report)
+{
+    g_autoptr(cJSON) root = rn_comparison_document(report);
     return rn_json_finish(root);
 }

@@ -5,6 +5,8 @@
 #ifndef REGNET_OUTPUT_H
 #define REGNET_OUTPUT_H
 
+#include <cjson/cJSON.h>
+
 #include "analyses/analysis.h"
 #include "analyses/bridging.h"
 #include "analyses/compare.h"
@@ -12,7 +14,7 @@
 #include "engine/model.h"
 #include "engine/network.h"
 
-#define RN_REPORT_SCHEMA_VERSION "1.4.0"
+#define RN_REPORT_SCHEMA_VERSION "2.0.0"
 
 typedef struct {
     const char *dataset_name;          /* from the description */
@@ -28,8 +30,12 @@ typedef struct {
  * Caller frees with g_free.  Time complexity: O(V + E + rows of provenance).
  */
 char *rn_report_render(const RnReport *report);
+/* The report as a cJSON document: what rn_report_render() prints, and what
+ * the export formats are built from (output/export.h).  Caller frees with
+ * cJSON_Delete().  Time complexity: as rn_report_render(). */
+cJSON *rn_report_document(const RnReport *report);
 
-#define RN_COMPARISON_SCHEMA_VERSION "1.3.0"
+#define RN_COMPARISON_SCHEMA_VERSION "1.4.0"
 
 typedef struct {
     const char *dataset_name;
@@ -44,6 +50,9 @@ typedef struct {
  * Time complexity: O(sum of V + E over periods).
  */
 char *rn_comparison_render(const RnComparisonReport *report);
+/* The comparison as a cJSON document (what rn_comparison_render() prints).
+ * Caller frees with cJSON_Delete(). */
+cJSON *rn_comparison_document(const RnComparisonReport *report);
 
 /*
  * Checks that a report may be written to path: following symbolic links,

@@ -269,7 +269,8 @@ char *rn_recommend_render(const RnRecommendReport *report)
     cJSON *dataset;
     g_autoptr(cJSON) root = rn_json_document("regnet-recommendations",
                                              RN_RECOMMEND_SCHEMA_VERSION, report->dataset_name,
-                                             report->dataset_file, &dataset);
+                                             report->dataset_file, report->model->attribution,
+                                             &dataset);
     cJSON_AddItemToObject(dataset, "caveats", rn_json_string_array(report->model->caveats));
     cJSON_AddItemToObject(root, "parameters", parameters(report));
     cJSON_AddItemToObject(root, "provenance", rn_json_provenance(report->model, r->near_duplicates));

@@ -14,6 +14,7 @@
 
 #include <cjson/cJSON.h>
 #include "analyses/centrality.h"
+#include "engine/countries.h"
 #include "output/output.h"
 #include "output/sections.h"
 
@@ -253,19 +254,30 @@ static cJSON *brokerage_pairs(const RnBridging *b, guint i)
     return list;
 }
 
-static cJSON *nodes_section(const RnNetwork *net, const RnCentrality *c, const RnBridging *b)
+/* Adds name: code, or name: null for an unknown ("") region code. */
+static void add_region(cJSON *object, const char *name, const char *code)
+{
+    rn_json_add_optional_string(object, name, *code ? code : NULL);
+}
+
+cJSON *rn_json_nodes(const RnNetwork *net, const RnCentrality *c, const RnBridging *b)
 {
     cJSON *nodes = cJSON_CreateArray();
+    /* Nodes that are countries carry the English name beside the local one. */
+    gboolean countries = net->kind == RN_NETWORK_COUNTRY ||
+                         (net->kind == RN_NETWORK_REGION && net->level == 0);
     for (guint i = 0; i < net->nodes->len; i++) {
         const RnNode *node = &g_array_index(net->nodes, RnNode, i);
         cJSON *o = cJSON_CreateObject();
         cJSON_AddStringToObject(o, "id", node->id);
         cJSON_AddStringToObject(o, "label", node->label);
+        if (countries)
+            rn_json_add_optional_string(o, "label_en", rn_country_name_en(node->id));
         cJSON_AddStringToObject(o, "country", node->country);
         if (net->kind == RN_NETWORK_ORG) {
             cJSON_AddStringToObject(o, "sector", node->sector);
             cJSON_AddBoolToObject(o, "sector_inferred", node->sector_inferred);
-            cJSON_AddStringToObject(o, "region", node->region);
+            add_region(o, "region", node->region);
             cJSON_AddBoolToObject(o, "cluster", node->cluster);
         } else {
             /* Region and country networks. */
@@ -295,12 +307,15 @@ static cJSON *nodes_section(const RnNetwork *net, const RnCentrality *c, const R
     return nodes;
 }
 
-static cJSON *edges_section(const RnNetwork *net)
+cJSON *rn_json_edges(const RnNetwork *net)
 {
     cJSON *edges = cJSON_CreateArray();
     for (guint i = 0; i < net->edges->len; i++) {
         const RnEdge *e = &g_array_index(net->edges, RnEdge, i);
         cJSON *o = cJSON_CreateObject();
+        char id[24];
+        g_snprintf(id, sizeof id, "e%u", i);
+        cJSON_AddStringToObject(o, "id", id);
         cJSON_AddStringToObject(o, "source", g_array_index(net->nodes, RnNode, e->source).id);
         cJSON_AddStringToObject(o, "target", g_array_index(net->nodes, RnNode, e->target).id);
         cJSON_AddNumberToObject(o, "weight", e->weight);
@@ -378,8 +393,8 @@ static cJSON *cross_sector_section(const RnModel *model, const RnNetwork *net,
         cJSON_AddStringToObject(l, "target_label", b->label);
         cJSON_AddStringToObject(l, "source_sector", a->sector);
         cJSON_AddStringToObject(l, "target_sector", b->sector);
-        cJSON_AddStringToObject(l, "source_region", a->region);
-        cJSON_AddStringToObject(l, "target_region", b->region);
+        add_region(l, "source_region", a->region);
+        add_region(l, "target_region", b->region);
         cJSON_AddNumberToObject(l, "weight", e->weight);
         cJSON *list = cJSON_AddArrayToObject(l, "projects");
         for (guint k = 0; k < e->projects; k++) {
@@ -532,7 +547,7 @@ static cJSON *analyses_section(const RnReport *r)
 }
 
 cJSON *rn_json_document(const char *schema, const char *version, const char *dataset_name,
-                        const char *dataset_file, cJSON **dataset)
+                        const char *dataset_file, const char *attribution, cJSON **dataset)
 {
     cJSON *root = cJSON_CreateObject();
     cJSON_AddStringToObject(root, "schema", schema);
@@ -541,6 +556,7 @@ cJSON *rn_json_document(const char *schema, const char *version, const char *dat
     *dataset = cJSON_AddObjectToObject(root, "dataset");
     cJSON_AddStringToObject(*dataset, "name", dataset_name);
     cJSON_AddStringToObject(*dataset, "description_file", dataset_file);
+    rn_json_add_optional_string(*dataset, "attribution", attribution);
     return root;
 }
 
@@ -552,11 +568,12 @@ char *rn_json_finish(const cJSON *root)
     return out;
 }
 
-char *rn_report_render(const RnReport *r)
+cJSON *rn_report_document(const RnReport *r)
 {
+    g_return_val_if_fail(r != NULL && r->model != NULL && r->result != NULL, NULL);
     cJSON *dataset;
-    g_autoptr(cJSON) root = rn_json_document("regnet-report", RN_REPORT_SCHEMA_VERSION,
-                                             r->dataset_name, r->dataset_file, &dataset);
+    cJSON *root = rn_json_document("regnet-report", RN_REPORT_SCHEMA_VERSION, r->dataset_name,
+                                   r->dataset_file, r->model->attribution, &dataset);
     const RnAnalysisResult *result = r->result;
     const RnBridging *bridging = result->has_bridging ? &result->bridging : NULL;
     cJSON_AddItemToObject(dataset, "caveats", rn_json_string_array(r->model->caveats));
@@ -567,7 +584,17 @@ char *rn_report_render(const RnReport *r)
     cJSON_AddItemToObject(root, "summary", rn_json_summary(&result->summary));
     if (bridging)
         cJSON_AddItemToObject(root, "analyses", analyses_section(r));
-    cJSON_AddItemToObject(root, "nodes", nodes_section(result->network, &result->centrality, bridging));
-    cJSON_AddItemToObject(root, "edges", edges_section(result->network));
+    /* A simple undirected graph: said outright, so that node-link readers
+     * (NetworkX) do not guess a directed multigraph. */
+    cJSON_AddFalseToObject(root, "directed");
+    cJSON_AddFalseToObject(root, "multigraph");
+    cJSON_AddItemToObject(root, "nodes", rn_json_nodes(result->network, &result->centrality, bridging));
+    cJSON_AddItemToObject(root, "edges", rn_json_edges(result->network));
+    return root;
+}
+
+char *rn_report_render(const RnReport *r)
+{
+    g_autoptr(cJSON) root = rn_report_document(r);
     return rn_json_finish(root);
 }

@@ -8,16 +8,24 @@
 #include <cjson/cJSON.h>
 
 #include "analyses/analysis.h"
+#include "analyses/bridging.h"
 #include "engine/model.h"
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(cJSON, cJSON_Delete)
 
 /*
  * A new report object: schema, schema_version, generator and dataset (name,
- * description file) members, in that order.  Caller owns it.
+ * description file, attribution: null when NULL) members, in that order.
+ * Caller owns it.
  */
 cJSON *rn_json_document(const char *schema, const char *version, const char *dataset_name,
-                        const char *dataset_file, cJSON **dataset);
+                        const char *dataset_file, const char *attribution, cJSON **dataset);
+/* The report's nodes[] array of network (centralities c, bridging b or
+ * NULL), as docs/schema.md describes it.  Time complexity: O(V). */
+cJSON *rn_json_nodes(const RnNetwork *network, const RnCentrality *c, const RnBridging *b);
+/* The report's edges[] array: id ("e" and the edge's index), source, target,
+ * weight, projects.  Time complexity: O(E). */
+cJSON *rn_json_edges(const RnNetwork *network);
 /* Prints root (indented) followed by a newline; g_free the result. */
 char *rn_json_finish(const cJSON *root);
 /* generator: name, version, library versions. */

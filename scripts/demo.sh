@@ -32,5 +32,14 @@ $R compare --dataset data/keep-2000-2020.json --network region --level 2 \
 heading "FP7 against Horizon 2020 (CORDIS): countries"
 $R compare --dataset data/fp7-h2020.json --network country --periods FP7,H2020 \
     --output reports/cordis-compare-fp7-h2020.json
+heading "The NUTS2 and organisation networks for Gephi, Excel, NetworkX and Cytoscape (docs/exports.md)"
+for f in gexf graphml node-link cytoscape pajek; do
+    $R export -q --report reports/keep-2014-2020-region-nuts2.json --format $f \
+        --output reports/keep-2014-2020-region-nuts2.$f
+done
+$R export --report reports/keep-2014-2020-region-nuts2.json --format csv \
+    --output reports/keep-2014-2020-region-nuts2-csv
+$R export --report reports/keep-2014-2020-org.json --format gexf \
+    --output reports/keep-2014-2020-org.gexf
 echo
-echo "Reports are in reports/ (schemas: docs/schema.md, docs/compare.md)."
+echo "Reports are in reports/ (schemas: docs/schema.md, docs/compare.md; exports: docs/exports.md)."

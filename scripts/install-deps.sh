@@ -1,22 +1,37 @@
 #!/bin/bash
 # Installs what building and testing regnet needs on Debian 12 (as root, or
 # with sudo).  Does nothing when everything is already installed.
-# Usage: scripts/install-deps.sh [--bench]   (--bench adds python-igraph, scipy, R sna and jsonlite, hyperfine:
+# Usage: scripts/install-deps.sh [--bench]   (--bench adds scipy, R sna and jsonlite, hyperfine:
 # the peers of bench/ and scripts/reference*.py; scikit-learn is always installed: the
 # recommend test checks AUCs with it)
+# The export round-trip tests (tests/exports_test.sh) read the exports with
+# python-igraph, R igraph and the cytoscape npm package (tests/js, installed
+# from its package-lock.json with npm ci; node and npm from Debian when the
+# machine has none).
 set -eu
+cd "$(dirname "$0")/.."
 packages="build-essential cmake pkg-config libigraph-dev libglib2.0-dev libcjson-dev
-python3 python3-jsonschema python3-networkx python3-sklearn"
+libxml2-dev python3 python3-jsonschema python3-networkx python3-sklearn python3-igraph
+r-cran-igraph"
 if [ "${1:-}" = "--bench" ]; then
-    packages="$packages python3-igraph python3-scipy r-cran-sna r-cran-jsonlite hyperfine"
+    packages="$packages python3-scipy r-cran-sna r-cran-jsonlite hyperfine"
 fi
+command -v node >/dev/null 2>&1 || packages="$packages nodejs"
+command -v npm >/dev/null 2>&1 || packages="$packages npm"
 missing=""
 for p in $packages; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
 done
-[ -z "$missing" ] && exit 0
 SUDO=""
 [ "$(id -u)" = 0 ] || SUDO=sudo
-echo "regnet: installing$missing" >&2
-$SUDO apt-get update -qq
-DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq $missing >/dev/null
+if [ -n "$missing" ]; then
+    echo "regnet: installing$missing" >&2
+    # another apt run (a second build on the machine) holds the lock: wait for it
+    $SUDO apt-get -o DPkg::Lock::Timeout=600 update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get -o DPkg::Lock::Timeout=600 install -y -qq $missing >/dev/null
+fi
+if [ ! -f tests/js/node_modules/cytoscape/package.json ] ||
+   [ tests/js/package-lock.json -nt tests/js/node_modules/.package-lock.json ]; then
+    echo "regnet: installing the npm packages of tests/js (npm ci)" >&2
+    npm ci --prefix tests/js --no-audit --no-fund --loglevel=error >/dev/null
+fi

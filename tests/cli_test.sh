@@ -58,15 +58,17 @@ Commands:
   analyze    load a dataset, build a network, write a JSON report
   compare    compare the networks of two or more periods, write a JSON report
   recommend  recommend partners with explanations, or validate on a later period
+  export     convert a report into GEXF, GraphML, node-link, Cytoscape, CSV, Pajek, DL
   version    print the version and library versions
 
 Run 'regnet COMMAND --help' for a command's options and examples.
 Exit status: 0 success, 1 computation failed, 2 usage error, 3 input
 cannot be read, 4 input malformed, 5 output cannot be written." "$REGNET"
-check 2 "regnet: unknown command 'analyse'; expected one of: analyze, compare, recommend, version" "$REGNET" analyse
+check 2 "regnet: unknown command 'analyse'; expected one of: analyze, compare, recommend, export, version" "$REGNET" analyse
 ok "--help lists the commands" bash -c "'$REGNET' --help | grep -q '^  analyze ' && '$REGNET' --help | grep -q '^  recommend ' && '$REGNET' --help | grep -q '^  version '"
 check 1 "regnet: recommend: nothing to evaluate: 30973 nodes in FP7, 35871 in H2020, 0 in both (0 matched by name); 0 new ties and 0 pairs untied in both among them" "$REGNET" recommend -q --dataset data/fp7-h2020.json --network org --evaluate --train FP7 --test H2020 --output "$TMP/out.json"
 ok "a failed evaluation writes nothing" test ! -e "$TMP/out.json"
+ok "--help lists the commands" bash -c "'$REGNET' --help | grep -q '^  analyze ' && '$REGNET' --help | grep -q '^  version '"
 ok "analyze --help lists --alpha" bash -c "'$REGNET' analyze --help | grep -q -- '--alpha=A'"
 check 2 "regnet: --network 'city' is not a network kind; expected 'region', 'org', 'country' or 'sector'" \
     analyze --dataset data/keep-2014-2020.json --network city
@@ -231,6 +233,65 @@ ok "a failed --themes run writes nothing" test ! -e "$TMP/t.json"
 
 # --- organisation identity ------------------------------------------------------
 ok "postcode-corroborated joins are reported" test "$(field "$TMP/a.json" "d['provenance']['identity']['joined_by_postcode'], d['provenance']['identity']['near_duplicate_groups'], d['provenance']['model']['organisations']")" = "(110, 24, 6847)"
+
+# --- export: what is not a regnet report is refused (exit 4), clearly -------------
+TINYD="$ROOT/tests/fixtures/tiny/dataset.json"
+"$REGNET" analyze -q --dataset "$TINYD" --network org --output "$TMP/tiny.json"
+ex() { "$REGNET" export -q --format gexf --output "$TMP/x.gexf" "$@"; }
+check 3 "regnet: $TMP/none.json: cannot open: No such file or directory" ex --report "$TMP/none.json"
+printf '{"schema": "regnet-report",\n "nodes": [1,]}' > "$TMP/broken.json"
+check 4 "regnet: $TMP/broken.json:2:14: invalid JSON; expected a regnet report (written by regnet analyze)" ex --report "$TMP/broken.json"
+echo '[1, 2]' > "$TMP/array.json"
+check 4 "regnet: $TMP/array.json: is not a JSON object; expected a regnet report (written by regnet analyze)" ex --report "$TMP/array.json"
+check 4 "regnet: $ROOT/tests/fixtures/tiny/dataset.json: has no 'schema' member; expected a regnet report (written by regnet analyze)" ex --report "$TINYD"
+"$REGNET" compare -q --dataset data/fp7-h2020.json --network country --periods FP7,H2020 --output "$TMP/cmp.json"
+check 4 "regnet: $TMP/cmp.json: is a regnet comparison report; expected an analysis report (regnet analyze); a comparison's tables come from regnet compare --format csv" ex --report "$TMP/cmp.json"
+/usr/bin/python3 -c "
+import json, sys
+d = json.load(open(sys.argv[1])); d['schema_version'] = '3.0.0'; json.dump(d, open(sys.argv[2], 'w'))" "$TMP/tiny.json" "$TMP/future.json"
+check 4 "regnet: $TMP/future.json: has schema_version '3.0.0'; expected 1.x or 2.x (this is regnet 0.1.0)" ex --report "$TMP/future.json"
+/usr/bin/python3 -c "
+import json, sys
+d = json.load(open(sys.argv[1]))
+del d['nodes'][1]['id']
+json.dump(d, open(sys.argv[2], 'w'))
+e = json.load(open(sys.argv[1]))
+e['edges'][0]['target'] = 'nobody'
+json.dump(e, open(sys.argv[3], 'w'))
+f = json.load(open(sys.argv[1]))
+f['edges'][0]['id'] = f['nodes'][0]['id']
+json.dump(f, open(sys.argv[4], 'w'))
+" "$TMP/tiny.json" "$TMP/noid.json" "$TMP/noend.json" "$TMP/clash.json"
+check 4 "regnet: $TMP/noid.json: nodes[1]: 'id' is missing; expected a string" ex --report "$TMP/noid.json"
+check 4 "regnet: $TMP/noend.json: edges[0]: target 'nobody' is not a node id; expected the id of a node in 'nodes'" ex --report "$TMP/noend.json"
+FIRST=$(/usr/bin/python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['nodes'][0]['id'])" "$TMP/tiny.json")
+check 4 "regnet: $TMP/clash.json: edges[0]: edge id '$FIRST' is also a node id; expected an id no node and no other edge has" ex --report "$TMP/clash.json"
+ok "a refused export writes nothing" test ! -e "$TMP/x.gexf"
+check 2 "regnet: export: --report, --format and --output are required (see regnet export --help)" "$REGNET" export --report "$TMP/tiny.json" --output "$TMP/x.gexf"
+check 2 "regnet: export: --format json would copy the report; expected another format (gexf, graphml, node-link, cytoscape, csv, pajek, dl, ...)" "$REGNET" export --report "$TMP/tiny.json" --format json --output "$TMP/x.json"
+check 2 "regnet: --format 'xlsx' is not an output format; expected 'json', 'gexf', 'gexf-1.2', 'graphml', 'node-link', 'cytoscape', 'csv', 'pajek' or 'dl'" ex --report "$TMP/tiny.json" --format xlsx
+check 2 "regnet: --format csv writes a folder of files; expected a folder name for --output, not '-'" "$REGNET" export --report "$TMP/tiny.json" --format csv --output -
+check 2 "regnet: export: Unknown option --dataset" ex --report "$TMP/tiny.json" --dataset "$TINYD"
+check 2 "regnet: compare: --format gexf does not apply to a comparison; expected 'json' or 'csv'" "$REGNET" compare --dataset data/fp7-h2020.json --network country --periods FP7,H2020 --format gexf --output "$TMP/c.gexf"
+touch "$TMP/plainfile"
+check 5 "regnet: $TMP/plainfile: is not a folder; expected a folder to write nodes.csv into (created when missing)" "$REGNET" export --report "$TMP/tiny.json" --format csv --output "$TMP/plainfile"
+check 5 "regnet: $TMP/tiny.json: is one of this run's input files; expected another file name" "$REGNET" export --report "$TMP/tiny.json" --format gexf --output "$TMP/tiny.json"
+ok "export to stdout" bash -c "'$REGNET' export --report '$TMP/tiny.json' --format pajek --output - | grep -q '^\*Vertices '"
+ok "export prints what it wrote" test "$("$REGNET" export --report "$TMP/tiny.json" --format dl --output "$TMP/t.dl")" = "$TMP/t.dl: dl written from $TMP/tiny.json"
+ok "csv creates the folder with its parents" bash -c "'$REGNET' export -q --report '$TMP/tiny.json' --format csv --output '$TMP/new/deep' && test -s '$TMP/new/deep/nodes.csv' && test -s '$TMP/new/deep/edges.csv'"
+ok "a 1.x report (no edge ids, no directed) still exports" bash -c "/usr/bin/python3 -c \"
+import json, sys
+d = json.load(open(sys.argv[1]), parse_int=lambda s: -0.0 if s == '-0' else int(s))
+d['schema_version'] = '1.3.0'
+for e in d['edges']: del e['id']
+del d['directed'], d['multigraph']
+json.dump(d, open(sys.argv[2], 'w'))\" '$TMP/tiny.json' '$TMP/old.json' && '$REGNET' export -q --report '$TMP/old.json' --format graphml --output '$TMP/old.graphml' && '$REGNET' export -q --report '$TMP/tiny.json' --format graphml --output '$TMP/new.graphml' && cmp -s <(grep -v report_schema_version '$TMP/old.graphml') <(grep -v report_schema_version '$TMP/new.graphml')"
+
+# --- the JSON report's 2.0 members ------------------------------------------------
+ok "directed and multigraph are false, attribution is the description's" test "$(field "$TMP/tiny.json" "d['directed'], d['multigraph'], d['dataset']['attribution']")" = "(False, False, None)"
+"$REGNET" analyze -q --dataset data/h2020.json --network country --output "$TMP/h2020.json"
+ok "country nodes carry English names" test "$(field "$TMP/h2020.json" "[(n['id'], n['label'], n['label_en']) for n in d['nodes'] if n['id'] in ('EL', 'DE', 'XK', 'AE')]")" = "[('AE', 'AE', 'United Arab Emirates'), ('DE', 'Deutschland', 'Germany'), ('EL', 'Elláda', 'Greece'), ('XK', 'XK', 'Kosovo')]"
+ok "an unknown organisation region is null, not \"\"" test "$(field "$TMP/tiny.json" "[n['region'] for n in d['nodes']][-2:]")" = "['ITC11', None]"
 
 echo "cli: $PASS passed, $FAIL failed"
 [ "$FAIL" = 0 ]

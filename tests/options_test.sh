@@ -55,13 +55,16 @@ runs() {
 
 # --- the options --help lists are the options tested here -------------------------
 options_of() { "$REGNET" "$1" --help | grep -oE '^  (-[a-z], )?--[a-z-]+' | sed 's/.*--//' | grep -v '^help$' | sort | tr '\n' ' '; }
-ok "analyze options are all covered" test "$(options_of analyze)" = "alpha bridges dataset group level network nuts-edition objective output period permutations programme programmes quiet resolution runs seed skip-invalid-rows themes threads timings top weight "
 ok "recommend options are all covered" test "$(options_of recommend)" = "all countries dataset evaluate exclude-existing for level network nuts-edition output pairs period programmes quiet sectors seed skip-invalid-rows test themes timings top train "
-ok "compare options are all covered" test "$(options_of compare)" = "alpha bootstrap bootstrap-ranks dataset level network null-models nuts-edition output periods permutations programmes qap quiet resample-paths seed skip-invalid-rows themes threads top "
+ok "analyze options are all covered" test "$(options_of analyze)" = "alpha bridges dataset format group level network nuts-edition objective output period permutations programme programmes quiet resolution runs seed skip-invalid-rows themes threads timings top weight "
+ok "compare options are all covered" test "$(options_of compare)" = "alpha bootstrap bootstrap-ranks dataset format level network null-models nuts-edition output periods permutations programmes qap quiet resample-paths seed skip-invalid-rows themes threads top "
+ok "export options are all covered" test "$(options_of export)" = "format output quiet report "
 
 # --- help pages ---------------------------------------------------------------------
 ok "analyze --help: usage line names the required options" bash -c "'$REGNET' analyze --help | sed -n 2p | grep -qxF '  regnet analyze [OPTION…] --dataset FILE --output FILE'"
 ok "compare --help: usage line names the required options" bash -c "'$REGNET' compare --help | sed -n 2p | grep -qxF '  regnet compare [OPTION…] --dataset FILE --periods LIST --output FILE'"
+ok "export --help: usage line names the required options" bash -c "'$REGNET' export --help | sed -n 2p | grep -qxF '  regnet export [OPTION…] --report FILE --format F --output FILE'"
+ok "export --help shows two examples" test "$("$REGNET" export --help | grep -c '^  regnet export --report')" = 2
 ok "analyze --help shows two examples" test "$("$REGNET" analyze --help | grep -c '^  regnet analyze --dataset')" = 2
 ok "recommend --help: usage line names the required options" bash -c "'$REGNET' recommend --help | sed -n 2p | grep -qxF '  regnet recommend [OPTION…] --dataset FILE (--for ID[,ID...] | --all | --evaluate) --output FILE'"
 ok "recommend --help shows two examples" test "$("$REGNET" recommend --help | grep -c '^  regnet recommend --dataset')" = 2
@@ -214,6 +217,35 @@ runs "recommend --evaluate --train --test --pairs" rc --dataset "$KEEP_ALL" --ev
 ok "--pairs writes the evaluated pairs" test "$(head -1 "$TMP/pairs.csv" | cut -d, -f1-3)" = "source,target,new_tie"
 ok "recommend without --quiet prints the partners" bash -c "'$REGNET' recommend --dataset '$KEEP' --for SI04 --output '$TMP/q.json' | grep -q '^partners for SI04 Zahodna Slovenija'"
 ok "recommend --output - writes the report to stdout" bash -c "'$REGNET' recommend --dataset '$KEEP' --for SI04 --output - | /usr/bin/python3 -c 'import json,sys; json.load(sys.stdin)'"
+# --- every --format value runs, in each command it applies to ---------------------------
+# written: NAME PATH: the command wrote a non-empty file (or a folder of them)
+written() {
+    local name=$1 path=$2
+    if [ -s "$path" ] || [ -s "$path/nodes.csv" ] || [ -s "$path/comparison.csv" ]; then PASS=$((PASS + 1)); else FAIL=$((FAIL + 1)); echo "FAIL: $name"; fi
+}
+for f in json gexf gexf-1.2 graphml node-link cytoscape csv pajek dl; do
+    rm -rf "$TMP/f.out"
+    "$REGNET" analyze -q --dataset "$TINY/dataset.json" --network org --group sector --format $f --output "$TMP/f.out" 2>"$TMP/err"
+    written "analyze --format $f" "$TMP/f.out"
+done
+"$REGNET" analyze -q --dataset "$TINY/dataset.json" --network org --output "$TMP/e.json"
+for f in gexf gexf-1.2 graphml node-link cytoscape csv pajek dl; do
+    rm -rf "$TMP/f.out"
+    "$REGNET" export -q --report "$TMP/e.json" --format $f --output "$TMP/f.out" 2>"$TMP/err"
+    written "export --format $f" "$TMP/f.out"
+done
+check 2 "regnet: export: --format json would copy the report; expected another format (gexf, graphml, node-link, cytoscape, csv, pajek, dl, ...)" "$REGNET" export --report "$TMP/e.json" --format json --output "$TMP/f.out"
+check 2 "regnet: --report is empty; expected a file name" "$REGNET" export --report '' --format gexf --output "$TMP/f.out"
+ok "export --quiet prints nothing" test -z "$("$REGNET" export -q --report "$TMP/e.json" --format dl --output "$TMP/q.dl")"
+for f in json csv; do
+    rm -rf "$TMP/f.out"
+    "$REGNET" compare -q --dataset "$KEEP_ALL" --periods 2007-2013,2014-2020 --programmes "Alpine Space" --format $f --output "$TMP/f.out" 2>"$TMP/err"
+    written "compare --format $f" "$TMP/f.out"
+done
+ok "compare --format csv: a node table per period, periods.csv and comparison.csv" test "$(ls "$TMP/f.out" | tr '\n' ' ')" = "comparison.csv nodes_2007-2013.csv nodes_2014-2020.csv periods.csv "
+for f in gexf gexf-1.2 graphml node-link cytoscape pajek dl; do
+    check 2 "regnet: compare: --format $f does not apply to a comparison; expected 'json' or 'csv'" c --periods 2007-2013,2014-2020 --format $f
+done
 
 echo "options: $PASS passed, $FAIL failed"
 [ "$FAIL" = 0 ]

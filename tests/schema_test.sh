@@ -41,6 +41,32 @@ for kind in ("report", "comparison", "recommend"):
     validators[schema["properties"]["schema"]["const"] if kind == "recommend" else "regnet-" + kind] = \
         jsonschema.Draft202012Validator(schema)
 bad = 0
+bad = 0
+
+
+def undescribed(node, path):
+    """Properties of a schema without a description (every one needs one)."""
+    out = []
+    if isinstance(node, dict):
+        for name, sub in node.get("properties", {}).items():
+            if "description" not in sub:
+                out.append(path + "/" + name)
+        for key, sub in node.items():
+            out += undescribed(sub, path + "/" + key)
+    elif isinstance(node, list):
+        for k, sub in enumerate(node):
+            out += undescribed(sub, "%s/%d" % (path, k))
+    return out
+
+
+for kind in ("report", "comparison"):
+    schema = json.load(open("docs/%s.schema.json" % kind))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    validators["regnet-" + kind] = jsonschema.Draft202012Validator(schema)
+    missing = undescribed(schema, "")
+    if missing:
+        bad += 1
+        print("docs/%s.schema.json: %d properties without a description, e.g. %s" % (kind, len(missing), missing[:3]))
 for path in sys.argv[1:]:
     report = json.load(open(path))
     errors = list(validators[report["schema"]].iter_errors(report))

@@ -1,0 +1,74 @@
+/*
+ * countries.c — the country-name table (see countries.h).
+ *
+ * The JSON table is compiled into the program as a GResource (see
+ * data/regnet.gresource.xml) and parsed with cJSON once, on first use.  It
+ * is part of the build, not an input: a table that fails to parse is a
+ * build defect, reported with g_critical and treated as empty.
+ */
+#include "engine/countries.h"
+
+#include <cjson/cJSON.h>
+#include <gio/gio.h>
+
+#include "regnet_resources.h"
+
+#define TABLE_PATH "/regnet/countries/country_names_en.json"
+
+typedef struct {
+    GHashTable *names;   /* code -> English name (both owned) */
+    char *attribution;
+} CountryTable;
+
+static gpointer load_table(gpointer unused)
+{
+    (void)unused;
+    CountryTable *table = g_new0(CountryTable, 1);
+    table->names = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+    table->attribution = g_strdup("");
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GBytes) bytes = g_resource_lookup_data(rn_get_resource(), TABLE_PATH,
+                                                     G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+    if (!bytes) {
+        g_critical("%s: %s", TABLE_PATH, error->message);
+        return table;
+    }
+    gsize length = 0;
+    const char *text = g_bytes_get_data(bytes, &length);
+    cJSON *root = cJSON_ParseWithLength(text, length);
+    const cJSON *names = cJSON_GetObjectItemCaseSensitive(root, "names");
+    const cJSON *attribution = cJSON_GetObjectItemCaseSensitive(root, "attribution");
+    if (!cJSON_IsObject(names) || !cJSON_IsString(attribution)) {
+        g_critical("%s: not a country table ({\"attribution\": ..., \"names\": {...}})",
+                   TABLE_PATH);
+        cJSON_Delete(root);
+        return table;
+    }
+    const cJSON *entry;
+    cJSON_ArrayForEach(entry, names) {
+        if (cJSON_IsString(entry))
+            g_hash_table_insert(table->names, g_strdup(entry->string),
+                                g_strdup(entry->valuestring));
+    }
+    g_free(table->attribution);
+    table->attribution = g_strdup(attribution->valuestring);
+    cJSON_Delete(root);
+    return table;
+}
+
+static const CountryTable *country_table(void)
+{
+    static GOnce once = G_ONCE_INIT;
+    return g_once(&once, load_table, NULL);
+}
+
+const char *rn_country_name_en(const char *code)
+{
+    g_return_val_if_fail(code != NULL, NULL);
+    return g_hash_table_lookup(country_table()->names, code);
+}
+
+const char *rn_country_names_attribution(void)
+{
+    return country_table()->attribution;
+}

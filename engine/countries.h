@@ -1,0 +1,26 @@
+/*
+ * countries.h — English names of country codes, from the table compiled
+ * into the program (data/countries/country_names_en.json, with its
+ * attribution).
+ *
+ * Codes are as EU sources write them (Eurostat: EL for Greece, UK for the
+ * United Kingdom); the ISO 3166 spellings GR and GB are aliases.  Lookups
+ * are exact: "el" or "Greece" find nothing.
+ */
+#ifndef REGNET_COUNTRIES_H
+#define REGNET_COUNTRIES_H
+
+#include <glib.h>
+
+/*
+ * The English short name of country code ("EL" -> "Greece"), or NULL when
+ * the table has none.  The string is owned by the table and lives as long
+ * as the process.  Thread-safe: the table is read once, on first use.
+ * Time complexity: O(|code|) (O(table) on the first call).
+ */
+const char *rn_country_name_en(const char *code);
+
+/* The credit line of the country table.  Owned by the table. */
+const char *rn_country_names_attribution(void);
+
+#endif
