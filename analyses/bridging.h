@@ -234,8 +234,8 @@ typedef struct {
 } RnCrossSector;
 
 /*
- * Cross-sector measures of an organisation network: per region (at level)
- * the share of its organisations' ties that cross sectors; per project the
+ * Cross-sector measures of an organisation network: per region at level
+ * (the region containing the organisation's, rn_model_region_ancestor) the share of its organisations' ties that cross sectors; per project the
  * number of sectors its partners span and the triple-helix count; the top
  * strongest ties between different sectors.  Organisations of unknown
  * sector are left out.  Time complexity: O(E log E + participations).
@@ -265,7 +265,9 @@ typedef struct {
  * Rolls organisation measures up to the regions of region_network
  * (measure-then-aggregate) and counts bridging paths, observed at
  * organisation level and approximated from aggregated ties.  org_network
- * must come from the same model and filters; betweenness and brokerage
+ * must come from the same model and filters; an organisation belongs to the
+ * region containing its region (rn_model_region_ancestor on
+ * region_network->model; none for a hand-made network); betweenness and brokerage
  * are per organisation node.  Output: one RnRegionBridging per region node.
  * Time complexity: O(V_org + E_org + sum of organisation degrees).
  */

@@ -58,9 +58,12 @@ void rn_cross_sector_compute(const RnModel *model, const RnNetwork *net, int lev
     for (guint v = 0; v < n; v++) {
         const RnNode *node = &g_array_index(net->nodes, RnNode, v);
         region_of[v] = -1;
-        if (!*node->sector || strlen(node->region) < (size_t)(2 + level))
-            continue;
-        g_autofree char *code = g_strndup(node->region, (gsize)(2 + level));
+        const RnRegion *at_level = *node->sector
+                                       ? rn_model_region_ancestor(model, node->region, level)
+                                       : NULL;
+        if (!at_level)
+            continue; /* no sector, no region, or a region coarser than level */
+        g_autofree char *code = g_strdup(at_level->code);
         gpointer hit = g_hash_table_lookup(slot, code);
         if (!hit) {
             RnRegionSectorShare share = {.region = g_strdup(code)};

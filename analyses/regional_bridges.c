@@ -25,7 +25,6 @@ void rn_regional_bridges_compute(const RnNetwork *region_net, const RnNetwork *o
                                  RnRegionBridging *out)
 {
     guint R = region_net->nodes->len, n = org_net->nodes->len;
-    gsize cut = (gsize)(2 + region_net->level);
     memset(out, 0, sizeof(RnRegionBridging) * R);
     g_autoptr(GHashTable) index = g_hash_table_new(g_str_hash, g_str_equal);
     for (guint r = 0; r < R; r++)
@@ -35,10 +34,14 @@ void rn_regional_bridges_compute(const RnNetwork *region_net, const RnNetwork *o
     for (guint v = 0; v < n; v++) {
         const char *code = g_array_index(org_net->nodes, RnNode, v).region;
         region_of[v] = -1;
-        if (strlen(code) < cut)
+        /* The organisation's region at the region network's level (none when
+         * coarser); the region network's model holds the table. */
+        const RnRegion *at_level =
+            region_net->model ? rn_model_region_ancestor(region_net->model, code, region_net->level)
+                              : NULL;
+        if (!at_level)
             continue;
-        g_autofree char *key = g_strndup(code, cut);
-        guint hit = GPOINTER_TO_UINT(g_hash_table_lookup(index, key));
+        guint hit = GPOINTER_TO_UINT(g_hash_table_lookup(index, at_level->code));
         if (!hit)
             continue;
         region_of[v] = (gint)hit - 1;

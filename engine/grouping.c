@@ -52,6 +52,7 @@ static void group_by_labels(const char *name, char **labels, guint n, RnGrouping
 gboolean rn_grouping_build(const RnNetwork *net, const char *name, RnGrouping *g,
                            GError **error)
 {
+    g_return_val_if_fail(net != NULL && name != NULL && g != NULL, FALSE);
     guint n = net->nodes->len;
     int level = -1;
     if (strlen(name) == 5 && strncmp(name, "nuts", 4) == 0 && name[4] >= '0' && name[4] <= '3')
@@ -77,16 +78,19 @@ gboolean rn_grouping_build(const RnNetwork *net, const char *name, RnGrouping *g
                     "grouping '%s' is finer than the network's NUTS level %d", name, net->level);
         return FALSE;
     }
+    if (level >= 0 && !net->model) {
+        g_set_error(error, RN_ERROR, RN_ERROR_USAGE,
+                    "grouping '%s' needs a network built from a model (its NUTS table)", name);
+        return FALSE;
+    }
     g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func(g_free);
     for (guint i = 0; i < n; i++) {
         const RnNode *node = &g_array_index(net->nodes, RnNode, i);
         const char *value;
-        g_autofree char *cut = NULL;
         if (level >= 0) {
-            /* A level-L code has 2 + L characters; a coarser code has no level-L region. */
-            const char *code = node->region;
-            cut = strlen(code) >= (size_t)(2 + level) ? g_strndup(code, (gsize)(2 + level)) : NULL;
-            value = cut;
+            /* A coarser code has no level-L region: unknown. */
+            const RnRegion *r = rn_model_region_ancestor(net->model, node->region, level);
+            value = r ? r->code : NULL;
         } else {
             value = name[0] == 'c' ? node->country : node->sector;
         }

@@ -23,8 +23,10 @@ typedef struct {
  * Groups the nodes of network by name:
  *   country          node country code;
  *   sector           organisation sector (org networks only);
- *   nuts0 .. nuts3   the node's NUTS region cut to that level (a region
- *                    network's own level must be at least that level);
+ *   nuts0 .. nuts3   the region at that level containing the node's NUTS
+ *                    region (rn_model_region_ancestor on network->model,
+ *                    which these need; a region network's own level must be
+ *                    at least that level);
  * nodes whose attribute is empty fall into RN_GROUP_UNKNOWN.
  * Fails with RN_ERROR_USAGE for an unknown or inapplicable name.
  * Time complexity: O(V log V).

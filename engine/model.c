@@ -425,6 +425,8 @@ guint rn_model_intern_project(RnModel *m, const char *programme, const char *acr
 gboolean rn_model_add_participation(RnModel *m, guint org, guint project, RnRole role,
                                     const char *nuts, const char *unlocated, const char *country)
 {
+    /* An unlocated participation carries its reason: networks count it. */
+    g_return_val_if_fail(m != NULL && (nuts != NULL || unlocated != NULL), FALSE);
     gpointer pair = (gpointer)(guintptr)(((guint64)org << 32) | project);
     guint hit = GPOINTER_TO_UINT(g_hash_table_lookup(m->participation_index, pair));
     if (hit) {
@@ -451,6 +453,23 @@ const RnRegion *rn_model_region(const RnModel *m, const char *code)
 {
     guint hit = lookup(m->region_index, code);
     return hit ? &g_array_index(m->regions, RnRegion, hit - 1) : NULL;
+}
+
+const RnRegion *rn_model_region_ancestor(const RnModel *m, const char *code, int level)
+{
+    g_return_val_if_fail(m != NULL && code != NULL, NULL);
+    const RnRegion *r = rn_model_region(m, code);
+    /* Parents are one level up, so this takes at most three steps. */
+    while (r && r->level > level)
+        r = r->parent ? &g_array_index(m->regions, RnRegion, r->parent - 1) : NULL;
+    return r && r->level == level ? r : NULL;
+}
+
+guint rn_model_region_index(const RnModel *m, const RnRegion *region)
+{
+    const RnRegion *first = (const RnRegion *)(gpointer)m->regions->data;
+    g_return_val_if_fail(region >= first && region < first + m->regions->len, 0);
+    return (guint)(region - first);
 }
 
 const char *rn_model_intern_string(RnModel *m, const char *s)

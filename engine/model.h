@@ -50,6 +50,8 @@ typedef struct {
     int level;          /* 0..3 */
     char *name;         /* Latin-script name */
     char *country;      /* country code (first two letters) */
+    guint parent;       /* index + 1 into regions of the region one level up, 0 at
+                         * level 0; set when the NUTS table loads (rn_load_nuts) */
 } RnRegion;
 
 typedef struct {
@@ -176,13 +178,27 @@ gboolean rn_model_find_project(const RnModel *model, const char *programme,
  * Adds a participation unless (org, project) already participates; returns
  * TRUE when added.  The row is attributed to the most recently added
  * provenance record (the file being loaded).  A repeat keeps the first row's region and upgrades the
- * role to lead if the repeat is a lead.
+ * role to lead if the repeat is a lead.  unlocated, the reason, is required
+ * when nuts is NULL.
  */
 gboolean rn_model_add_participation(RnModel *model, guint org, guint project,
                                     RnRole role, const char *nuts,
                                     const char *unlocated, const char *country);
 /* Region by code, or NULL. */
 const RnRegion *rn_model_region(const RnModel *model, const char *code);
+/*
+ * The region at NUTS level that contains the region code: the region itself
+ * at its own level, else its parent, grandparent, ... as the NUTS table
+ * links them (RnRegion.parent; not always the code cut to 2 + level
+ * characters: NUTS 2016 puts UKN10 in UKN0).  This is the one roll-up of a
+ * code to a coarser level; nothing else cuts codes.  Returns NULL when code
+ * is not in the table or is coarser than level (a level-1 code has no
+ * level-2 region).  The result is owned by the model.
+ * Time complexity: O(|code|) (one lookup, at most three steps up).
+ */
+const RnRegion *rn_model_region_ancestor(const RnModel *model, const char *code, int level);
+/* Index into model->regions of region (a pointer into that array). */
+guint rn_model_region_index(const RnModel *model, const RnRegion *region);
 /* Interns a reason string for the lifetime of the model. */
 const char *rn_model_intern_string(RnModel *model, const char *s);
 

@@ -94,7 +94,7 @@ gboolean rn_network_spec_selects(const RnModel *model, const RnProject *project,
 }
 
 /* Entity (model index + 1) a participation contributes to at the spec's
- * level, or 0 with *reason set when it is unlocated. */
+ * level, or 0 with *reason set (never NULL) when it is unlocated. */
 static guint participation_entity(const RnModel *model, const RnParticipation *p,
                                   const RnNetworkSpec *spec, const char **reason,
                                   GHashTable *level_reasons, GPtrArray *countries)
@@ -126,10 +126,15 @@ static guint participation_entity(const RnModel *model, const RnParticipation *p
         return countries->len;
     }
     if (!p->nuts) {
-        *reason = p->unlocated;
+        *reason = p->unlocated ? p->unlocated : "no region given";
         return 0;
     }
     const RnRegion *region = rn_model_region(model, p->nuts);
+    if (!region) {
+        /* Loaders keep only codes of the table; a model filled otherwise may not. */
+        *reason = "region code not in the NUTS table";
+        return 0;
+    }
     if (region->level < spec->level) {
         gpointer key = GINT_TO_POINTER(region->level + 1);
         char *r = g_hash_table_lookup(level_reasons, key);
@@ -140,8 +145,13 @@ static guint participation_entity(const RnModel *model, const RnParticipation *p
         *reason = r;
         return 0;
     }
-    g_autofree char *code = g_strndup(p->nuts, (gsize)(2 + spec->level));
-    return GPOINTER_TO_UINT(g_hash_table_lookup(model->region_index, code));
+    const RnRegion *ancestor = rn_model_region_ancestor(model, p->nuts, spec->level);
+    if (!ancestor) {
+        /* rn_load_nuts links every region to its parent: not reached from a table. */
+        *reason = "region without a parent at this NUTS level";
+        return 0;
+    }
+    return rn_model_region_index(model, ancestor) + 1;
 }
 
 typedef struct {
@@ -282,6 +292,9 @@ static void fill_node(const RnModel *model, const RnNetworkSpec *spec, const Tal
  */
 RnNetwork *rn_network_build(const RnModel *model, const RnNetworkSpec *spec, GError **error)
 {
+    g_return_val_if_fail(model != NULL && spec != NULL, NULL);
+    g_return_val_if_fail(spec->kind != RN_NETWORK_REGION || (spec->level >= 0 && spec->level <= 3),
+                         NULL);
     guint n_projects = model->projects->len;
     /* Participations grouped by project (counting sort). */
     g_autofree guint *start = g_new0(guint, n_projects + 1);
@@ -295,6 +308,7 @@ RnNetwork *rn_network_build(const RnModel *model, const RnNetworkSpec *spec, GEr
         by_project[fill[g_array_index(model->participations, RnParticipation, i).project]++] = i;
 
     g_autoptr(RnNetwork) net = rn_network_new(spec->kind);
+    net->model = model;
     net->level = spec->kind == RN_NETWORK_REGION ? spec->level : 0;
     net->weighting = spec->weighting;
     net->programme = g_strdup(spec->programme);
@@ -375,6 +389,15 @@ RnNetwork *rn_network_build(const RnModel *model, const RnNetworkSpec *spec, GEr
         for (guint e = 0; e < entity_bound; e++)
             if (tally[e])
                 free_tally(tally[e]);
+        gboolean filtered = spec->programme || spec->period || spec->programmes || spec->themes;
+        if (!filtered) {
+            /* rn_load_dataset refuses such a dataset first, naming its sources. */
+            g_set_error(error, RN_ERROR, RN_ERROR_DATA,
+                        "the data hold no participation (no project with participants); "
+                        "expected sources with at least one row naming a project and an "
+                        "organisation");
+            return NULL;
+        }
         g_set_error(error, RN_ERROR, RN_ERROR_USAGE,
                     "no project with participants matches the filters%s%s%s%s%s%s%s%s",
                     spec->programme ? " --programme=" : "", spec->programme ? spec->programme : "",

@@ -74,6 +74,9 @@ typedef struct {
     RnNetworkKind kind;
     int level;
     RnWeighting weighting;
+    const RnModel *model;   /* borrowed: the model the network was built from, whose
+                             * region table rolls node regions up to coarser levels
+                             * (groupings); NULL for a network assembled by hand */
     char *programme;        /* filter or NULL */
     char *period;           /* filter or NULL */
     GArray *nodes;          /* RnNode */

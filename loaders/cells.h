@@ -8,6 +8,7 @@
 
 #include "engine/model.h"
 #include "loaders/loaders.h"
+#include "loaders/quote.h"
 
 /* Is code shaped like a NUTS code: two capital letters, then up to three
  * capital letters or digits? */

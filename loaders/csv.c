@@ -7,16 +7,11 @@
  */
 #include "loaders/csv.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
-#include <unistd.h>
 #include <string.h>
-#include <sys/stat.h>
-
-#include <gio/gio.h>
 
 #include "engine/error.h"
+#include "loaders/quote.h"
 
 struct RnCsv {
     char *name;          /* file name used in messages */
@@ -28,27 +23,20 @@ struct RnCsv {
     char delimiter;      /* field separator */
     char stops[4];       /* delimiter, CR, LF: the bytes that end an unquoted field */
     GPtrArray *header;   /* header names (char *) */
-    GArray *fields;      /* FieldStart of each field of the current record */
+    GArray *fields;      /* FieldStart of each field of the current record (at most
+                          * max_fields + 1 of them) */
+    guint n_fields;      /* fields the current record has, stored or not */
+    guint max_fields;    /* fields stored per record: the header's count */
     guint record_line;   /* line where the current record starts */
     guint records;       /* data records read */
     gboolean preparsed;  /* records come from pre_* (parsed on a prefetch thread) */
+    gboolean pre_partial;/* the pre-parse stopped at its memory budget: the records
+                          * after pre_records are parsed when asked for */
     GArray *pre_fields;  /* FieldStart of every record, in order */
     GArray *pre_records; /* PreRecord of every record */
     guint pre_next;      /* next record to hand out */
     GError *pre_error;   /* the error that stopped the pre-parse, or NULL */
 };
-
-/* A file being opened and parsed on a thread (rn_csv_prefetch). */
-typedef struct Prefetch Prefetch;
-struct Prefetch {
-    char *path;
-    char *display;
-    char delimiter;
-    GThread *thread;
-    RnCsv *csv;          /* result, or NULL with error */
-    GError *error;
-};
-static Prefetch *prefetch_take(const char *path, const char *display, char delimiter);
 
 /* A record parsed ahead: its fields are pre_fields[first .. first + count). */
 typedef struct {
@@ -64,127 +52,6 @@ typedef struct {
     gsize source;        /* offset of its first byte in data */
     gsize line_start;    /* offset of the start of that line in data */
 } FieldStart;
-
-/*
- * Decompresses gzip data whole, NUL-terminated.  Members are decompressed one
- * after another, as gzip(1) does for `cat a.gz b.gz`; a truncated or corrupt
- * stream is an error, never a silent short read (a member that has not ended
- * is asked for more with no input left: zlib's "partial input" error).  The output is sized from
- * the last member's ISIZE trailer (size modulo 2^32): for the usual single
- * member, one allocation and no copies.
- */
-static gboolean gunzip(const char *name, const guint8 *packed, gsize packed_length,
-                       char **contents, gsize *length, GError **error)
-{
-    if (packed_length < 18) { /* header 10 + trailer 8 */
-        g_set_error(error, RN_ERROR, RN_ERROR_DATA,
-                    "%s: not a valid gzip file: %" G_GSIZE_FORMAT " bytes, shorter than any "
-                    "gzip member", name, packed_length);
-        return FALSE;
-    }
-    const guint8 *trailer = packed + packed_length - 4;
-    gsize capacity = MAX((gsize)trailer[0] | (gsize)trailer[1] << 8 | (gsize)trailer[2] << 16 |
-                             (gsize)trailer[3] << 24,
-                         (gsize)4096) + 1;
-    g_autoptr(GZlibDecompressor) decompressor =
-        g_zlib_decompressor_new(G_ZLIB_COMPRESSOR_FORMAT_GZIP);
-    g_autofree char *data = g_malloc(capacity);
-    gsize used = 0, consumed = 0;
-    gboolean in_member = FALSE; /* a member started and not finished */
-    while (consumed < packed_length || in_member) {
-        if (used + 1 >= capacity) {
-            capacity *= 2;
-            data = g_realloc(data, capacity);
-        }
-        gsize read = 0, written = 0;
-        g_autoptr(GError) local = NULL;
-        GConverterResult result = g_converter_convert(
-            G_CONVERTER(decompressor), packed + consumed, packed_length - consumed, data + used,
-            capacity - 1 - used, G_CONVERTER_INPUT_AT_END, &read, &written, &local);
-        if (result == G_CONVERTER_ERROR) {
-            if (g_error_matches(local, G_IO_ERROR, G_IO_ERROR_NO_SPACE)) {
-                capacity *= 2; /* output full: grow and go on */
-                data = g_realloc(data, capacity);
-                continue;
-            }
-            if (g_error_matches(local, G_IO_ERROR, G_IO_ERROR_PARTIAL_INPUT))
-                g_set_error(error, RN_ERROR, RN_ERROR_DATA,
-                            "%s: not a valid gzip file: it ends inside compressed data after "
-                            "%" G_GSIZE_FORMAT " bytes; expected the rest of the stream "
-                            "(truncated file?)", name, packed_length);
-            else
-                g_set_error(error, RN_ERROR, RN_ERROR_DATA, "%s: not a valid gzip file: %s", name,
-                            local->message);
-            return FALSE;
-        }
-        consumed += read;
-        used += written;
-        in_member = result != G_CONVERTER_FINISHED;
-        if (!in_member)
-            g_converter_reset(G_CONVERTER(decompressor)); /* next member, if any */
-    }
-    data[used] = '\0';
-    *length = used;
-    *contents = g_steal_pointer(&data);
-    return TRUE;
-}
-
-gboolean rn_read_file(const char *path, const char *display_name,
-                      char **contents, gsize *length, GError **error)
-{
-    const char *name = display_name ? display_name : path;
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
-    struct stat st;
-    if (fd < 0 || fstat(fd, &st) != 0) {
-        int saved = errno;
-        if (fd >= 0)
-            close(fd);
-        g_set_error(error, RN_ERROR, RN_ERROR_IO, "%s: cannot open: %s", name,
-                    g_strerror(saved));
-        return FALSE;
-    }
-    if (S_ISDIR(st.st_mode)) {
-        close(fd);
-        g_set_error(error, RN_ERROR, RN_ERROR_IO, "%s: is a directory, expected a file", name);
-        return FALSE;
-    }
-    /* One allocation of the file's size (plus the NUL the parsers rely on),
-     * filled by read(): no growing buffer, no copies.  Files that are not
-     * regular (pipes) grow as they are read. */
-    gsize capacity = S_ISREG(st.st_mode) ? (gsize)st.st_size + 1 : 65536;
-    char *data = g_malloc(capacity);
-    gsize used = 0;
-    for (;;) {
-        if (used + 1 >= capacity) {
-            capacity *= 2;
-            data = g_realloc(data, capacity);
-        }
-        ssize_t n = read(fd, data + used, capacity - 1 - used);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n < 0) {
-            int saved = errno;
-            close(fd);
-            g_free(data);
-            g_set_error(error, RN_ERROR, RN_ERROR_IO, "%s: cannot read: %s", name,
-                        g_strerror(saved));
-            return FALSE;
-        }
-        if (n == 0)
-            break;
-        used += (gsize)n;
-    }
-    close(fd);
-    data[used] = '\0';
-    if (g_str_has_suffix(path, ".gz")) {
-        gboolean ok = gunzip(name, (const guint8 *)data, used, contents, length, error);
-        g_free(data);
-        return ok;
-    }
-    *contents = data;
-    *length = used;
-    return TRUE;
-}
 
 /* Length of the leading bytes of s that form one valid UTF-8 sequence
  * (RFC 3629: no overlong forms, no surrogates, at most U+10FFFF), or 0. */
@@ -275,12 +142,6 @@ static void locate_offset(const char *data, gsize off, guint *line, guint *col)
     *col = column_of(data, start, off);
 }
 
-static inline gboolean at_line_end(const RnCsv *csv)
-{
-    char c = csv->data[csv->pos];
-    return c == '\n' || c == '\r';
-}
-
 /* Consumes one line end: CRLF, LF or a lone CR. */
 static void skip_line_end(RnCsv *csv)
 {
@@ -317,14 +178,36 @@ static void set_error_at(const RnCsv *csv, guint line, gsize line_start, gsize o
                 column_of(csv->data, line_start, off), message);
 }
 
+/* Skips blank lines: empty, or spaces and tabs only (a tab that is the
+ * delimiter separates empty fields: such a line is a record).  Stops at the
+ * start of the next line holding anything else, or at the end. */
+static void skip_blank_lines(RnCsv *csv)
+{
+    const char *data = csv->data;
+    for (;;) {
+        gsize p = csv->pos;
+        while (p < csv->length && (data[p] == ' ' || data[p] == '\t') && data[p] != csv->delimiter)
+            p++;
+        if (p < csv->length && data[p] != '\n' && data[p] != '\r')
+            return; /* a line with content: pos stays at its start */
+        csv->pos = p;
+        if (p >= csv->length)
+            return;
+        skip_line_end(csv);
+    }
+}
+
 /* Parses one record, in place: each field's text is unescaped where it
  * stands in data and NUL-terminated (over its delimiter, line end or
- * closing quote), so no field is copied.  Returns FALSE with error set on a
- * syntax error.  Precondition: pos < length and not on a blank line. */
+ * closing quote), so no field is copied.  Keeps the first max_fields + 1
+ * fields' starts in fields and counts all in n_fields.  Returns FALSE with
+ * error set on a syntax error.  Precondition: pos < length and not on a
+ * blank line. */
 static gboolean parse_record(RnCsv *csv, GError **error)
 {
     char *data = csv->data;
     g_array_set_size(csv->fields, 0);
+    csv->n_fields = 0;
     csv->record_line = csv->line;
     for (;;) {
         FieldStart field = {csv->pos, csv->line, csv->pos, csv->line_start};
@@ -368,7 +251,10 @@ static gboolean parse_record(RnCsv *csv, GError **error)
             terminator = data[end];
             data[end] = '\0';
         }
-        g_array_append_val(csv->fields, field);
+        /* Fields beyond the header's count are counted, not kept: a record
+         * of a million empty fields costs no memory. */
+        if (csv->n_fields++ <= csv->max_fields)
+            g_array_append_val(csv->fields, field);
         if (csv->pos >= csv->length)
             return TRUE;
         csv->pos++;
@@ -400,34 +286,13 @@ static char sniff_delimiter(const char *data)
     return semicolons > commas ? ';' : ',';
 }
 
+/* Opens and reads the header; cancel (may be NULL) stops the file's read. */
 static RnCsv *open_file(const char *path, const char *display_name, char delimiter,
-                        GError **error);
-
-RnCsv *rn_csv_open(const char *path, const char *display_name, char delimiter,
-                   GError **error)
-{
-    Prefetch *prefetched = prefetch_take(path, display_name, delimiter);
-    if (prefetched) {
-        g_thread_join(prefetched->thread);
-        RnCsv *csv = g_steal_pointer(&prefetched->csv);
-        if (!csv)
-            g_propagate_error(error, g_steal_pointer(&prefetched->error));
-        prefetched->thread = NULL;
-        g_free(prefetched->path);
-        g_free(prefetched->display);
-        g_free(prefetched);
-        return csv;
-    }
-    return open_file(path, display_name, delimiter, error);
-}
-
-/* rn_csv_open() without looking for a prefetch (the prefetch thread's own). */
-static RnCsv *open_file(const char *path, const char *display_name, char delimiter,
-                        GError **error)
+                        const gint *cancel, GError **error)
 {
     char *contents = NULL;
     gsize length = 0;
-    if (!rn_read_file(path, display_name, &contents, &length, error))
+    if (!rn_read_file_full(path, display_name, 0, cancel, &contents, &length, error))
         return NULL;
 
     RnCsv *csv = g_new0(RnCsv, 1);
@@ -452,8 +317,8 @@ static RnCsv *open_file(const char *path, const char *display_name, char delimit
     }
     if (length >= 3 && memcmp(contents, "\xEF\xBB\xBF", 3) == 0)
         csv->pos = csv->line_start = 3; /* the BOM is not a character of the first column */
-    while (csv->pos < csv->length && at_line_end(csv))
-        skip_line_end(csv);
+    csv->delimiter = delimiter; /* 0 until sniffed: blank lines come first */
+    skip_blank_lines(csv);
     if (csv->pos >= csv->length) {
         g_set_error(error, RN_ERROR, RN_ERROR_DATA,
                     "%s:1:1: empty file; expected a header line", csv->name);
@@ -465,13 +330,32 @@ static RnCsv *open_file(const char *path, const char *display_name, char delimit
     csv->stops[1] = '\r';
     csv->stops[2] = '\n';
     csv->stops[3] = '\0';
+    csv->max_fields = RN_CSV_MAX_COLUMNS;
     if (!parse_record(csv, error)) {
+        rn_csv_free(csv);
+        return NULL;
+    }
+    if (csv->n_fields > RN_CSV_MAX_COLUMNS) {
+        g_set_error(error, RN_ERROR, RN_ERROR_DATA,
+                    "%s:%u:%u: the header has %u columns, more than the %u regnet reads; "
+                    "expected a table (limits: docs/formats.md)", csv->name,
+                    rn_csv_field_line(csv, RN_CSV_MAX_COLUMNS),
+                    rn_csv_field_col(csv, RN_CSV_MAX_COLUMNS), csv->n_fields,
+                    (guint)RN_CSV_MAX_COLUMNS);
         rn_csv_free(csv);
         return NULL;
     }
     for (guint i = 0; i < csv->fields->len; i++)
         g_ptr_array_add(csv->header, g_strstrip(g_strdup(rn_csv_field(csv, i))));
+    csv->max_fields = csv->header->len;
     return csv;
+}
+
+RnCsv *rn_csv_open(const char *path, const char *display_name, char delimiter,
+                   GError **error)
+{
+    g_return_val_if_fail(path != NULL, NULL);
+    return open_file(path, display_name, delimiter, NULL, error);
 }
 
 void rn_csv_free(RnCsv *csv)
@@ -506,10 +390,11 @@ gboolean rn_csv_require_columns(const RnCsv *csv, const char *const *names,
     for (guint k = 0; names[k]; k++) {
         indices[k] = rn_csv_column(csv, names[k]);
         if (indices[k] < 0) {
+            g_autofree char *quoted = rn_quote_cell(names[k]);
             g_set_error(error, RN_ERROR, RN_ERROR_DATA,
-                        "%s:1:1: header has no column '%s'; expected the "
+                        "%s:1:1: header has no column %s; expected the "
                         "columns of this source format (see docs/formats.md)",
-                        csv->name, names[k]);
+                        csv->name, quoted);
             return FALSE;
         }
     }
@@ -518,14 +403,13 @@ gboolean rn_csv_require_columns(const RnCsv *csv, const char *const *names,
 
 static RnCsvStatus next_parsed(RnCsv *csv, GError **error)
 {
-    while (csv->pos < csv->length && at_line_end(csv))
-        skip_line_end(csv);
+    skip_blank_lines(csv);
     if (csv->pos >= csv->length)
         return RN_CSV_EOF;
     if (!parse_record(csv, error))
         return RN_CSV_ERROR;
     csv->records++;
-    guint found = csv->fields->len, expected = csv->header->len;
+    guint found = csv->n_fields, expected = csv->header->len;
     if (found != expected) {
         guint i = found > expected ? expected : found - 1;
         g_set_error(error, RN_ERROR, RN_ERROR_DATA,
@@ -554,90 +438,55 @@ RnCsvStatus rn_csv_next(RnCsv *csv, GError **error)
         g_propagate_error(error, g_error_copy(csv->pre_error));
         return RN_CSV_ERROR;
     }
+    if (csv->pre_partial) {
+        csv->preparsed = FALSE; /* the rest, one record at a time */
+        return next_parsed(csv, error);
+    }
     return RN_CSV_EOF;
 }
 
-/* Parses every record now, to be handed out later by rn_csv_next(). */
-static void preparse(RnCsv *csv)
+/* Records parsed between two looks at the cancellation flag. */
+#define PREPARSE_CHECK_EVERY 4096
+
+/*
+ * Parses the records now, to be handed out later by rn_csv_next(), as long
+ * as their field starts take no more than PREPARSE_BUDGET times the file's
+ * size (a file of empty fields would take 32 bytes per byte); the rest are
+ * parsed when asked for.  Returns FALSE when *cancel was set.
+ */
+#define PREPARSE_BUDGET 4
+static gboolean preparse(RnCsv *csv, const gint *cancel)
 {
     csv->pre_fields = g_array_new(FALSE, FALSE, sizeof(FieldStart));
     csv->pre_records = g_array_new(FALSE, FALSE, sizeof(PreRecord));
+    guint64 budget = (guint64)PREPARSE_BUDGET * csv->length + ((guint64)1 << 20);
     RnCsvStatus status;
     while ((status = next_parsed(csv, &csv->pre_error)) == RN_CSV_ROW) {
         PreRecord r = {csv->pre_fields->len, csv->fields->len, csv->record_line};
         g_array_append_vals(csv->pre_fields, csv->fields->data, csv->fields->len);
         g_array_append_val(csv->pre_records, r);
+        if ((guint64)csv->pre_fields->len * sizeof(FieldStart) > budget) {
+            csv->pre_partial = TRUE;
+            break;
+        }
+        if (csv->pre_records->len % PREPARSE_CHECK_EVERY == 0 && rn_cancelled(cancel))
+            return FALSE;
     }
     csv->records = 0;
     csv->preparsed = TRUE;
+    return TRUE;
 }
 
-/* Prefetches: files opened and parsed on threads of their own, taken over by
- * the rn_csv_open() call with the same path and delimiter. */
-
-static GMutex prefetch_lock;
-static GPtrArray *prefetches; /* Prefetch *, guarded by prefetch_lock */
-
-static gpointer prefetch_run(gpointer data)
+RnCsv *rn_csv_open_parsed(const char *path, const char *display_name, char delimiter,
+                          const gint *cancel, GError **error)
 {
-    Prefetch *p = data;
-    p->csv = open_file(p->path, p->display, p->delimiter, &p->error);
-    if (p->csv)
-        preparse(p->csv);
-    return NULL;
-}
-
-static void prefetch_free(Prefetch *p)
-{
-    if (p->thread)
-        g_thread_join(p->thread);
-    rn_csv_free(p->csv);
-    g_clear_error(&p->error);
-    g_free(p->path);
-    g_free(p->display);
-    g_free(p);
-}
-
-void rn_csv_prefetch(const char *path, const char *display, char delimiter)
-{
-    Prefetch *p = g_new0(Prefetch, 1);
-    p->path = g_strdup(path);
-    p->display = g_strdup(display ? display : path);
-    p->delimiter = delimiter;
-    p->thread = g_thread_new("regnet-prefetch", prefetch_run, p);
-    g_mutex_lock(&prefetch_lock);
-    if (!prefetches)
-        prefetches = g_ptr_array_new();
-    g_ptr_array_add(prefetches, p);
-    g_mutex_unlock(&prefetch_lock);
-}
-
-/* The prefetch of (path, display, delimiter), removed from the list, or NULL. */
-static Prefetch *prefetch_take(const char *path, const char *display, char delimiter)
-{
-    Prefetch *found = NULL;
-    g_mutex_lock(&prefetch_lock);
-    for (guint i = 0; prefetches && i < prefetches->len && !found; i++) {
-        Prefetch *p = g_ptr_array_index(prefetches, i);
-        if (p->delimiter == delimiter && strcmp(p->path, path) == 0 &&
-            strcmp(p->display, display ? display : path) == 0)
-            found = g_ptr_array_steal_index(prefetches, i);
+    g_return_val_if_fail(path != NULL, NULL);
+    RnCsv *csv = open_file(path, display_name, delimiter, cancel, error);
+    if (csv && !preparse(csv, cancel)) {
+        g_set_error(error, RN_ERROR, RN_ERROR_IO, "%s: cancelled", csv->name);
+        g_clear_pointer(&csv, rn_csv_free);
     }
-    g_mutex_unlock(&prefetch_lock);
-    return found;
-}
-
-void rn_csv_prefetch_discard(void)
-{
-    g_mutex_lock(&prefetch_lock);
-    GPtrArray *all = prefetches;
-    prefetches = NULL;
-    g_mutex_unlock(&prefetch_lock);
-    if (all) {
-        for (guint i = 0; i < all->len; i++)
-            prefetch_free(g_ptr_array_index(all, i));
-        g_ptr_array_unref(all);
-    }
+    return csv;
 }
 
 const char *rn_csv_field(const RnCsv *csv, guint i)

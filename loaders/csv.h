@@ -10,18 +10,28 @@
  *
  * Rejects with FILE:LINE:COL (COL counts characters from 1): invalid UTF-8,
  * an unterminated quoted field, text after a closing quote, a record whose
- * field count differs from the header's.  Blank lines are skipped.
+ * field count differs from the header's, a header of more than
+ * RN_CSV_MAX_COLUMNS columns.  Blank lines, and lines of spaces and tabs
+ * only, are skipped.
  *
- * Files ending in .gz are read through gzip.
+ * Files are read by rn_read_file() (loaders/read.h): regular files only,
+ * within its size limits; files ending in .gz are read through gzip.
  *
  * Limits: the whole file is read into memory and parsed in place (fields
  * are unescaped where they stand); a field stays valid until the reader is
- * freed.
+ * freed.  Memory beyond the file itself is a few bytes per field of the
+ * record being read, or, for a file parsed ahead (rn_csv_open_parsed), at
+ * most about four times the file's size.
  */
 #ifndef REGNET_CSV_H
 #define REGNET_CSV_H
 
 #include <glib.h>
+
+#include "loaders/read.h"
+
+/* Most columns a header may have. */
+#define RN_CSV_MAX_COLUMNS 10000
 
 typedef struct RnCsv RnCsv;
 
@@ -34,8 +44,9 @@ typedef enum {
 /*
  * Opens path and reads its header record.  display_name is how messages name
  * the file (NULL: path).  Fails with RN_ERROR_IO when the file is missing,
- * unreadable or a directory, and RN_ERROR_DATA when it is empty, is not
- * UTF-8 or its header is malformed.  The caller owns the result.
+ * unreadable, not a regular file or beyond a size limit (rn_read_file), and
+ * RN_ERROR_DATA when it is empty, is not UTF-8 or its header is malformed.
+ * The caller owns the result.
  * Time complexity: O(file size).
  */
 RnCsv *rn_csv_open(const char *path, const char *display_name, char delimiter,
@@ -85,22 +96,15 @@ void rn_csv_set_field_error(const RnCsv *csv, guint i, GError **error,
                             const char *format, ...) G_GNUC_PRINTF(4, 5);
 
 /*
- * Starts opening and parsing path on a thread of its own; the next
- * rn_csv_open() with the same path, display name and delimiter takes the
- * result over (same records, same errors).  Lets a dataset read its second
- * file while the first is loaded.  Never calls igraph.
+ * rn_csv_open(), then parses the records at once, as many as about four
+ * times the file's size holds (they are handed out by rn_csv_next() later,
+ * with the same errors at the same records; the rest are parsed then), for a
+ * file read ahead on another thread (loaders/prefetch.h).  When cancel is
+ * not NULL and *cancel becomes non-zero, reading and parsing stop soon and
+ * the call fails with RN_ERROR_IO "cancelled".  Never calls igraph.
+ * Time complexity: O(file size).
  */
-void rn_csv_prefetch(const char *path, const char *display, char delimiter);
-/* Waits for and frees every prefetch nobody took (after a failed load). */
-void rn_csv_prefetch_discard(void);
-
-/*
- * Reads a whole file for a loader, NUL-terminated; a name ending in ".gz" is
- * decompressed (gzip; concatenated members are read one after another).
- * Fails with RN_ERROR_IO naming display_name when it is missing, unreadable
- * or a directory, RN_ERROR_DATA when the gzip data is corrupt or truncated.
- */
-gboolean rn_read_file(const char *path, const char *display_name,
-                      char **contents, gsize *length, GError **error);
+RnCsv *rn_csv_open_parsed(const char *path, const char *display_name, char delimiter,
+                          const gint *cancel, GError **error);
 
 #endif

@@ -19,11 +19,12 @@
 
 #include "engine/error.h"
 #include "loaders/csv.h"
-#include "loaders/loaders.h"
+#include "loaders/description.h"
 #include "loaders/harmonise.h"
+#include "loaders/loaders.h"
 #include "loaders/mapped.h"
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC(cJSON, cJSON_Delete)
+#include "loaders/prefetch.h"
+#include "loaders/quote.h"
 
 /* Sets a "FILE: at PATH: message" error for a description problem. */
 static void description_error(GError **error, const char *file, const char *where,
@@ -85,14 +86,19 @@ static gboolean harmonise(RnModel *model, const char *path, const char *base,
     if (!cJSON_IsObject(spec)) {
         GString *known = g_string_new(NULL);
         const cJSON *e;
-        cJSON_ArrayForEach(e, editions) g_string_append_printf(known, "%s%s", known->len ? ", " : "", e->string);
+        cJSON_ArrayForEach(e, editions) {
+            g_autofree char *shown = rn_excerpt(e->string);
+            g_string_append_printf(known, "%s%s", known->len ? ", " : "", shown);
+        }
         g_autofree char *list = g_string_free(known, FALSE);
+        g_autofree char *asked = rn_excerpt(target);
         g_set_error(error, RN_ERROR, RN_ERROR_USAGE,
                     "%s: regions.harmonisation has no NUTS %s mapping; editions available: %s",
-                    path, target, *list ? list : "none");
+                    path, asked, *list ? list : "none");
         return FALSE;
     }
-    g_autofree char *where = g_strdup_printf("regions.harmonisation.%s", target);
+    g_autofree char *shown = rn_excerpt(target);
+    g_autofree char *where = g_strdup_printf("regions.harmonisation.%s", shown);
     const char *table = require_string(spec, "file", path, where, error);
     if (!table)
         return FALSE;
@@ -132,6 +138,20 @@ static void mark_records(GArray *flags, guint first, guint end, gboolean flag)
         g_array_index(flags, gboolean, r) = flag;
 }
 
+/* Does a source's NUTS edition equal the region table's?  Else error. */
+static gboolean same_edition(const char *path, const char *where, const char *source_edition,
+                             const char *edition, GError **error)
+{
+    if (strcmp(source_edition, edition) == 0)
+        return TRUE;
+    g_autofree char *shown_source = rn_excerpt(source_edition);
+    g_autofree char *shown_table = rn_excerpt(edition);
+    description_error(error, path, where,
+                      "source uses NUTS %s but the region table is NUTS %s; expected the "
+                      "same edition", shown_source, shown_table);
+    return FALSE;
+}
+
 /* The delimiter the loader of source will open its file with. */
 static char source_delimiter(const cJSON *source, const char *format)
 {
@@ -143,9 +163,9 @@ static char source_delimiter(const cJSON *source, const char *format)
     return cJSON_IsString(d) && strlen(d->valuestring) == 1 ? d->valuestring[0] : 0;
 }
 
-/* Starts reading and parsing every source but the first on threads of their
- * own while the first is loaded (rn_csv_prefetch); loaders take them over. */
-static void prefetch_sources(const cJSON *sources, const char *base)
+/* Plans to read every source but the first ahead, on threads of their own
+ * while the first is loaded (loaders/prefetch.h); loaders take them over. */
+static void prefetch_sources(RnPrefetch *prefetch, const cJSON *sources, const char *base)
 {
     int index = 0;
     const cJSON *source;
@@ -155,7 +175,8 @@ static void prefetch_sources(const cJSON *sources, const char *base)
         if (index++ == 0 || !cJSON_IsString(format) || !cJSON_IsString(file) || !*file->valuestring)
             continue;
         g_autofree char *source_path = resolve_path(base, file->valuestring);
-        rn_csv_prefetch(source_path, source_path, source_delimiter(source, format->valuestring));
+        rn_prefetch_add(prefetch, source_path, source_path,
+                        source_delimiter(source, format->valuestring));
     }
 }
 
@@ -165,36 +186,48 @@ static gboolean load_dataset(RnModel *model, const char *path, const RnLoadOptio
 gboolean rn_load_dataset(RnModel *model, const char *path, const RnLoadOptions *options,
                          char **name, GError **error)
 {
-    gboolean ok = load_dataset(model, path, options, name, error);
-    rn_csv_prefetch_discard(); /* prefetches a failed load never reached */
-    return ok;
+    g_return_val_if_fail(model != NULL && path != NULL && options != NULL && name != NULL,
+                         FALSE);
+    /* The read-ahead belongs to this load: freeing it cancels what a failed
+     * load never reached, so the error comes back at once. */
+    g_autoptr(RnPrefetch) prefetch = rn_prefetch_new();
+    RnLoadOptions own = *options;
+    own.prefetch = prefetch;
+    return load_dataset(model, path, &own, name, error);
+}
+
+/* A dataset must yield participations: else every network is empty, and
+ * "no project matches the filters" would blame filters nobody gave.
+ * Names the participation sources and what became of their rows. */
+static gboolean check_participations(const RnModel *model, const char *path, GError **error)
+{
+    if (model->participations->len > 0)
+        return TRUE;
+    g_autoptr(GString) files = g_string_new(NULL);
+    for (guint i = 0; i < model->provenance->len; i++) {
+        const RnProvenance *p = g_ptr_array_index(model->provenance, i);
+        if (strcmp(p->format, "keep.eu-partners") != 0 && strcmp(p->format, "csv") != 0)
+            continue;
+        g_string_append_printf(files, "%s%s: %u rows read, %u rejected", files->len ? "; " : "",
+                               p->file, p->rows_read, p->rows_rejected);
+    }
+    if (files->len == 0)
+        g_set_error(error, RN_ERROR, RN_ERROR_DATA,
+                    "%s: no participation source; expected a source of format "
+                    "keep.eu-partners or csv (docs/dataset.md)", path);
+    else
+        g_set_error(error, RN_ERROR, RN_ERROR_DATA,
+                    "%s: the sources hold no participation (%s); expected rows naming a "
+                    "project and an organisation", path, files->str);
+    return FALSE;
 }
 
 static gboolean load_dataset(RnModel *model, const char *path, const RnLoadOptions *options,
                              char **name, GError **error)
 {
-    g_autofree char *text = NULL;
-    gsize length = 0;
-    if (!rn_read_file(path, path, &text, &length, error))
+    g_autoptr(cJSON) root = rn_description_parse(path, error);
+    if (!root)
         return FALSE;
-    const char *end = NULL;
-    g_autoptr(cJSON) root = cJSON_ParseWithLengthOpts(text, length + 1, &end, TRUE); /* cJSON counts the NUL */
-    if (!root) {
-        guint line = 1, col = 1;
-        const char *stop = end ? end : text + length;
-        for (const char *p = text; p < stop; p = g_utf8_next_char(p)) {
-            if (*p == '\n') {
-                line++;
-                col = 1;
-            } else {
-                col++;
-            }
-        }
-        g_set_error(error, RN_ERROR, RN_ERROR_DATA,
-                    "%s:%u:%u: invalid JSON; expected a dataset description object",
-                    path, line, col);
-        return FALSE;
-    }
     if (!cJSON_IsObject(root)) {
         description_error(error, path, "top level", "not an object; expected a dataset "
                           "description object");
@@ -223,6 +256,12 @@ static gboolean load_dataset(RnModel *model, const char *path, const RnLoadOptio
                                        : NULL;
     if (!edition)
         return FALSE;
+    const cJSON *editions = cJSON_GetObjectItemCaseSensitive(regions, "harmonisation");
+    if (editions && !cJSON_IsObject(editions)) {
+        description_error(error, path, "regions.harmonisation", "not an object; expected "
+                          "{\"2021\": {\"file\": ..., \"steps\": [...]}, ...}");
+        return FALSE;
+    }
     g_autofree char *regions_path = resolve_path(base, regions_file);
     if (!rn_load_nuts(model, regions_path, regions_path, edition, error))
         return FALSE;
@@ -233,7 +272,7 @@ static gboolean load_dataset(RnModel *model, const char *path, const RnLoadOptio
                           "of source objects");
         return FALSE;
     }
-    prefetch_sources(sources, base);
+    prefetch_sources(options->prefetch, sources, base);
     /* Provenance records of the sources with "sector_from_names" (docs/sectors.md). */
     g_autoptr(GArray) infer = g_array_new(FALSE, TRUE, sizeof(gboolean));
     int index = 0;
@@ -251,9 +290,10 @@ static gboolean load_dataset(RnModel *model, const char *path, const RnLoadOptio
         while (k < G_N_ELEMENTS(source_formats) && strcmp(source_formats[k].format, format))
             k++;
         if (!mapped && k == G_N_ELEMENTS(source_formats)) {
-            description_error(error, path, where, "unknown format '%s'; expected "
+            g_autofree char *quoted = rn_quote_cell(format);
+            description_error(error, path, where, "unknown format %s; expected "
                               "'keep.eu-partners', 'keep.eu-projects', 'csv', "
-                              "'csv-organisations' or 'csv-projects'", format);
+                              "'csv-organisations' or 'csv-projects'", quoted);
             return FALSE;
         }
         const cJSON *names = cJSON_GetObjectItemCaseSensitive(source, "sector_from_names");
@@ -266,13 +306,8 @@ static gboolean load_dataset(RnModel *model, const char *path, const RnLoadOptio
         }
         guint first_record = model->provenance->len;
         const char *source_edition = mapped ? optional_edition(source) : NULL;
-        if (source_edition && strcmp(source_edition, edition) != 0) {
-            description_error(error, path, where,
-                              "source uses NUTS %s but the region table is NUTS %s; "
-                              "expected the same edition",
-                              source_edition, edition);
+        if (source_edition && !same_edition(path, where, source_edition, edition, error))
             return FALSE;
-        }
         if (mapped) {
             if (!rn_load_mapped(model, format, source_path, source, path, where, options, error))
                 return FALSE;
@@ -284,18 +319,15 @@ static gboolean load_dataset(RnModel *model, const char *path, const RnLoadOptio
                                                         where, error);
             if (!source_edition)
                 return FALSE;
-            if (strcmp(source_edition, edition) != 0) {
-                description_error(error, path, where,
-                                  "source uses NUTS %s but the region table is NUTS %s; "
-                                  "expected the same edition",
-                                  source_edition, edition);
+            if (!same_edition(path, where, source_edition, edition, error))
                 return FALSE;
-            }
         }
         if (!source_formats[k].load(model, source_path, source_path, options, error))
             return FALSE;
         mark_records(infer, first_record, model->provenance->len, cJSON_IsTrue(names));
     }
+    if (!check_participations(model, path, error))
+        return FALSE;
     rn_model_merge_by_postcode(model);
     rn_apply_cluster_registry(model);
     g_array_set_size(infer, model->provenance->len);

@@ -11,11 +11,13 @@
  * pass unchanged.  A result the target table does not know leaves its
  * participation unlocated, counted by code.
  */
+#include <math.h>
 #include <string.h>
 
 #include "engine/error.h"
 #include "loaders/csv.h"
 #include "loaders/harmonise.h"
+#include "loaders/quote.h"
 
 typedef struct {
     char *to;           /* best target so far */
@@ -56,10 +58,12 @@ static gboolean read_converter(RnModel *model, const char *path, const char *fro
             rn_provenance_reject(prov, "missing code");
             continue;
         }
-        if (!*pop_text || *end || pop < 0) {
+        /* nan and inf parse as numbers: a population is finite and not negative. */
+        if (!*pop_text || *end || !isfinite(pop) || pop < 0) {
+            g_autofree char *quoted = rn_quote_cell(pop_text);
             rn_csv_set_field_error(csv, (guint)col[2], error,
-                                   "population '%s' is not a number; expected e.g. 251888.0",
-                                   pop_text);
+                                   "population %s is not a number of people; expected a "
+                                   "finite number, not negative, such as 251888.0", quoted);
             return FALSE;
         }
         Candidate *c = g_hash_table_lookup(map, a);
@@ -70,7 +74,7 @@ static gboolean read_converter(RnModel *model, const char *path, const char *fro
         }
         c->total += pop;
         c->targets += pop > 0;
-        if (pop > c->best || (pop == c->best && strcmp(b, c->to) < 0)) {
+        if (!c->to || pop > c->best || (pop == c->best && strcmp(b, c->to) < 0)) {
             g_free(c->to);
             c->to = g_strdup(b);
             c->best = pop;
@@ -114,7 +118,7 @@ gboolean rn_harmonise_nuts(RnModel *model, const char *target, const char *table
             /* A code the matrices do not list (outside their coverage, e.g.
              * candidate countries) passes unchanged; the target table decides. */
             const Candidate *c = g_hash_table_lookup(g_ptr_array_index(maps, s), code);
-            if (c) {
+            if (c && c->to) {
                 code = c->to;
                 split |= c->targets > 1;
             }

@@ -21,6 +21,7 @@
 #include "loaders/cells.h"
 #include "loaders/csv.h"
 #include "loaders/loaders.h"
+#include "loaders/prefetch.h"
 
 enum {
     P_PROGRAMME, P_ACRONYM, P_PARTNER, P_LEAD, P_LEGAL, P_COUNTRY,
@@ -34,7 +35,7 @@ static const char *const partner_columns[] = {
 gboolean rn_load_keep_partners(RnModel *model, const char *path, const char *display,
                                const RnLoadOptions *options, GError **error)
 {
-    g_autoptr(RnCsv) csv = rn_csv_open(path, display, ';', error);
+    g_autoptr(RnCsv) csv = rn_prefetch_open(options->prefetch, path, display, ';', error);
     if (!csv)
         return FALSE;
     int col[P_N];
@@ -63,8 +64,9 @@ gboolean rn_load_keep_partners(RnModel *model, const char *path, const char *dis
         }
         const char *lead = rn_csv_field(csv, col[P_LEAD]);
         if (strcmp(lead, "Yes") != 0 && strcmp(lead, "No") != 0) {
+            g_autofree char *quoted = rn_quote_cell(lead);
             rn_csv_set_field_error(csv, col[P_LEAD], &problem,
-                                   "lead partner cell '%s' is neither 'Yes' nor 'No'", lead);
+                                   "lead partner cell %s is neither 'Yes' nor 'No'", quoted);
             if (!rn_row_problem(options, prov, "invalid lead partner cell", &problem, error))
                 return FALSE;
             continue;
@@ -77,11 +79,11 @@ gboolean rn_load_keep_partners(RnModel *model, const char *path, const char *dis
         for (int k = 2; k >= 0 && !bad_cell; k--) {
             guint c = (guint)col[P_NUTS1 + k];
             if (!rn_parse_region_cell(rn_csv_field(csv, c), TRUE, codes[k])) {
+                g_autofree char *quoted = rn_quote_cell(rn_csv_field(csv, c));
                 rn_csv_set_field_error(csv, c, &problem,
-                                       "region cell '%s' is not a NUTS code; expected "
+                                       "region cell %s is not a NUTS code; expected "
                                        "'CODE  / Name' such as 'DEG01  / Erfurt, "
-                                       "Kreisfreie Stadt', or an empty cell",
-                                       rn_csv_field(csv, c));
+                                       "Kreisfreie Stadt', or an empty cell", quoted);
                 bad_cell = TRUE;
             }
             any_code |= *codes[k] != NULL;
@@ -103,7 +105,8 @@ gboolean rn_load_keep_partners(RnModel *model, const char *path, const char *dis
         g_autofree char *country = rn_country_code(cell_country, prov);
         if (!*country && chosen) {
             g_free(country);
-            country = g_strndup(chosen, 2);
+            const RnRegion *nation = rn_model_region_ancestor(model, chosen, 0);
+            country = g_strdup(nation ? nation->code : "");
         }
         g_autofree char *raw = g_strconcat(country, "|", name, NULL);
         if (!g_hash_table_contains(spellings, raw))
@@ -194,7 +197,7 @@ static gboolean parse_date(const char *text, char **iso)
 gboolean rn_load_keep_projects(RnModel *model, const char *path, const char *display,
                                const RnLoadOptions *options, GError **error)
 {
-    g_autoptr(RnCsv) csv = rn_csv_open(path, display, ',', error);
+    g_autoptr(RnCsv) csv = rn_prefetch_open(options->prefetch, path, display, ',', error);
     if (!csv)
         return FALSE;
     int col[J_N];
@@ -215,10 +218,10 @@ gboolean rn_load_keep_projects(RnModel *model, const char *path, const char *dis
         }
         double budget;
         if (!parse_money(rn_csv_field(csv, col[J_BUDGET]), &budget)) {
+            g_autofree char *quoted = rn_quote_cell(rn_csv_field(csv, col[J_BUDGET]));
             rn_csv_set_field_error(csv, col[J_BUDGET], &problem,
-                                   "budget '%s' is not an amount; expected a number "
-                                   "such as 892,228.58",
-                                   rn_csv_field(csv, col[J_BUDGET]));
+                                   "budget %s is not an amount; expected a number "
+                                   "such as 892,228.58", quoted);
             if (!rn_row_problem(options, prov, "invalid budget", &problem, error))
                 return FALSE;
             continue;
@@ -227,9 +230,9 @@ gboolean rn_load_keep_projects(RnModel *model, const char *path, const char *dis
         for (int k = J_START; k <= J_END; k++) {
             char **slot = k == J_START ? &start : &end;
             if (!parse_date(rn_csv_field(csv, col[k]), slot)) {
+                g_autofree char *quoted = rn_quote_cell(rn_csv_field(csv, col[k]));
                 rn_csv_set_field_error(csv, col[k], &problem,
-                                       "date '%s' is not a date; expected YYYY/MM/DD",
-                                       rn_csv_field(csv, col[k]));
+                                       "date %s is not a date; expected YYYY/MM/DD", quoted);
                 break;
             }
         }

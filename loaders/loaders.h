@@ -15,10 +15,14 @@
 /* The NUTS edition regions are mapped to unless a caller asks for another. */
 #define RN_DEFAULT_NUTS_EDITION "2021"
 
+typedef struct RnPrefetch RnPrefetch; /* loaders/prefetch.h */
+
 typedef struct {
     gboolean skip_invalid_rows; /* reject bad rows instead of failing */
     const char *nuts_edition;   /* map regions to this edition; NULL: RN_DEFAULT_NUTS_EDITION
                                  * when the dataset declares that mapping, else its own */
+    RnPrefetch *prefetch;       /* files read ahead that loaders take over; set by
+                                 * rn_load_dataset for its own load, NULL otherwise */
 } RnLoadOptions;
 
 /*

@@ -18,6 +18,7 @@
 #include "loaders/cells.h"
 #include "loaders/csv.h"
 #include "loaders/mapped.h"
+#include "loaders/prefetch.h"
 
 /* Column roles a mapping may name. */
 enum {
@@ -79,7 +80,10 @@ static gboolean read_mapping(const cJSON *source, const RnCsv *csv, Mapping *m, 
         if (strcmp(role, "region") == 0) {
             const cJSON *list = cJSON_IsArray(item) ? item : NULL;
             guint count = list ? (guint)cJSON_GetArraySize(list) : 1;
-            if (count == 0 || count > MAX_REGION_COLUMNS) {
+            /* In total, not per member: the array has MAX_REGION_COLUMNS slots
+             * whatever a description holds (rn_description_parse refuses a
+             * repeated member; a caller building the tree may not). */
+            if (count == 0 || count > MAX_REGION_COLUMNS - m->n_region) {
                 mapping_error(error, m, "'columns.region' must name 1 to %d columns, most "
                                         "specific first", MAX_REGION_COLUMNS);
                 return FALSE;
@@ -88,10 +92,11 @@ static gboolean read_mapping(const cJSON *source, const RnCsv *csv, Mapping *m, 
                 const cJSON *name = list ? cJSON_GetArrayItem(list, (int)k) : item;
                 int index = cJSON_IsString(name) ? rn_csv_column(csv, name->valuestring) : -1;
                 if (index < 0) {
+                    g_autofree char *quoted =
+                        cJSON_IsString(name) ? rn_quote_cell(name->valuestring) : NULL;
                     g_set_error(error, RN_ERROR, RN_ERROR_DATA,
-                                "%s:1:1: header has no column '%s' (columns.region in %s)",
-                                rn_csv_name(csv),
-                                cJSON_IsString(name) ? name->valuestring : "?", m->file);
+                                "%s:1:1: header has no column %s (columns.region in %s)",
+                                rn_csv_name(csv), quoted ? quoted : "(not a string)", m->file);
                     return FALSE;
                 }
                 m->region[m->n_region++] = index;
@@ -102,16 +107,18 @@ static gboolean read_mapping(const cJSON *source, const RnCsv *csv, Mapping *m, 
         while (r < M_N && strcmp(role_names[r], role) != 0)
             r++;
         if (r == M_N) {
-            mapping_error(error, m, "unknown column role '%s'; expected project, programme, "
+            g_autofree char *quoted = rn_quote_cell(role);
+            mapping_error(error, m, "unknown column role %s; expected project, programme, "
                                     "period, organisation, organisation_id, country, region, "
-                                    "role, sector, theme, budget or postcode", role);
+                                    "role, sector, theme, budget or postcode", quoted);
             return FALSE;
         }
         if (!cJSON_IsString(item) || (m->col[r] = rn_csv_column(csv, item->valuestring)) < 0) {
+            g_autofree char *quoted = cJSON_IsString(item) ? rn_quote_cell(item->valuestring)
+                                                           : NULL;
             g_set_error(error, RN_ERROR, RN_ERROR_DATA,
-                        "%s:1:1: header has no column '%s' (columns.%s in %s)",
-                        rn_csv_name(csv), cJSON_IsString(item) ? item->valuestring : "?", role,
-                        m->file);
+                        "%s:1:1: header has no column %s (columns.%s in %s)",
+                        rn_csv_name(csv), quoted ? quoted : "(not a string)", role, m->file);
             return FALSE;
         }
     }
@@ -147,10 +154,10 @@ static gboolean row_region(const RnModel *model, const RnCsv *csv, const Mapping
         g_autofree char *candidate = NULL;
         guint c = (guint)m->region[k];
         if (!rn_parse_region_cell(rn_csv_field(csv, c), m->keep_cells, &candidate)) {
+            g_autofree char *quoted = rn_quote_cell(rn_csv_field(csv, c));
             rn_csv_set_field_error(csv, c, problem,
-                                   "region cell '%s' is not a NUTS code; expected %s, or an "
-                                   "empty cell",
-                                   rn_csv_field(csv, c),
+                                   "region cell %s is not a NUTS code; expected %s, or an "
+                                   "empty cell", quoted,
                                    m->keep_cells ? "'CODE  / Name' such as 'DEG01  / Erfurt, "
                                                    "Kreisfreie Stadt'"
                                                  : "a code such as 'DEG01'");
@@ -283,7 +290,8 @@ static gboolean load_participations(RnModel *model, RnCsv *csv, const Mapping *m
         }
         if (!*country && nuts) {
             g_free(country);
-            country = g_strndup(nuts, 2);
+            const RnRegion *nation = rn_model_region_ancestor(model, nuts, 0);
+            country = g_strdup(nation ? nation->code : "");
         }
         if (!nuts)
             rn_tally_add(&tally, unlocated);
@@ -414,9 +422,10 @@ static gboolean load_projects(RnModel *model, RnCsv *csv, const Mapping *m, RnPr
             g_autofree char *text = cell(csv, m->col[M_BUDGET]);
             char *end = NULL;
             if (*text && ((budget = g_ascii_strtod(text, &end)), *end || !isfinite(budget))) {
+                g_autofree char *quoted = rn_quote_cell(text);
                 rn_csv_set_field_error(csv, (guint)m->col[M_BUDGET], &problem,
-                                       "budget '%s' is not a number; expected e.g. 1250000.50",
-                                       text);
+                                       "budget %s is not a number; expected e.g. 1250000.50",
+                                       quoted);
                 if (!rn_row_problem(options, prov, "invalid budget", &problem, error))
                     return FALSE;
                 continue;
@@ -473,10 +482,12 @@ gboolean rn_load_mapped(RnModel *model, const char *format, const char *path,
     Mapping m = {.file = description, .where = where};
     const char *delimiter = optional_string(source, "delimiter");
     if (delimiter && strlen(delimiter) != 1) {
-        mapping_error(error, &m, "'delimiter' must be one character, found '%s'", delimiter);
+        g_autofree char *quoted = rn_quote_cell(delimiter);
+        mapping_error(error, &m, "'delimiter' must be one character, found %s", quoted);
         return FALSE;
     }
-    g_autoptr(RnCsv) csv = rn_csv_open(path, path, delimiter ? delimiter[0] : 0, error);
+    g_autoptr(RnCsv) csv =
+        rn_prefetch_open(options->prefetch, path, path, delimiter ? delimiter[0] : 0, error);
     if (!csv || !read_mapping(source, csv, &m, error))
         return FALSE;
     if (m.n_region > 0 && !optional_string(source, "nuts_edition")) {

@@ -11,8 +11,8 @@
 set -eu
 cd "$(dirname "$0")/.."
 packages="build-essential cmake pkg-config libigraph-dev libglib2.0-dev libcjson-dev
-libxml2-dev python3 python3-jsonschema python3-networkx python3-sklearn python3-igraph
-r-cran-igraph"
+libxml2-dev zlib1g-dev python3 python3-jsonschema python3-networkx python3-sklearn
+python3-igraph r-cran-igraph"
 if [ "${1:-}" = "--bench" ]; then
     packages="$packages python3-scipy r-cran-sna r-cran-jsonlite hyperfine"
 fi

@@ -48,6 +48,7 @@ JSON
 }
 
 analyze() { "$REGNET" analyze -q --output "$TMP/out.json" "$@"; }
+field() { /usr/bin/python3 -c "import json,sys; d=json.load(open(sys.argv[1])); print(eval(sys.argv[2]))" "$@"; }
 
 # --- command line ---------------------------------------------------------
 check 2 "regnet: missing command
@@ -144,6 +145,60 @@ check 4 "regnet: $TMP/json/f.json: sources[0]: unknown format 'cordis'; expected
 printf '{"regnet_dataset": 1, "name": "x", "regions": {"file": "%s", "nuts_edition": "2013"}, "sources": [{"format": "keep.eu-partners", "file": "%s", "nuts_edition": "2016"}]}' "$NUTS" "$REAL" > "$TMP/json/e.json"
 check 4 "regnet: $TMP/json/e.json: sources[0]: source uses NUTS 2016 but the region table is NUTS 2013; expected the same edition" analyze --dataset "$TMP/json/e.json"
 
+# --- hardening: the reproducers of issue 14 (tests/fixtures/repro) ------------
+# Each once crashed, hung or wrote a report that is not JSON; each must end in
+# a clear message, within 10 seconds.
+R=tests/fixtures/repro
+t10() { timeout 10 "$REGNET" analyze -q --output "$TMP/out.json" "$@"; }
+check 4 "regnet: $R/nuts_missing_parent/nuts2013.csv:303:1: code 'DEG01' has no parent region: 'DEG0' is not in the table; expected every level-3 code's parent (the code without its last character) as a level-2 row" \
+    t10 --dataset $R/nuts_missing_parent/dataset.json
+check 4 "regnet: $R/converter_nan_pop/n3_cm_v2013_v2016.csv:2:61: population 'nan' is not a number of people; expected a finite number, not negative, such as 251888.0" \
+    t10 --dataset $R/converter_nan_pop/dataset.json
+check 4 "regnet: $R/dataset_invalid_utf8_report/dataset.json:3:15: name: invalid UTF-8 byte 0xFF in the value; expected UTF-8 text (convert the file, e.g. iconv -f LATIN1 -t UTF-8)" \
+    t10 --dataset $R/dataset_invalid_utf8_report/dataset.json
+check 4 "regnet: $R/mapped_dup_region_key/dataset_wide.json: sources[0].columns: member 'region' appears more than once; expected each member once (JSON readers disagree on which one counts)" \
+    t10 --dataset $R/mapped_dup_region_key/dataset_wide.json
+# A FIFO with no writer as the second source, read ahead while the first fails.
+cp -r $R/prefetch_fifo_hang "$TMP/ahead" && mkfifo "$TMP/ahead/fifo"
+sed -i "s|../../../../data/|$ROOT/data/|" "$TMP/ahead/dataset.json"
+check 4 "regnet: $TMP/ahead/bad.csv:1:1: header has no column 'Project Partner'; expected the columns of this source format (see docs/formats.md)" \
+    t10 --dataset "$TMP/ahead/dataset.json"
+sed -i 's|"file": "bad.csv"|"file": "fifo"|' "$TMP/ahead/dataset.json"
+check 3 "regnet: $TMP/ahead/fifo: is a FIFO (named pipe); expected a regular file (regnet reads whole files, not streams or devices)" \
+    t10 --dataset "$TMP/ahead/dataset.json"
+check 3 "regnet: /dev/zero: is a character device; expected a regular file (regnet reads whole files, not streams or devices)" \
+    t10 --dataset /dev/zero
+mkdir -p "$TMP/dev"; printf '{"regnet_dataset": 1, "name": "z", "regions": {"file": "/dev/zero", "nuts_edition": "2013"}, "sources": [{"format": "csv", "file": "/dev/urandom"}]}' > "$TMP/dev/d.json"
+check 3 "regnet: /dev/zero: is a character device; expected a regular file (regnet reads whole files, not streams or devices)" \
+    t10 --dataset "$TMP/dev/d.json"
+# A 200 MB gzip bomb of 200 KB (once 1.2 GB of memory): refused at 16 MiB.
+mkdir -p "$TMP/bomb"; head -c 209715200 /dev/zero | gzip -1 > "$TMP/bomb/rows.csv.gz"
+BOMB_SIZE=$(stat -c %s "$TMP/bomb/rows.csv.gz")
+printf '{"regnet_dataset": 1, "name": "b", "regions": {"file": "%s", "nuts_edition": "2013"}, "sources": [{"format": "csv", "file": "rows.csv.gz", "programme": "P", "columns": {"project": "p", "organisation": "o"}}]}' "$NUTS" > "$TMP/bomb/d.json"
+check 3 "regnet: $TMP/bomb/rows.csv.gz: decompresses to more than 100 times its $BOMB_SIZE bytes (a gzip bomb?); beyond 16777216 bytes regnet reads no more than that ratio (limits: docs/formats.md)" \
+    t10 --dataset "$TMP/bomb/d.json"
+# gzip faults are named (once all "Invalid compressed data").
+head -20 "$REAL" | gzip > "$TMP/bomb/crc.csv.gz"
+/usr/bin/python3 -c "import sys; p=sys.argv[1]; b=bytearray(open(p,'rb').read()); b[-8]^=0xFF; open(p,'wb').write(b)" "$TMP/bomb/crc.csv.gz"
+sed 's|rows.csv.gz|crc.csv.gz|' "$TMP/bomb/d.json" > "$TMP/bomb/crc.json"
+check 4 "regnet: $TMP/bomb/crc.csv.gz: not a valid gzip file: CRC mismatch at the end of the member that starts at byte 0: the decompressed data do not match the checksum stored with them (corrupt file)" \
+    t10 --dataset "$TMP/bomb/crc.json"
+
+# --- weak messages (issue 14) -------------------------------------------------------
+# No filter given: say what is missing, not "no project ... matches the filters".
+D=$(dataset header-only); head -1 "$REAL" > "$TMP/header-only/partners.csv"
+check 4 "regnet: $TMP/header-only/d.json: the sources hold no participation ($TMP/header-only/partners.csv: 0 rows read, 0 rejected); expected rows naming a project and an organisation" analyze --dataset "$D"
+mkdir -p "$TMP/nonuts"; echo "NUTS_ID,LEVL_CODE,CNTR_CODE,NAME_LATN" > "$TMP/nonuts/nuts.csv"
+printf '{"regnet_dataset": 1, "name": "n", "regions": {"file": "nuts.csv", "nuts_edition": "2013"}, "sources": [{"format": "keep.eu-partners", "file": "%s", "nuts_edition": "2013"}]}' "$REAL" > "$TMP/nonuts/d.json"
+check 4 "regnet: $TMP/nonuts/nuts.csv: no regions: the table has a header and no rows; expected one row per NUTS region of edition 2013 (all levels)" analyze --dataset "$TMP/nonuts/d.json"
+# Lines of spaces and tabs only are blank lines: skipped.
+D=$(dataset spaces); { head -10 "$REAL"; printf '   \t \r\n'; head -20 "$REAL" | tail -10; printf '  '; } > "$TMP/spaces/partners.csv"
+check 0 "" analyze --dataset "$D"
+ok "whitespace-only lines are not rows" test "$(field "$TMP/out.json" "d['provenance']['files'][1]['rows_read']")" = 19
+# A 1 MB cell is quoted short.
+D=$(dataset long-cell); { head -20 "$REAL"; printf '2014 - 2020 X;P9;Org;Yes;;;;;;;;;%s;;\n' "$(head -c 1048576 /dev/zero | tr '\0' 'A')"; } > "$TMP/long-cell/partners.csv"
+check 4 "regnet: $TMP/long-cell/partners.csv:21:34: region cell 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA…' (1048576 characters) is not a NUTS code; expected 'CODE  / Name' such as 'DEG01  / Erfurt, Kreisfreie Stadt', or an empty cell" analyze --dataset "$D"
+
 # --- output -------------------------------------------------------------------
 check 5 "regnet: $TMP/no/such/dir/r.json: cannot write: No such file or directory" \
     "$REGNET" analyze -q --dataset data/keep-2014-2020.json --output "$TMP/no/such/dir/r.json"
@@ -216,7 +271,6 @@ check 4 "regnet: $TMP/gz/cut.csv.gz: not a valid gzip file: it ends inside compr
 
 # --- NUTS editions ----------------------------------------------------------------
 # Default: regions mapped to NUTS 2021 when the description declares the mapping.
-field() { /usr/bin/python3 -c "import json,sys; d=json.load(open(sys.argv[1])); print(eval(sys.argv[2]))" "$@"; }
 ok "default edition is NUTS 2021" test "$(field "$TMP/a.json" "d['provenance']['model']['nuts_edition'], d['provenance']['model']['published_nuts_edition']")" = "('2021', '2013')"
 "$REGNET" analyze -q --dataset data/keep-2014-2020.json --nuts-edition 2013 --output "$TMP/e.json"
 ok "--nuts-edition 2013 keeps the published codes" test "$(field "$TMP/e.json" "d['provenance']['model']['nuts_edition'], d['summary']['nodes'], 'SI04' in [n['id'] for n in d['nodes']]")" = "('2013', 263, True)"

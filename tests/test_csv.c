@@ -6,6 +6,7 @@
 
 #include "engine/error.h"
 #include "loaders/csv.h"
+#include "loaders/quote.h"
 
 /* Writes contents (length bytes) to a fresh temporary file; returns its path. */
 static char *write_temp(const char *contents, gssize length)
@@ -184,6 +185,116 @@ static void test_require_columns(void)
                     "this source format (see docs/formats.md)");
 }
 
+
+/* Lines of spaces and tabs only are blank (docs/formats.md), except that a
+ * tab delimiter makes a line of tabs a record of empty fields. */
+static void test_whitespace_lines(void)
+{
+    g_autoptr(GError) error = NULL;
+    g_autoptr(RnCsv) csv = open_text("  \t \na;b\n \n1;2\n\t\r\n   \n3;4\n \t", 0, &error);
+    g_assert_no_error(error);
+    g_assert_cmpint(rn_csv_next(csv, &error), ==, RN_CSV_ROW);
+    g_assert_cmpuint(rn_csv_record_line(csv), ==, 4);
+    g_assert_cmpint(rn_csv_next(csv, &error), ==, RN_CSV_ROW);
+    g_assert_cmpuint(rn_csv_record_line(csv), ==, 7);
+    g_assert_cmpstr(rn_csv_field(csv, 1), ==, "4");
+    g_assert_cmpint(rn_csv_next(csv, &error), ==, RN_CSV_EOF);
+    g_assert_no_error(error);
+
+    g_autoptr(RnCsv) tabs = open_text("a\tb\n\t\n", '\t', &error);
+    g_assert_no_error(error);
+    g_assert_cmpint(rn_csv_next(tabs, &error), ==, RN_CSV_ROW);
+    g_assert_cmpstr(rn_csv_field(tabs, 0), ==, "");
+    g_assert_cmpint(rn_csv_next(tabs, &error), ==, RN_CSV_EOF);
+    expect_error(" \n\t\n", -1, RN_ERROR_DATA, "t.csv:1:1: empty file; expected a header line");
+}
+
+/* Wide input costs no memory per field beyond the header's count. */
+static void test_field_limits(void)
+{
+    GString *text = g_string_new("a,b\n");
+    for (guint k = 0; k < 1000000; k++)
+        g_string_append_c(text, ',');
+    g_string_append_c(text, '\n');
+    expect_error(text->str, -1, RN_ERROR_DATA,
+                 "t.csv:2:3: found 1000001 fields, expected 2 as in the header");
+    g_string_truncate(text, 0);
+    for (guint k = 0; k <= RN_CSV_MAX_COLUMNS; k++)
+        g_string_append_printf(text, "%sc%u", k ? "," : "", k);
+    g_autofree char *expected = g_strdup_printf(
+        "t.csv:1:%u: the header has %u columns, more than the %u regnet reads; expected a "
+        "table (limits: docs/formats.md)", (guint)(strstr(text->str, ",c10000") - text->str) + 2,
+        RN_CSV_MAX_COLUMNS + 1, RN_CSV_MAX_COLUMNS);
+    expect_error(text->str, -1, RN_ERROR_DATA, expected);
+    g_string_free(text, TRUE);
+}
+
+/* Records parsed ahead (rn_csv_open_parsed) come out as rn_csv_open's: also
+ * past the memory budget, where the rest is parsed on demand (a file of
+ * empty fields takes 64 bytes of field starts per 2 bytes of text), and up
+ * to the same error. */
+static void test_parsed_ahead(void)
+{
+    GString *text = g_string_new("a,b\n");
+    for (guint k = 0; k < 200000; k++)
+        g_string_append(text, k % 1000 == 0 ? "x,\"q\"\n" : ",\n");
+    g_string_append(text, "1,2,3\n");
+    g_autofree char *path = write_temp(text->str, -1);
+    g_autoptr(GError) error_lazy = NULL, error_ahead = NULL;
+    g_autoptr(RnCsv) lazy = rn_csv_open(path, "t.csv", 0, &error_lazy);
+    g_autoptr(RnCsv) ahead = rn_csv_open_parsed(path, "t.csv", 0, NULL, &error_ahead);
+    g_assert_nonnull(lazy);
+    g_assert_nonnull(ahead);
+    RnCsvStatus a, b;
+    guint rows = 0;
+    while ((a = rn_csv_next(lazy, &error_lazy)) == RN_CSV_ROW) {
+        b = rn_csv_next(ahead, &error_ahead);
+        g_assert_cmpint(b, ==, RN_CSV_ROW);
+        g_assert_cmpstr(rn_csv_field(lazy, 0), ==, rn_csv_field(ahead, 0));
+        g_assert_cmpstr(rn_csv_field(lazy, 1), ==, rn_csv_field(ahead, 1));
+        g_assert_cmpuint(rn_csv_record_line(lazy), ==, rn_csv_record_line(ahead));
+        g_assert_cmpuint(rn_csv_records_read(lazy), ==, rn_csv_records_read(ahead));
+        rows++;
+    }
+    g_assert_cmpuint(rows, ==, 200000);
+    g_assert_cmpint(a, ==, RN_CSV_ERROR);
+    g_assert_cmpint(rn_csv_next(ahead, &error_ahead), ==, RN_CSV_ERROR);
+    g_assert_cmpstr(error_lazy->message, ==, "t.csv:200002:5: found 3 fields, expected 2 as in the header");
+    g_assert_cmpstr(error_ahead->message, ==, error_lazy->message);
+
+    /* Cancelled before it starts: nothing is read. */
+    gint cancel = 1;
+    g_autoptr(GError) error = NULL;
+    g_assert_null(rn_csv_open_parsed(path, "t.csv", 0, &cancel, &error));
+    g_assert_error(error, RN_ERROR, RN_ERROR_IO);
+    g_assert_cmpstr(error->message, ==, "t.csv: cancelled");
+    g_unlink(path);
+    g_string_free(text, TRUE);
+}
+
+static void test_quote_cell(void)
+{
+    g_autofree char *plain = rn_quote_cell("DEG01");
+    g_assert_cmpstr(plain, ==, "'DEG01'");
+    /* 80 characters are shown whole, 81 are cut; é is one character. */
+    g_autofree char *eighty = g_strnfill(80, 'x');
+    g_autofree char *q80 = rn_quote_cell(eighty);
+    g_assert_cmpuint(strlen(q80), ==, 82);
+    GString *long_cell = g_string_new(NULL);
+    for (guint k = 0; k < 1000000; k++)
+        g_string_append(long_cell, "\xC3\xA9");
+    g_autofree char *q = rn_quote_cell(long_cell->str);
+    GString *expected = g_string_new("'");
+    for (guint k = 0; k < RN_QUOTE_MAX_CHARS; k++)
+        g_string_append(expected, "\xC3\xA9");
+    g_string_append(expected, "\xE2\x80\xA6' (1000000 characters)");
+    g_assert_cmpstr(q, ==, expected->str);
+    g_string_free(expected, TRUE);
+    g_string_free(long_cell, TRUE);
+    g_autofree char *invalid = rn_quote_cell("K\xF6ln");
+    g_assert_cmpstr(invalid, ==, "'K\xEF\xBF\xBDln'");
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -197,5 +308,9 @@ int main(int argc, char **argv)
     g_test_add_func("/csv/errors", test_errors);
     g_test_add_func("/csv/file-errors", test_file_errors);
     g_test_add_func("/csv/require-columns", test_require_columns);
+    g_test_add_func("/csv/whitespace-lines", test_whitespace_lines);
+    g_test_add_func("/csv/field-limits", test_field_limits);
+    g_test_add_func("/csv/parsed-ahead", test_parsed_ahead);
+    g_test_add_func("/csv/quote-cell", test_quote_cell);
     return g_test_run();
 }
