@@ -3,6 +3,7 @@
  * See network.h for the definitions.
  */
 #include "engine/network.h"
+#include "engine/label_points.h"
 
 #include <string.h>
 
@@ -236,6 +237,18 @@ static void sort_uints(guint *a, guint n, guint *scratch)
         memcpy(a, from, n * sizeof(guint));
 }
 
+/* Sets node's point from the label-point table: the point of region code
+ * (country: the country's point) in the model's edition. */
+static void locate_node(const RnModel *model, RnNode *node, const char *code, gboolean country)
+{
+    if (!code || !*code)
+        return;
+    gboolean found = country ? rn_country_point(model->nuts_edition, code, &node->lon, &node->lat)
+                             : rn_label_point(model->nuts_edition, code, &node->lon, &node->lat);
+    if (found)
+        node->coordinates_from = "region";
+}
+
 static void fill_node(const RnModel *model, const RnNetworkSpec *spec, const Tally *t,
                       GPtrArray *countries, RnNode *node)
 {
@@ -260,6 +273,7 @@ static void fill_node(const RnModel *model, const RnNetworkSpec *spec, const Tal
         node->region = g_strdup(r ? code : "");
         node->internal_projects = t->internal_projects;
         node->organisations = g_hash_table_size(t->orgs);
+        locate_node(model, node, code, TRUE);
     } else if (spec->kind == RN_NETWORK_REGION) {
         const RnRegion *r = &g_array_index(model->regions, RnRegion, t->entity - 1);
         node->id = g_strdup(r->code);
@@ -269,6 +283,7 @@ static void fill_node(const RnModel *model, const RnNetworkSpec *spec, const Tal
         node->region = g_strdup(r->code);
         node->internal_projects = t->internal_projects;
         node->organisations = g_hash_table_size(t->orgs);
+        locate_node(model, node, r->code, r->level == 0);
     } else {
         const RnOrg *o = &g_array_index(model->orgs, RnOrg, t->entity - 1);
         node->id = g_strdup(o->key);
@@ -278,6 +293,10 @@ static void fill_node(const RnModel *model, const RnNetworkSpec *spec, const Tal
         node->sector_inferred = o->sector_inferred;
         node->region = most_frequent(t->regions);
         node->cluster = o->cluster;
+        /* The model holds no coordinates of organisations yet: every
+         * organisation takes its region's point ("source" is for the
+         * sources' own lon/lat once loaders carry them). */
+        locate_node(model, node, node->region, FALSE);
     }
 }
 

@@ -60,6 +60,11 @@ typedef struct {
     guint internal_projects;/* region: projects located in this region only */
     guint organisations;    /* region: distinct organisations located in it */
     gboolean cluster;       /* organisation: listed in a cluster registry */
+    double lon, lat;        /* map point (WGS 84 degrees), meaningful when
+                             * coordinates_from is not NULL */
+    const char *coordinates_from; /* static: "source" (the organisation's own point),
+                             * "region" (the label point of the node's region or
+                             * country, engine/label_points.h), NULL: no point */
 } RnNode;
 
 typedef struct {

@@ -284,6 +284,15 @@ cJSON *rn_json_nodes(const RnNetwork *net, const RnCentrality *c, const RnBridgi
             cJSON_AddNumberToObject(o, "internal_projects", node->internal_projects);
             cJSON_AddNumberToObject(o, "organisations", node->organisations);
         }
+        /* Map point: numbers, or null (with coordinates_from null) when unknown. */
+        if (node->coordinates_from) {
+            cJSON_AddNumberToObject(o, "lon", node->lon);
+            cJSON_AddNumberToObject(o, "lat", node->lat);
+        } else {
+            cJSON_AddNullToObject(o, "lon");
+            cJSON_AddNullToObject(o, "lat");
+        }
+        rn_json_add_optional_string(o, "coordinates_from", node->coordinates_from);
         cJSON_AddNumberToObject(o, "participations", node->participations);
         cJSON_AddNumberToObject(o, "projects", node->projects);
         if (b)
