@@ -9,6 +9,8 @@
  */
 #include "analyses/igraph_adapter.h"
 
+#include <math.h>
+
 #include <string.h>
 
 #include <omp.h>
@@ -128,4 +130,34 @@ const char *rn_igraph_version(void)
     const char *text;
     igraph_version(&text, NULL, NULL, NULL);
     return text;
+}
+
+double *rn_igraph_layout_fr(const RnNetwork *net, guint64 seed, guint iterations, GError **error)
+{
+    g_return_val_if_fail(net != NULL, NULL);
+    igraph_t graph;
+    if (!rn_igraph_from_network(net, &graph, NULL, error))
+        return NULL;
+    igraph_matrix_t positions;
+    if (!rn_igraph_check(igraph_matrix_init(&positions, 0, 2), "allocating the layout", error)) {
+        igraph_destroy(&graph);
+        return NULL;
+    }
+    rn_igraph_seed(seed);
+    igraph_integer_t n = igraph_vcount(&graph);
+    igraph_error_t rc = igraph_layout_fruchterman_reingold(
+        &graph, &positions, 0, (igraph_integer_t)iterations, sqrt((double)n) / 10.0,
+        IGRAPH_LAYOUT_AUTOGRID, NULL, NULL, NULL, NULL, NULL);
+    igraph_destroy(&graph);
+    if (!rn_igraph_check(rc, "the Fruchterman-Reingold layout", error)) {
+        igraph_matrix_destroy(&positions);
+        return NULL;
+    }
+    double *xy = g_new(double, 2 * (gsize)MAX(n, 1));
+    for (igraph_integer_t i = 0; i < n; i++) {
+        xy[2 * i] = MATRIX(positions, i, 0);
+        xy[2 * i + 1] = MATRIX(positions, i, 1);
+    }
+    igraph_matrix_destroy(&positions);
+    return xy;
 }

@@ -57,4 +57,16 @@ void rn_igraph_seed(guint64 seed);
 gboolean rn_igraph_from_network(const RnNetwork *network, igraph_t *graph,
                                 igraph_vector_t *weights, GError **error);
 
+/*
+ * Fruchterman-Reingold layout of network (igraph_layout_fruchterman_reingold:
+ * unweighted, iterations steps, igraph's default start temperature
+ * sqrt(V)/10, its grid variant above 1000 nodes), the random start drawn
+ * from igraph's generator seeded with seed.  Returns 2V doubles, node i at
+ * (xy[2i], xy[2i + 1]) in igraph's units; the caller g_frees it.  Errors:
+ * RN_ERROR_INTERNAL when igraph fails.  Time complexity: O(iterations *
+ * (V^2 + E)) (grid: about O(iterations * (V + E)) on sparse layouts).
+ */
+double *rn_igraph_layout_fr(const RnNetwork *network, guint64 seed, guint iterations,
+                            GError **error);
+
 #endif

@@ -159,6 +159,17 @@ static const RnOptionSpec table[] = {
     {"pairs", 0, RN_OPTION_TEXT, RECOMMEND, FIELD(pairs), "FILE",
      "With --evaluate, also write the evaluated pairs, labels and scores as CSV", 0, 0, FALSE,
      NULL, "a file name"},
+    {"figures", 0, RN_OPTION_TEXT, ANALYZE, FIELD(figures), "DIR",
+     "Also write figures (SVG and PNG) into folder DIR: top-N bars per centrality, the mixing "
+     "heat map (--group), a network drawing (layout seeded by --seed), a map (region and "
+     "country networks) (docs/figures.md)", 0, 0, FALSE, NULL, "a folder name"},
+    {"figure-metric", 0, RN_OPTION_CHOICE, ANALYZE, FIELD(figure_metric), "C",
+     "Centrality sizing the nodes of the network drawing and the map: degree, strength, "
+     "betweenness, harmonic, closeness, eigenvector or pagerank (default strength)",
+     0, 0, FALSE, centralities, "a centrality"},
+    {"figure-top", 0, RN_OPTION_INT, ANALYZE, FIELD(figure_top), "N",
+     "Bars in each top-N chart of --figures, 1-100 (default 20)", 1, 100, FALSE, NULL,
+     "a number of bars"},
     {"timings", 0, RN_OPTION_FLAG, ANALYZE | RECOMMEND, FIELD(timings), NULL,
      "Print the time of each phase to stderr", 0, 0, FALSE, NULL, NULL},
 };
@@ -184,7 +195,7 @@ const RnOptionSpec *rn_option_find(const char *name)
 void rn_settings_init(RnSettings *s)
 {
     *s = (RnSettings){.level = 2, .alpha = 1.0, .resolution = 1.0, .seed = 1, .runs = 10,
-                      .permutations = 1000, .top = 10};
+                      .permutations = 1000, .top = 10, .figure_top = 20};
 }
 
 void rn_settings_clear(RnSettings *s)
@@ -192,7 +203,8 @@ void rn_settings_clear(RnSettings *s)
     char **texts[] = {&s->dataset,   &s->output,    &s->network,   &s->weight,  &s->nuts_edition,
                       &s->group,     &s->objective, &s->programme, &s->period,  &s->periods,
                       &s->bootstrap_ranks, &s->for_ids, &s->sectors, &s->countries, &s->train,
-                      &s->test,      &s->pairs,     &s->format,    &s->report};
+                      &s->test,      &s->pairs,     &s->format,    &s->report, &s->figures,
+                      &s->figure_metric};
     for (guint k = 0; k < G_N_ELEMENTS(texts); k++)
         g_free(*texts[k]);
     if (s->programmes)
@@ -547,6 +559,8 @@ static gboolean check_format_output(const RnSettings *s, GError **error)
     return TRUE;
 }
 
+static gboolean given(const RnSettings *s, const char *name);
+
 gboolean rn_settings_check(RnSettings *s, RnCommand command, GError **error)
 {
     g_return_val_if_fail(s != NULL, FALSE);
@@ -600,6 +614,11 @@ gboolean rn_settings_check(RnSettings *s, RnCommand command, GError **error)
     if (s->bridges && (!s->group || !region)) {
         g_set_error(error, RN_ERROR, RN_ERROR_USAGE,
                     "--bridges needs a region network and --group (e.g. --group country)");
+        return FALSE;
+    }
+    if ((given(s, "figure-metric") || given(s, "figure-top")) && !s->figures) {
+        g_set_error(error, RN_ERROR, RN_ERROR_USAGE,
+                    "--figure-metric and --figure-top need --figures DIR (e.g. --figures figs)");
         return FALSE;
     }
     if (s->bridges && strcmp(s->group, "community") == 0) {

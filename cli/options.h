@@ -40,8 +40,9 @@ typedef struct {
     char *programme, *period, *periods, *bootstrap_ranks;
     char *for_ids, *sectors, *countries, *train, *test, *pairs; /* recommend */
     char *format, *report;  /* export format name (NULL: json); report to convert */
+    char *figures, *figure_metric; /* analyze: figures folder (NULL: none); sizing metric */
     GRegex *programmes, *themes;
-    gint64 level, threads, runs, permutations, top, seed;
+    gint64 level, threads, runs, permutations, top, seed, figure_top;
     gint64 bootstrap, qap, null_models; /* compare's resampling */
     double alpha, resolution;
     gboolean bridges, skip_invalid_rows, quiet, timings, resample_paths;

@@ -16,10 +16,12 @@
 #include <string.h>
 
 #include "analyses/centrality.h"
+#include "analyses/layout.h"
 #include "cli/options.h"
 #include "engine/error.h"
 #include "loaders/loaders.h"
 #include "output/export.h"
+#include "output/figures.h"
 #include "output/output.h"
 #include "output/recommend_report.h"
 
@@ -201,6 +203,29 @@ static void print_bridging(const RnAnalysisResult *result)
     }
 }
 
+/* Writes the figures of report into settings->figures (docs/figures.md):
+ * the layout computed by analyses/, the drawing by output/. */
+static gboolean write_figures(const RnReport *report, const RnSettings *settings, GError **error)
+{
+    g_autofree double *layout = rn_layout_network(report->result->network,
+                                                  (guint64)settings->seed, error);
+    if (!layout && report->result->network->nodes->len > 0)
+        return FALSE;
+    cJSON *document = rn_report_document(report);
+    RnFigureOptions options = {
+        .metric = settings->figure_metric ? settings->figure_metric : "strength",
+        .top = (guint)settings->figure_top,
+        .layout = layout,
+        .seed = (guint64)settings->seed,
+        .layout_name = "Fruchterman-Reingold (igraph_layout_fruchterman_reingold, unweighted, "
+                       "500 iterations)",
+    };
+    g_autoptr(GPtrArray) files = rn_export_files_new();
+    gboolean ok = rn_figures_render(document, "report", &options, files, error);
+    cJSON_Delete(document);
+    return ok && rn_export_write(settings->figures, files, error);
+}
+
 static int command_analyze(int argc, char **argv)
 {
     g_auto(RnSettings) settings;
@@ -240,6 +265,15 @@ static int command_analyze(int argc, char **argv)
         ok = write_export(rn_report_document(&report), "report", format, settings.output,
                           &error);
     }
+    double t_figures = 0;
+    if (ok && settings.figures) {
+        GTimer *figure_timer = g_timer_new();
+        ok = write_figures(&report, &settings, &error);
+        t_figures = g_timer_elapsed(figure_timer, NULL);
+        g_timer_destroy(figure_timer);
+    }
+    if (settings.timings && settings.figures)
+        fprintf(stderr, "regnet: timings: figures %.3f s\n", t_figures);
     if (settings.timings)
         fprintf(stderr, "regnet: timings: load %.3f s, build %.3f s, analyze %.3f s, "
                 "bridging %.3f s, write %.3f s, total %.3f s\n", t_load, result.seconds_build,

@@ -7,11 +7,12 @@
 # The export round-trip tests (tests/exports_test.sh) read the exports with
 # python-igraph, R igraph and the cytoscape npm package (tests/js, installed
 # from its package-lock.json with npm ci; node and npm from Debian when the
-# machine has none).
+# machine has none).  Figures (--figures) are drawn with cairo and pango in
+# DejaVu Sans (fonts-dejavu-core: full Latin, Greek and Cyrillic).
 set -eu
 cd "$(dirname "$0")/.."
 packages="build-essential cmake pkg-config libigraph-dev libglib2.0-dev libcjson-dev
-libxml2-dev zlib1g-dev python3 python3-jsonschema python3-networkx python3-sklearn
+libxml2-dev zlib1g-dev libcairo2-dev libpango1.0-dev fonts-dejavu-core python3 python3-jsonschema python3-networkx python3-sklearn
 python3-igraph r-cran-igraph"
 if [ "${1:-}" = "--bench" ]; then
     packages="$packages python3-scipy r-cran-sna r-cran-jsonlite hyperfine"

@@ -56,7 +56,7 @@ runs() {
 # --- the options --help lists are the options tested here -------------------------
 options_of() { "$REGNET" "$1" --help | grep -oE '^  (-[a-z], )?--[a-z-]+' | sed 's/.*--//' | grep -v '^help$' | sort | tr '\n' ' '; }
 ok "recommend options are all covered" test "$(options_of recommend)" = "all countries dataset evaluate exclude-existing for level network nuts-edition output pairs period programmes quiet sectors seed skip-invalid-rows test themes timings top train "
-ok "analyze options are all covered" test "$(options_of analyze)" = "alpha bridges dataset format group level network nuts-edition objective output period permutations programme programmes quiet resolution runs seed skip-invalid-rows themes threads timings top weight "
+ok "analyze options are all covered" test "$(options_of analyze)" = "alpha bridges dataset figure-metric figure-top figures format group level network nuts-edition objective output period permutations programme programmes quiet resolution runs seed skip-invalid-rows themes threads timings top weight "
 ok "compare options are all covered" test "$(options_of compare)" = "alpha bootstrap bootstrap-ranks dataset format level network null-models nuts-edition output periods permutations programmes qap quiet resample-paths seed skip-invalid-rows themes threads top "
 ok "export options are all covered" test "$(options_of export)" = "format output quiet report "
 
@@ -246,6 +246,32 @@ ok "compare --format csv: a node table per period, periods.csv and comparison.cs
 for f in gexf gexf-1.2 graphml node-link cytoscape pajek dl; do
     check 2 "regnet: compare: --format $f does not apply to a comparison; expected 'json' or 'csv'" c --periods 2007-2013,2014-2020 --format $f
 done
+
+# --- --figures, --figure-metric, --figure-top (docs/figures.md) -----------------------------
+# figures: NAME DIR: the command wrote figures.json and the bar charts into DIR
+figures() {
+    local name=$1 dir=$2
+    if [ -s "$dir/figures.json" ] && [ -s "$dir/bars-degree.svg" ] && [ -s "$dir/bars-degree.png" ]; then PASS=$((PASS + 1)); else FAIL=$((FAIL + 1)); echo "FAIL: $name"; fi
+}
+for m in degree strength betweenness harmonic closeness eigenvector pagerank; do
+    rm -rf "$TMP/figs"
+    a --dataset "$TINY/dataset.json" --network org --group sector --figures "$TMP/figs" --figure-metric $m 2>"$TMP/err"
+    figures "--figure-metric $m" "$TMP/figs"
+    ok "--figure-metric $m is recorded" grep -q "\"size_metric\":	\"$m\"" "$TMP/figs/figures.json"
+done
+for k in 1 100; do
+    rm -rf "$TMP/figs"
+    a --dataset "$TINY/dataset.json" --figures "$TMP/figs" --figure-top $k 2>"$TMP/err"
+    figures "--figure-top $k" "$TMP/figs"
+done
+ok "a region network gets a map" test -s "$TMP/figs/map.png"
+for k in 0 101; do check 2 "regnet: --figure-top $k is outside 1-100; expected a number of bars" a --dataset "$TINY/dataset.json" --figures "$TMP/figs" --figure-top $k; done
+check 2 "regnet: --figure-metric 'size' is not a centrality; expected 'degree', 'strength', 'betweenness', 'harmonic', 'closeness', 'eigenvector' or 'pagerank'" a --dataset "$TINY/dataset.json" --figures "$TMP/figs" --figure-metric size
+check 2 "regnet: --figures is empty; expected a folder name" a --dataset "$TINY/dataset.json" --figures ''
+check 2 "regnet: --figure-metric and --figure-top need --figures DIR (e.g. --figures figs)" a --dataset "$TINY/dataset.json" --figure-metric degree
+check 2 "regnet: --figure-metric and --figure-top need --figures DIR (e.g. --figures figs)" a --dataset "$TINY/dataset.json" --figure-top 5
+touch "$TMP/plain-file"
+check 5 "regnet: $TMP/plain-file: is not a folder; expected a folder to write bars-degree.svg into (created when missing)" a --dataset "$TINY/dataset.json" --figures "$TMP/plain-file"
 
 echo "options: $PASS passed, $FAIL failed"
 [ "$FAIL" = 0 ]
