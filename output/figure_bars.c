@@ -3,11 +3,13 @@
  *
  * The N nodes with the highest value (ties: the report's node order, which
  * is id order), largest first, one horizontal bar each from 0, coloured
- * like the node in the other figures, label on the left, value on the right
- * (4 significant digits).
+ * like the node in the other figures, label on the left ("name (NUTS code)",
+ * "name (country)" for an organisation), value on the right (4 significant
+ * digits).
  */
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "output/figure_canvas.h"
 #include "output/figure_graph.h"
@@ -68,9 +70,12 @@ void rn_figure_bars_draw(cairo_t *cr, double width, double height, gconstpointer
         guint i = r[k].node;
         double y = TOP_MARGIN + k * BAR_HEIGHT;
         cairo_set_source_rgb(cr, 0.15, 0.15, 0.15);
-        g_autofree char *label = g_strcmp0(g->labels[i], g->ids[i]) == 0 || g->labels[i] == NULL
+        /* "label (code)"; an organisation key "CC|folded name" gives its country */
+        const char *bar = strchr(g->ids[i], '|');
+        g_autofree char *code = bar ? g_strndup(g->ids[i], bar - g->ids[i]) : g_strdup(g->ids[i]);
+        g_autofree char *label = g_strcmp0(g->labels[i], g->ids[i]) == 0
                                      ? g_strdup(g->ids[i])
-                                     : g_strdup_printf("%s (%s)", g->labels[i], g->ids[i]);
+                                     : g_strdup_printf("%s (%s)", g->labels[i], code);
         rn_figure_text(cr, label, x0 - 8, y + 2, 9, FALSE, RN_ALIGN_RIGHT, LABEL_WIDTH);
         double w = max > 0 ? (x1 - x0) * fmax(r[k].value, 0) / max : 0;
         rn_figure_palette(cr, g->colour ? g->colour[i] : 0, 1.0);
