@@ -3,8 +3,9 @@
  * renders every figure (see figures.h).
  *
  * Colours: nodes are coloured by their `group` (with --group), else by
- * `country`; the groups with the most nodes (ties: label order) take the
- * palette's colours, the rest share the grey of "other".
+ * `country`; the groups with the most nodes (ties: the larger sum of the
+ * sizing metric, then label order) take the palette's colours, the rest
+ * share the grey of "other".
  */
 #include "output/figures.h"
 
@@ -56,6 +57,7 @@ static void graph_clear(RnFigureGraph *g)
 typedef struct {
     const char *label;
     guint count;
+    double size;    /* sum of the sizing metric over the group's nodes */
 } GroupCount;
 
 static int by_count(gconstpointer a, gconstpointer b)
@@ -63,6 +65,8 @@ static int by_count(gconstpointer a, gconstpointer b)
     const GroupCount *x = a, *y = b;
     if (x->count != y->count)
         return x->count > y->count ? -1 : 1;
+    if (x->size != y->size)
+        return x->size > y->size ? -1 : 1;
     return strcmp(x->label, y->label);
 }
 
@@ -91,13 +95,20 @@ static void assign_colours(RnFigureGraph *g, const cJSON *nodes)
                             GUINT_TO_POINTER(GPOINTER_TO_UINT(old) + 1));
     }
     g_autoptr(GArray) list = g_array_new(FALSE, FALSE, sizeof(GroupCount));
+    g_autoptr(GHashTable) position = g_hash_table_new(g_str_hash, g_str_equal);
     GHashTableIter it;
     gpointer key, value;
     g_hash_table_iter_init(&it, counts);
     while (g_hash_table_iter_next(&it, &key, &value)) {
-        GroupCount c = {key, GPOINTER_TO_UINT(value)};
+        GroupCount c = {key, GPOINTER_TO_UINT(value), 0};
         g_array_append_val(list, c);
+        g_hash_table_insert(position, key, GUINT_TO_POINTER(list->len));
     }
+    for (i = 0; i < g->n; i++)
+        if (isfinite(g->size[i]))
+            g_array_index(list, GroupCount,
+                          GPOINTER_TO_UINT(g_hash_table_lookup(position, of_node[i])) - 1)
+                .size += g->size[i];
     g_array_sort(list, by_count);
     /* With more groups than colours, the last colour is left for "other". */
     guint coloured = list->len <= RN_PALETTE_SIZE ? list->len : RN_PALETTE_SIZE - 1;
