@@ -16,7 +16,7 @@
 
 #define BAR_HEIGHT 16.0
 #define TOP_MARGIN (RN_FIGURE_TOP + 4)
-#define BOTTOM_MARGIN 40.0
+#define BOTTOM_MARGIN 48.0
 #define LABEL_WIDTH 250.0
 #define VALUE_WIDTH 70.0
 
@@ -89,6 +89,30 @@ void rn_figure_bars_draw(cairo_t *cr, double width, double height, gconstpointer
     if (n == 0) {
         cairo_set_source_rgb(cr, 0.4, 0.4, 0.4);
         rn_figure_text(cr, "no node has a value", x0, TOP_MARGIN, 10, FALSE, RN_ALIGN_LEFT, 0);
+    }
+    /* the colours of the chart's bars, in order of first appearance */
+    if (g->colour_by && n > 0) {
+        double x = x0, y = TOP_MARGIN + n * BAR_HEIGHT + 8;
+        cairo_set_source_rgb(cr, 0.3, 0.3, 0.3);
+        g_autofree char *head = g_strdup_printf("Colour: %s", g->colour_by);
+        rn_figure_text(cr, head, 16, y, 8, TRUE, RN_ALIGN_LEFT, 0);
+        gboolean seen[RN_PALETTE_SIZE + 1] = {FALSE};
+        for (guint k = 0; k < n; k++) {
+            guint c = g->colour[r[k].node];
+            if (seen[c])
+                continue;
+            seen[c] = TRUE;
+            const char *label = c < g->legend->len ? g_ptr_array_index(g->legend, c) : "other";
+            double w = rn_figure_text_width(cr, label, 8, FALSE);
+            if (x + 12 + w > width - 16)
+                break;
+            rn_figure_palette(cr, c, 1.0);
+            cairo_rectangle(cr, x, y + 2, 8, 8);
+            cairo_fill(cr);
+            cairo_set_source_rgb(cr, 0.3, 0.3, 0.3);
+            rn_figure_text(cr, label, x + 11, y, 8, FALSE, RN_ALIGN_LEFT, 0);
+            x += 11 + w + 10;
+        }
     }
     /* the axis at 0 */
     cairo_set_source_rgb(cr, 0.3, 0.3, 0.3);

@@ -175,11 +175,11 @@ int rn_figure_unknown_glyphs(const char *text)
     return unknown;
 }
 
-/* Tableau 10, then the same hues lighter. */
+/* Tableau 10, then ten darker or other hues that stay apart from them. */
 static const guint32 palette[RN_PALETTE_SIZE] = {
     0x4e79a7, 0xf28e2b, 0xe15759, 0x76b7b2, 0x59a14f, 0xedc948, 0xb07aa1, 0xff9da7,
-    0x9c755f, 0xbab0ac, 0xa0cbe8, 0xffbe7d, 0xff9d9a, 0x86bcb6, 0x8cd17d, 0xf1ce63,
-    0xd4a6c8, 0xfabfd2, 0xd7b5a6, 0x79706e};
+    0x9c755f, 0xbab0ac, 0x17becf, 0xbcbd22, 0x7570b3, 0xe7298a, 0x1b9e77, 0xd95f02,
+    0x393b79, 0x8c6d31, 0x843c39, 0x7b4173};
 
 static void set_rgb(cairo_t *cr, guint32 rgb, double alpha)
 {

@@ -61,8 +61,8 @@ double rn_figure_text_width(cairo_t *cr, const char *text, double size, gboolean
 int rn_figure_unknown_glyphs(const char *text);
 
 /* Sets the source to the k-th colour of the qualitative palette
- * (RN_PALETTE_SIZE colours, Tableau 10 then 10 lighter ones); k beyond it
- * is the grey of "other". */
+ * (RN_PALETTE_SIZE colours: Tableau 10, then ten darker or other hues);
+ * k beyond it is the grey of "other". */
 #define RN_PALETTE_SIZE 20
 void rn_figure_palette(cairo_t *cr, guint k, double alpha);
 
