@@ -28,6 +28,7 @@
 #define BOTH (RN_COMMAND_ANALYZE | RN_COMMAND_COMPARE)
 /* The commands that load a dataset, and every command. */
 #define DATA (RN_COMMAND_ANALYZE | RN_COMMAND_COMPARE | RN_COMMAND_RECOMMEND)
+#define SERVE RN_COMMAND_SERVE
 #define ALL (DATA | RN_COMMAND_EXPORT)
 #define FIELD(name) offsetof(RnSettings, name)
 /* The largest integer a JSON number (an IEEE double) holds exactly. */
@@ -44,7 +45,7 @@ static const char *const centralities[] = {"degree", "strength", "betweenness", 
 static const char *const editions[] = {"2003", "2006", "2010", "2013", "2016", "2021", "2024", NULL};
 
 static const RnOptionSpec table[] = {
-    {"dataset", 'd', RN_OPTION_TEXT, DATA, FIELD(dataset), "FILE",
+    {"dataset", 'd', RN_OPTION_TEXT, DATA | SERVE, FIELD(dataset), "FILE",
      "Dataset description (JSON; docs/dataset.md; bundled: data/*.json) (required)",
      0, 0, FALSE, NULL, "a file name"},
     {"output", 'o', RN_OPTION_TEXT, ALL, FIELD(output), "FILE",
@@ -61,7 +62,7 @@ static const RnOptionSpec table[] = {
      0, 0, FALSE, network_kinds, "a network kind"},
     {"level", 'l', RN_OPTION_INT, DATA, FIELD(level), "L",
      "NUTS level 0-3 of a region network (default 2)", 0, 3, FALSE, NULL, "a NUTS level"},
-    {"nuts-edition", 0, RN_OPTION_CHOICE, DATA, FIELD(nuts_edition), "E",
+    {"nuts-edition", 0, RN_OPTION_CHOICE, DATA | SERVE, FIELD(nuts_edition), "E",
      "Map region codes to NUTS edition E (default 2021 where the dataset declares the mapping)",
      0, 0, FALSE, editions, "a NUTS edition"},
     {"weight", 'w', RN_OPTION_CHOICE, ANALYZE, FIELD(weight), "W",
@@ -131,9 +132,9 @@ static const RnOptionSpec table[] = {
     {"threads", 't', RN_OPTION_INT, BOTH, FIELD(threads), "N",
      "Threads of the shortest-path pass, 0-256 (default 0: every core; same results)",
      0, 256, FALSE, NULL, "a number of threads"},
-    {"skip-invalid-rows", 0, RN_OPTION_FLAG, DATA, FIELD(skip_invalid_rows), NULL,
+    {"skip-invalid-rows", 0, RN_OPTION_FLAG, DATA | SERVE, FIELD(skip_invalid_rows), NULL,
      "Reject malformed rows (counted in the report) instead of failing", 0, 0, FALSE, NULL, NULL},
-    {"quiet", 'q', RN_OPTION_FLAG, ALL, FIELD(quiet), NULL, "Do not print the summary",
+    {"quiet", 'q', RN_OPTION_FLAG, ALL | SERVE, FIELD(quiet), NULL, "Do not print the summary",
      0, 0, FALSE, NULL, NULL},
     {"for", 0, RN_OPTION_TEXT, RECOMMEND, FIELD(for_ids), "ID[,ID...]",
      "Nodes to recommend partners for: NUTS codes, organisation keys or names, country codes",
@@ -172,6 +173,15 @@ static const RnOptionSpec table[] = {
      "a number of bars"},
     {"timings", 0, RN_OPTION_FLAG, ANALYZE | RECOMMEND, FIELD(timings), NULL,
      "Print the time of each phase to stderr", 0, 0, FALSE, NULL, NULL},
+    {"bind", 0, RN_OPTION_TEXT, SERVE, FIELD(bind), "ADDRESS",
+     "Address to listen on, an IPv4 or IPv6 literal (default 127.0.0.1: this machine only)",
+     0, 0, FALSE, NULL, "an IP address"},
+    {"port", 0, RN_OPTION_INT, SERVE, FIELD(port), "PORT",
+     "TCP port, 0-65535 (default 8080; 0: any free port, printed)", 0, 65535, FALSE, NULL,
+     "a TCP port"},
+    {"queue", 0, RN_OPTION_INT, SERVE, FIELD(queue), "N",
+     "Analyses waiting for the worker at most, 1-1000 (default 16; more: 503 with Retry-After)",
+     1, 1000, FALSE, NULL, "a queue length"},
 };
 
 G_STATIC_ASSERT(G_N_ELEMENTS(table) <= 64); /* RnSettings.given is a 64-bit set */
@@ -195,7 +205,8 @@ const RnOptionSpec *rn_option_find(const char *name)
 void rn_settings_init(RnSettings *s)
 {
     *s = (RnSettings){.level = 2, .alpha = 1.0, .resolution = 1.0, .seed = 1, .runs = 10,
-                      .permutations = 1000, .top = 10, .figure_top = 20};
+                      .permutations = 1000, .top = 10, .figure_top = 20, .port = 8080,
+                      .queue = 16};
 }
 
 void rn_settings_clear(RnSettings *s)
@@ -204,7 +215,7 @@ void rn_settings_clear(RnSettings *s)
                       &s->group,     &s->objective, &s->programme, &s->period,  &s->periods,
                       &s->bootstrap_ranks, &s->for_ids, &s->sectors, &s->countries, &s->train,
                       &s->test,      &s->pairs,     &s->format,    &s->report, &s->figures,
-                      &s->figure_metric};
+                      &s->figure_metric, &s->bind};
     for (guint k = 0; k < G_N_ELEMENTS(texts); k++)
         g_free(*texts[k]);
     if (s->programmes)
@@ -410,6 +421,17 @@ static const CommandHelp commands[] = {
      "\n"
      "Exit status: 0 success, 2 usage error, 3 report cannot be read, 4 not a regnet\n"
      "report, 5 output cannot be written.  More: docs/exports.md."},
+    {RN_COMMAND_SERVE, "serve", "--dataset FILE",
+     "Loads a dataset once and answers HTTP on 127.0.0.1 (unless --bind says otherwise):\n"
+     "the dashboard at /, and a JSON API: /api/describe, /api/analyze and /api/compare, whose\n"
+     "parameters are the options of analyze and compare (docs/serve.md).  Stops on SIGINT or\n"
+     "SIGTERM.",
+     "Examples:\n"
+     "  regnet serve --dataset data/keep-2014-2020.json\n"
+     "  regnet serve --dataset data/keep-2000-2020.json --port 0\n"
+     "\n"
+     "Exit status: 0 stopped by a signal, 2 usage error, 3 input cannot be read, 4 input\n"
+     "malformed, 5 cannot listen.  More: docs/serve.md."},
 };
 
 static const CommandHelp *command_help(RnCommand command)
@@ -584,6 +606,14 @@ gboolean rn_settings_check(RnSettings *s, RnCommand command, GError **error)
             return FALSE;
         }
         return check_format_output(s, error);
+    }
+    if (command == RN_COMMAND_SERVE) {
+        if (!s->dataset) {
+            g_set_error(error, RN_ERROR, RN_ERROR_USAGE,
+                        "serve: --dataset is required (see regnet serve --help)");
+            return FALSE;
+        }
+        return TRUE;
     }
     if (!s->dataset || !s->output || (command == RN_COMMAND_COMPARE && !s->periods)) {
         g_set_error(error, RN_ERROR, RN_ERROR_USAGE, "%s: %s are required (see regnet %s --help)",

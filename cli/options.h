@@ -23,6 +23,7 @@ typedef enum {
     RN_COMMAND_COMPARE = 1u << 1,
     RN_COMMAND_RECOMMEND = 1u << 2,
     RN_COMMAND_EXPORT = 1u << 3,
+    RN_COMMAND_SERVE = 1u << 5,
 } RnCommand;
 
 typedef enum {
@@ -41,6 +42,8 @@ typedef struct {
     char *for_ids, *sectors, *countries, *train, *test, *pairs; /* recommend */
     char *format, *report;  /* export format name (NULL: json); report to convert */
     char *figures, *figure_metric; /* analyze: figures folder (NULL: none); sizing metric */
+    char *bind;             /* serve: address to listen on */
+    gint64 port, queue;     /* serve: TCP port (0: any free one), analyses waiting at most */
     GRegex *programmes, *themes;
     gint64 level, threads, runs, permutations, top, seed, figure_top;
     gint64 bootstrap, qap, null_models; /* compare's resampling */

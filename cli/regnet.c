@@ -24,6 +24,9 @@
 #include "output/figures.h"
 #include "output/output.h"
 #include "output/recommend_report.h"
+#include "server/server.h"
+
+#include <glib-unix.h>
 
 static const char commands_text[] =
     "Commands:\n"
@@ -31,6 +34,7 @@ static const char commands_text[] =
     "  compare    compare the networks of two or more periods, write a JSON report\n"
     "  recommend  recommend partners with explanations, or validate on a later period\n"
     "  export     convert a report into GEXF, GraphML, node-link, Cytoscape, CSV, Pajek, DL\n"
+    "  serve      load a dataset once, answer the JSON API and the dashboard over HTTP\n"
     "  version    print the version and library versions\n"
     "\n"
     "Run 'regnet COMMAND --help' for a command's options and examples.\n"
@@ -532,6 +536,46 @@ static int command_export(int argc, char **argv)
     return 0;
 }
 
+static gboolean on_stop_signal(gpointer data)
+{
+    rn_server_stop(data);
+    return G_SOURCE_CONTINUE;
+}
+
+static int command_serve(int argc, char **argv)
+{
+    g_auto(RnSettings) settings;
+    rn_settings_init(&settings);
+    GError *error = NULL;
+    if (!rn_settings_parse_args(&settings, RN_COMMAND_SERVE, argc, argv, &error) ||
+        !rn_settings_check(&settings, RN_COMMAND_SERVE, &error))
+        return fail(error);
+    RnLoadOptions load_options;
+    rn_settings_load_options(&settings, &load_options);
+    g_autoptr(RnModel) model = rn_model_new();
+    g_autofree char *dataset_name = NULL;
+    if (!rn_load_dataset(model, settings.dataset, &load_options, &dataset_name, &error))
+        return fail(error);
+    RnServerOptions options = {.bind = settings.bind ? settings.bind : "127.0.0.1",
+                               .port = (guint)settings.port, .queue = (guint)settings.queue,
+                               .web_dir = REGNET_WEB_DIR};
+    g_autoptr(RnServer) server = rn_server_new(g_steal_pointer(&model), dataset_name,
+                                               settings.dataset, &options);
+    g_autofree char *url = rn_server_listen(server, &error);
+    if (!url)
+        return fail(error);
+    guint sources[] = {g_unix_signal_add(SIGINT, on_stop_signal, server),
+                       g_unix_signal_add(SIGTERM, on_stop_signal, server)};
+    printf("regnet: serving %s at %s\n", dataset_name ? dataset_name : settings.dataset, url);
+    fflush(stdout);
+    rn_server_run(server);
+    for (guint k = 0; k < G_N_ELEMENTS(sources); k++)
+        g_source_remove(sources[k]);
+    if (!settings.quiet)
+        printf("regnet: stopped\n");
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
     /* Numbers are formatted in the C locale whatever the environment says;
@@ -563,7 +607,8 @@ int main(int argc, char **argv)
     } table[] = {{"analyze", command_analyze},
                  {"compare", command_compare},
                  {"recommend", command_recommend},
-                 {"export", command_export}};
+                 {"export", command_export},
+                 {"serve", command_serve}};
     for (guint k = 0; k < G_N_ELEMENTS(table); k++)
         if (strcmp(command, table[k].name) == 0) {
             g_autofree char *name = g_strconcat("regnet ", command, NULL);
@@ -571,7 +616,7 @@ int main(int argc, char **argv)
             return table[k].run(argc - 1, argv + 1);
         }
     fprintf(stderr, "regnet: unknown command '%s'; expected one of: analyze, compare, recommend, "
-            "export, version\n",
+            "export, serve, version\n",
             command);
     return RN_ERROR_USAGE;
 }

@@ -8,11 +8,14 @@
 # python-igraph, R igraph and the cytoscape npm package (tests/js, installed
 # from its package-lock.json with npm ci; node and npm from Debian when the
 # machine has none).  Figures (--figures) are drawn with cairo and pango in
-# DejaVu Sans (fonts-dejavu-core: full Latin, Greek and Cyrillic).
+# DejaVu Sans (fonts-dejavu-core: full Latin, Greek and Cyrillic).  regnet serve needs
+# libsoup 3; its page (web/) is bundled here from web/package-lock.json (npm ci, then
+# node web/build.mjs into web/dist) so that it works offline, and the browser test
+# drives Debian's chromium with playwright-core (tests/browser_test.mjs).
 set -eu
 cd "$(dirname "$0")/.."
 packages="build-essential cmake pkg-config libigraph-dev libglib2.0-dev libcjson-dev
-libxml2-dev zlib1g-dev libcairo2-dev libpango1.0-dev fonts-dejavu-core python3 python3-jsonschema python3-networkx python3-sklearn
+libxml2-dev zlib1g-dev libsoup-3.0-dev chromium libcairo2-dev libpango1.0-dev fonts-dejavu-core python3 python3-jsonschema python3-networkx python3-sklearn
 python3-igraph r-cran-igraph"
 if [ "${1:-}" = "--bench" ]; then
     packages="$packages python3-scipy r-cran-sna r-cran-jsonlite hyperfine"
@@ -36,3 +39,9 @@ if [ ! -f tests/js/node_modules/cytoscape/package.json ] ||
     echo "regnet: installing the npm packages of tests/js (npm ci)" >&2
     npm ci --prefix tests/js --no-audit --no-fund --loglevel=error >/dev/null
 fi
+if [ ! -f web/node_modules/sigma/package.json ] ||
+   [ web/package-lock.json -nt web/node_modules/.package-lock.json ]; then
+    echo "regnet: installing the npm packages of web (npm ci)" >&2
+    npm ci --prefix web --no-audit --no-fund --loglevel=error >/dev/null
+fi
+node web/build.mjs
