@@ -54,6 +54,7 @@ typedef struct {
     Job *job;
     guint timeout;               /* RN_SERVER_ANSWER_SECONDS */
     gulong finished;             /* handler of msg's "finished" */
+    gulong disconnected;         /* handler of msg's "disconnected" */
 } Waiter;
 
 static int stop_marker;
@@ -141,6 +142,7 @@ static void waiter_free(Waiter *w)
     if (w->timeout)
         g_source_remove(w->timeout);
     g_signal_handler_disconnect(w->msg, w->finished);
+    g_signal_handler_disconnect(w->msg, w->disconnected);
     g_object_unref(w->msg);
     g_free(w);
 }
@@ -189,7 +191,7 @@ static gpointer worker_main(gpointer data)
     return NULL;
 }
 
-/* msg finished (written, or its client went away) before its job did. */
+/* msg finished or its connection closed (its client went away) before its job did. */
 static void waiter_gone(SoupServerMessage *msg, gpointer data)
 {
     Waiter *w = data;
@@ -219,6 +221,7 @@ static void add_waiter(Job *job, SoupServerMessage *msg)
     w->msg = g_object_ref(msg);
     w->job = job;
     w->finished = g_signal_connect(msg, "finished", G_CALLBACK(waiter_gone), w);
+    w->disconnected = g_signal_connect(msg, "disconnected", G_CALLBACK(waiter_gone), w);
     w->timeout = g_timeout_add_seconds(RN_SERVER_ANSWER_SECONDS, waiter_timeout, w);
     g_ptr_array_add(job->waiters, w);
     soup_server_message_pause(msg);
@@ -313,6 +316,9 @@ static void handle_static(RnServer *s, SoupServerMessage *msg)
             ok = g_ascii_isalnum(*c) || *c == '.' || *c == '-' || *c == '_';
     }
     const char *type = ok ? media_type(segments[n - 1]) : NULL;
+    /* scripts and data only from dist/ and data/: not the build script or package.json */
+    if (type && n == 1 && (g_str_has_suffix(relative, ".js") || g_str_has_suffix(relative, ".json")))
+        type = NULL;
     g_autofree char *file = type ? g_build_filename(s->web_dir, relative, NULL) : NULL;
     struct stat st;
     char *data = NULL;
@@ -340,23 +346,51 @@ static gboolean method_allowed(SoupServerMessage *msg)
     return method == SOUP_METHOD_GET || method == SOUP_METHOD_HEAD;
 }
 
+/*
+ * A request that announces a body: libsoup would read (and keep) the body
+ * before answering, so the answer is written here on the stolen connection,
+ * which is then closed: nothing of the body is read.
+ */
+static void refuse_and_close(SoupServerMessage *msg, guint status, const char *message)
+{
+    g_autofree char *json = rn_api_error_json(status, message);
+    g_autofree char *reply = g_strdup_printf(
+        "HTTP/1.1 %u %s\r\nContent-Type: application/json\r\nContent-Length: %zu\r\n"
+        "X-Content-Type-Options: nosniff\r\n%sConnection: close\r\n\r\n%s",
+        status, soup_status_get_phrase(status), strlen(json),
+        status == 405 ? "Allow: GET, HEAD\r\n" : "", json);
+    GIOStream *stream = soup_server_message_steal_connection(msg);
+    if (!stream)
+        return;
+    /* a few hundred bytes into an empty socket buffer: does not block */
+    g_output_stream_write_all(g_io_stream_get_output_stream(stream), reply, strlen(reply), NULL,
+                              NULL, NULL);
+    g_io_stream_close(stream, NULL, NULL);
+    g_object_unref(stream);
+}
+
 /* Before the body is read: only GET and HEAD, and no body. */
 static void early_handler(SoupServer *soup, SoupServerMessage *msg, const char *path,
                           GHashTable *query, gpointer data)
 {
     (void)soup, (void)path, (void)query, (void)data;
+    SoupMessageHeaders *h = soup_server_message_get_request_headers(msg);
+    gboolean body = soup_message_headers_get_content_length(h) > 0 ||
+                    soup_message_headers_get_encoding(h) == SOUP_ENCODING_CHUNKED;
     if (!method_allowed(msg)) {
         g_autofree char *message = g_strdup_printf(
             "method %s is not allowed; expected GET or HEAD", soup_server_message_get_method(msg));
+        if (body) {
+            refuse_and_close(msg, 405, message);
+            return;
+        }
         respond_error(msg, 405, message);
         soup_message_headers_replace(soup_server_message_get_response_headers(msg), "Allow",
                                      "GET, HEAD");
         return;
     }
-    SoupMessageHeaders *h = soup_server_message_get_request_headers(msg);
-    if (soup_message_headers_get_content_length(h) > 0 ||
-        soup_message_headers_get_encoding(h) == SOUP_ENCODING_CHUNKED)
-        respond_error(msg, 413, "a request body is not accepted; expected none");
+    if (body)
+        refuse_and_close(msg, 413, "a request body is not accepted; expected none");
 }
 
 static void handler(SoupServer *soup, SoupServerMessage *msg, const char *path,

@@ -58,6 +58,7 @@ options_of() { "$REGNET" "$1" --help | grep -oE '^  (-[a-z], )?--[a-z-]+' | sed 
 ok "recommend options are all covered" test "$(options_of recommend)" = "all countries dataset evaluate exclude-existing for level network nuts-edition output pairs period programmes quiet sectors seed skip-invalid-rows test themes timings top train "
 ok "analyze options are all covered" test "$(options_of analyze)" = "alpha bridges dataset figure-metric figure-top figures format group level network nuts-edition objective output period permutations programme programmes quiet resolution runs seed skip-invalid-rows themes threads timings top weight "
 ok "compare options are all covered" test "$(options_of compare)" = "alpha bootstrap bootstrap-ranks dataset format level network null-models nuts-edition output periods permutations programmes qap quiet resample-paths seed skip-invalid-rows themes threads top "
+ok "serve options are all covered" test "$(options_of serve)" = "bind dataset nuts-edition port queue quiet skip-invalid-rows "
 ok "export options are all covered" test "$(options_of export)" = "format output quiet report "
 
 # --- help pages ---------------------------------------------------------------------
@@ -71,6 +72,18 @@ ok "recommend --help shows two examples" test "$("$REGNET" recommend --help | gr
 ok "compare --help shows two examples" test "$("$REGNET" compare --help | grep -c '^  regnet compare --dataset')" = 2
 ok "help says what --dataset wants" bash -c "'$REGNET' analyze --help | grep -q 'Dataset description (JSON; docs/dataset.md; bundled: data/\*.json) (required)'"
 ok "no '[OPTION?]' whatever the locale" bash -c "LANG=C LC_ALL=C '$REGNET' analyze --help | grep -qF '[OPTION…]'"
+
+ok "serve --help: usage line names the required options" bash -c "'$REGNET' serve --help | sed -n 2p | grep -qxF '  regnet serve [OPTION…] --dataset FILE'"
+ok "serve --help shows two examples" test "$("$REGNET" serve --help | grep -c '^  regnet serve --dataset')" = 2
+
+# --- serve (its values run in tests/serve_test.py: --port 0, --bind 127.0.0.1, --queue 1) ---
+for v in -1 65536; do check 2 "regnet: --port $v is outside 0-65535; expected a TCP port" "$REGNET" serve --dataset "$KEEP" --port $v; done
+for v in 0 1001; do check 2 "regnet: --queue $v is outside 1-1000; expected a queue length" "$REGNET" serve --dataset "$KEEP" --queue $v; done
+check 2 "regnet: --bind is empty; expected an IP address" "$REGNET" serve --dataset "$KEEP" --bind ''
+check 2 "regnet: --bind 'localhost' is not an IP address; expected e.g. 127.0.0.1 or ::1" "$REGNET" serve --dataset "$KEEP" --bind localhost --port 0 --nuts-edition 2016 --skip-invalid-rows -q
+check 2 "regnet: serve: --dataset is required (see regnet serve --help)" "$REGNET" serve --port 0
+check 2 "regnet: serve: Unknown option --output" "$REGNET" serve --dataset "$KEEP" --output x.json
+check 2 "regnet: analyze: Unknown option --port" a --dataset "$KEEP" --port 1
 
 # --- numbers: bounds, non-numbers, non-finite values ----------------------------------
 for v in 4 -1; do check 2 "regnet: --level $v is outside 0-3; expected a NUTS level" a --dataset "$KEEP" --level $v; done
