@@ -529,7 +529,7 @@ char *rn_api_describe(const RnModel *model, const char *dataset_name, const char
     cJSON *api = cJSON_AddObjectToObject(root, "parameters");
     cJSON_AddItemToObject(api, "analyze", parameters_of(RN_COMMAND_ANALYZE));
     cJSON_AddItemToObject(api, "compare", parameters_of(RN_COMMAND_COMPARE));
-    char *text = cJSON_Print(root);
+    char *text = cJSON_PrintUnformatted(root);
     g_autofree char *json = g_strdup(text);
     cJSON_free(text);
     return g_strconcat(json, "\n", NULL);

@@ -14,8 +14,9 @@ const METRICS = ["degree", "strength", "betweenness", "harmonic", "closeness", "
 const state = {
   server: false, describe: null, report: null, comparison: null, points: {}, outlines: [],
   sigma: null, graph: null, selected: null, sort: { key: "betweenness", dir: -1 },
-  requests: [], mapPoints: 0, ready: false,
+  requests: [], mapPoints: 0, ready: false, timings: {},
 };
+const mark = (name) => { state.timings[name] = Math.round(performance.now()); };
 window.regnet = state; // read by the browser test and by curious users
 
 function setStatus(text, error = false) {
@@ -293,11 +294,15 @@ function showReport(report) {
 function redraw() {
   const report = state.report;
   const metric = currentMetric();
+  mark("draw");
   state.mapPoints = drawMap($("map"), report.nodes, metric, state.selected);
+  mark("map");
   $("map-count").textContent = `${state.mapPoints} of ${report.nodes.length} nodes placed, sized by ${metric}`;
   drawLegend(report.nodes);
   drawNetwork(report, metric);
+  mark("network");
   drawTable();
+  mark("table");
   state.ready = true;
   document.body.dataset.ready = String(Date.now());
 }
@@ -321,7 +326,9 @@ async function analyze() {
   setStatus("computing…");
   try {
     const started = performance.now();
-    showReport(await getJSON(url));
+    const report = await getJSON(url);
+    mark("analyze");
+    showReport(report);
     $("status").textContent += ` — ${Math.round(performance.now() - started)} ms`;
   } catch (e) {
     setStatus(e.message, true);
@@ -446,9 +453,12 @@ async function start() {
     setStatus("no server: drop a report written by regnet analyze on the page");
     return;
   }
+  mark("start");
   try { await loadStatic(); } catch (e) { setStatus(`map data missing: ${e.message}`, true); }
+  mark("static");
   try {
     state.describe = await getJSON("/api/describe");
+    mark("describe");
     state.server = true;
   } catch (e) {
     setStatus("no server: drop a report written by regnet analyze on the page");
