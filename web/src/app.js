@@ -74,7 +74,7 @@ function el(tag, attrs = {}, ...children) {
 }
 
 // ---- map ---------------------------------------------------------------------------
-function drawMap(canvas, nodes, metric, selected) {
+function drawMap(canvas, nodes, metric, selected, palette = null) {
   const ctx = canvas.getContext("2d");
   const w = canvas.width, h = canvas.height;
   ctx.fillStyle = "#dfe9f3";
@@ -91,7 +91,7 @@ function drawMap(canvas, nodes, metric, selected) {
     ctx.fill("evenodd");
     ctx.stroke();
   }
-  const { colour } = colours(nodes);
+  const { colour } = palette || colours(nodes);
   const max = Math.max(1e-12, ...nodes.map((n) => metricOf(n, metric) ?? 0));
   const drawn = [];
   const order = [...nodes].sort((a, b) => (metricOf(b, metric) ?? 0) - (metricOf(a, metric) ?? 0));
@@ -166,7 +166,11 @@ function drawNetwork(report, metric) {
   });
   for (const e of report.edges || []) {
     if (e.source === e.target || graph.hasEdge(e.source, e.target)) continue;
-    graph.addEdge(e.source, e.target, { size: Math.min(4, 0.3 + Math.log1p(e.weight ?? 1) / 2), color: "#c9d1dc" });
+    const w = e.weight ?? 1;
+    // light for one shared project, darker for many
+    const shade = Math.round(225 - Math.min(90, 25 * Math.log1p(w - 1)));
+    graph.addEdge(e.source, e.target, { size: Math.min(3, 0.2 + Math.log1p(w) / 4),
+      color: `rgb(${shade},${shade + 5},${Math.min(255, shade + 15)})` });
   }
   if (state.sigma) state.sigma.kill();
   state.graph = graph;
@@ -358,9 +362,10 @@ function showComparison(c) {
       el("td", { class: "num" }, fmt(p.modularity))));
   out.append(summary);
   const maps = el("div", { class: "cols maps" });
+  const palette = colours(c.periods.flatMap((p) => p.nodes)); // one colour per group in both maps
   for (const p of c.periods.slice(0, 2)) {
     const canvas = el("canvas", { width: 480, height: 390, "aria-label": `map of ${p.period}` });
-    drawMap(canvas, p.nodes, metric, null);
+    drawMap(canvas, p.nodes, metric, null, palette);
     maps.append(el("div", {}, el("h3", {}, p.period), canvas));
   }
   out.append(maps);
