@@ -119,56 +119,58 @@ RnApiQuery *rn_api_query_parse(RnApiKind kind, const char *query, const char *da
         return NULL;
     }
     g_autoptr(GHashTable) seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-    if (query && *query) {
-        GUriParamsIter iter;
-        g_uri_params_iter_init(&iter, query, -1, "&", G_URI_PARAMS_WWW_FORM);
-        char *name = NULL, *value = NULL;
-        GError *local = NULL;
-        while (g_uri_params_iter_next(&iter, &name, &value, &local)) {
-            g_autofree char *n = name, *v = value;
-            g_autofree char *display = shown(n);
-            if (g_hash_table_contains(seen, n)) {
-                g_set_error(error, RN_ERROR, RN_ERROR_USAGE,
-                            "parameter '%s' is given twice; expected it once", display);
-                return NULL;
-            }
-            g_hash_table_add(seen, g_strdup(n));
-            if (strcmp(n, "file") == 0) {
-                if (!*v || strchr(v, '/') || !g_utf8_validate(v, -1, NULL)) {
-                    g_autofree char *text = shown(v);
-                    g_set_error(error, RN_ERROR, RN_ERROR_USAGE,
-                                "file '%s' is not a file name; expected a file of the folder "
-                                "format (e.g. nodes.csv)", text);
-                    return NULL;
-                }
-                q->file = g_strdup(v);
-                continue;
-            }
-            const RnOptionSpec *spec = strlen(n) > 1 ? rn_option_find(n) : NULL;
-            if (!spec || !is_parameter(spec, command)) {
-                g_autofree char *list = parameter_list(command);
-                g_set_error(error, RN_ERROR, RN_ERROR_USAGE,
-                            "unknown parameter '%s' of /api/%s; expected %s", display,
-                            kind == RN_API_COMPARE ? "compare" : "analyze", list);
-                return NULL;
-            }
-            if (spec->type == RN_OPTION_FLAG && *v && strcmp(v, "1") != 0 &&
-                strcmp(v, "true") != 0) {
-                g_autofree char *text = shown(v);
-                g_set_error(error, RN_ERROR, RN_ERROR_USAGE,
-                            "%s '%s' is not a flag value; expected '1', 'true' or nothing",
-                            spec->name, text);
-                return NULL;
-            }
-            if (!rn_settings_set(&q->settings, spec, v, spec->name, error))
-                return NULL;
-        }
-        if (local) {
+    g_auto(GStrv) parts = g_strsplit(query ? query : "", "&", -1);
+    for (guint k = 0; parts[k]; k++) {
+        if (!*parts[k])
+            continue;
+        /* application/x-www-form-urlencoded: '+' is a space; a bare name has an empty value */
+        g_strdelimit(parts[k], "+", ' ');
+        char *equals = strchr(parts[k], '=');
+        if (equals)
+            *equals = '\0';
+        g_autofree char *n = g_uri_unescape_string(parts[k], NULL);
+        g_autofree char *v = g_uri_unescape_string(equals ? equals + 1 : "", NULL);
+        if (!n || !v || !*n) {
             g_set_error(error, RN_ERROR, RN_ERROR_USAGE,
-                        "the query string is not valid URL encoding (%s)", local->message);
-            g_error_free(local);
+                        "the query string is not valid URL encoding at parameter %u; expected "
+                        "name=value pairs separated by '&'", k + 1);
             return NULL;
         }
+        g_autofree char *display = shown(n);
+        if (g_hash_table_contains(seen, n)) {
+            g_set_error(error, RN_ERROR, RN_ERROR_USAGE,
+                        "parameter '%s' is given twice; expected it once", display);
+            return NULL;
+        }
+        g_hash_table_add(seen, g_strdup(n));
+        if (strcmp(n, "file") == 0) {
+            if (!*v || strchr(v, '/') || !g_utf8_validate(v, -1, NULL)) {
+                g_autofree char *text = shown(v);
+                g_set_error(error, RN_ERROR, RN_ERROR_USAGE,
+                            "file '%s' is not a file name; expected a file of the folder "
+                            "format (e.g. nodes.csv)", text);
+                return NULL;
+            }
+            q->file = g_strdup(v);
+            continue;
+        }
+        const RnOptionSpec *spec = strlen(n) > 1 ? rn_option_find(n) : NULL;
+        if (!spec || !is_parameter(spec, command)) {
+            g_autofree char *list = parameter_list(command);
+            g_set_error(error, RN_ERROR, RN_ERROR_USAGE,
+                        "unknown parameter '%s' of /api/%s; expected %s", display,
+                        kind == RN_API_COMPARE ? "compare" : "analyze", list);
+            return NULL;
+        }
+        if (spec->type == RN_OPTION_FLAG && *v && strcmp(v, "1") != 0 && strcmp(v, "true") != 0) {
+            g_autofree char *text = shown(v);
+            g_set_error(error, RN_ERROR, RN_ERROR_USAGE,
+                        "%s '%s' is not a flag value; expected '1', 'true' or nothing",
+                        spec->name, text);
+            return NULL;
+        }
+        if (!rn_settings_set(&q->settings, spec, v, spec->name, error))
+            return NULL;
     }
     q->settings.dataset = g_strdup(dataset);
     q->settings.output = g_strdup("-");
