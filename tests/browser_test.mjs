@@ -84,6 +84,22 @@ try {
     `${JSON.stringify(shown)} vs ${top.id} ${top.metrics.betweenness}`);
   await page.screenshot({ path: join(OUT, "dashboard.png") });
 
+  // the table: sorted by a clicked column, filtered, downloaded as CSV
+  await page.click("#nodes th[data-key=degree]");
+  const firstDegree = await page.evaluate(() => {
+    const cols = [...document.querySelectorAll("#nodes th")].map((th) => th.dataset.key);
+    return Number(document.querySelector("#nodes tbody tr").children[cols.indexOf("degree")].textContent);
+  });
+  check("a click on a column sorts by it (highest first)", firstDegree === Math.max(...report.nodes.map((n) => n.metrics.degree)), `${firstDegree}`);
+  await page.fill("#table-filter", "SI0");
+  const filtered = await page.evaluate(() => [...document.querySelectorAll("#nodes tbody tr")].map((tr) => tr.dataset.id));
+  const want = report.nodes.filter((n) => [n.id, n.label, n.country].some((v) => String(v ?? "").toLowerCase().includes("si0"))).length;
+  check("the filter keeps the matching rows", filtered.length === want && filtered.length > 0, `${filtered.length} vs ${want}`);
+  const [download] = await Promise.all([page.waitForEvent("download", { timeout: 10000 }), page.click("#csv")]);
+  const csv = readFileSync(await download.path(), "utf8").trim().split("\n");
+  check("the CSV download holds the rows shown", csv.length === filtered.length + 1 && csv[0].startsWith("id,label,country"), `${csv.length}`);
+  await page.fill("#table-filter", "");
+
   // the level filter: an API call with level=1 and a redraw
   const before = await page.evaluate(() => document.body.dataset.ready);
   const [request] = await Promise.all([
