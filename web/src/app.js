@@ -74,9 +74,14 @@ function el(tag, attrs = {}, ...children) {
 }
 
 // ---- map ---------------------------------------------------------------------------
-function drawMap(canvas, nodes, metric, selected, palette = null) {
-  const ctx = canvas.getContext("2d");
-  const w = canvas.width, h = canvas.height;
+const layers = new Map(); // "w x h" -> the country outlines drawn once
+function outlineLayer(w, h) {
+  const key = `${w}x${h}x${state.outlines.length}`;
+  if (layers.has(key)) return layers.get(key);
+  const layer = document.createElement("canvas");
+  layer.width = w;
+  layer.height = h;
+  const ctx = layer.getContext("2d");
   ctx.fillStyle = "#dfe9f3";
   ctx.fillRect(0, 0, w, h);
   ctx.fillStyle = "#f4f1ea";
@@ -91,8 +96,16 @@ function drawMap(canvas, nodes, metric, selected, palette = null) {
     ctx.fill("evenodd");
     ctx.stroke();
   }
+  layers.set(key, layer);
+  return layer;
+}
+
+function drawMap(canvas, nodes, metric, selected, palette = null) {
+  const ctx = canvas.getContext("2d");
+  const w = canvas.width, h = canvas.height;
+  ctx.drawImage(outlineLayer(w, h), 0, 0);
   const { colour } = palette || colours(nodes);
-  const max = Math.max(1e-12, ...nodes.map((n) => metricOf(n, metric) ?? 0));
+  const max = nodes.reduce((m, n) => Math.max(m, metricOf(n, metric) ?? 0), 1e-12);
   const drawn = [];
   const order = [...nodes].sort((a, b) => (metricOf(b, metric) ?? 0) - (metricOf(a, metric) ?? 0));
   for (const n of order) {
@@ -147,7 +160,7 @@ function hash(text) {
 function drawNetwork(report, metric) {
   const graph = new Graph({ multi: false, type: "undirected" });
   const { colour } = colours(report.nodes);
-  const max = Math.max(1e-12, ...report.nodes.map((n) => metricOf(n, metric) ?? 0));
+  const max = report.nodes.reduce((m, n) => Math.max(m, metricOf(n, metric) ?? 0), 1e-12);
   report.nodes.forEach((n, k) => {
     const c = coordinates(n);
     let x, y;
