@@ -87,7 +87,7 @@ gboolean rn_network_spec_selects(const RnModel *model, const RnProject *project,
     const RnProgramme *prog = &g_array_index(model->programmes, RnProgramme, project->programme);
     if (spec->programme && strcmp(prog->name, spec->programme) != 0)
         return FALSE;
-    if (spec->period && strcmp(prog->period, spec->period) != 0)
+    if (spec->period && strcmp(project->period, spec->period) != 0)
         return FALSE;
     if (spec->programmes && !g_regex_match(spec->programmes, prog->name, 0, NULL))
         return FALSE;

@@ -196,19 +196,25 @@ static void add_theme(RnProject *p, const char *theme)
     p->themes = joined;
 }
 
-/* Programme and period of a row (constants or columns); FALSE if none. */
-static gboolean row_programme(RnModel *model, RnCsv *csv, const Mapping *m, guint *programme)
+/* Programme of a row (constant or column), interned with its default period
+ * (the constant 'period', else parsed from its name); *period receives the
+ * row's own period cell ("" when it has none; borrowed from csv).  FALSE if
+ * the row names no programme. */
+static gboolean row_programme(RnModel *model, RnCsv *csv, const Mapping *m, guint *programme,
+                              const char **period)
 {
     const char *name = m->col[M_PROGRAMME] >= 0 ? rn_csv_field_trimmed(csv, m->col[M_PROGRAMME])
                                                 : m->programme ? m->programme : "";
+    *period = rn_csv_field_trimmed(csv, m->col[M_PERIOD]);
     if (!*name)
         return FALSE;
-    g_autofree char *derived = m->col[M_PERIOD] < 0 && !m->period
-                                   ? rn_period_from_programme(name) : NULL;
-    const char *period = m->col[M_PERIOD] >= 0 ? rn_csv_field_trimmed(csv, m->col[M_PERIOD])
-                         : m->period            ? m->period
-                                                : derived;
-    *programme = rn_model_intern_programme_period(model, name, period);
+    guint hit = GPOINTER_TO_UINT(g_hash_table_lookup(model->programme_index, name));
+    if (hit) {
+        *programme = hit - 1;
+        return TRUE;
+    }
+    g_autofree char *derived = m->period ? NULL : rn_period_from_programme(name);
+    *programme = rn_model_intern_programme_period(model, name, m->period ? m->period : derived);
     return TRUE;
 }
 
@@ -239,9 +245,9 @@ static gboolean load_participations(RnModel *model, RnCsv *csv, const Mapping *m
     }
     g_autofree char *not_in_edition =
         g_strdup_printf("region code not in NUTS %s", model->nuts_edition);
-    g_autofree char *period_count = NULL; /* counter name of counted_programme */
-    guint counted_programme = G_MAXUINT;
-    gboolean lead_only = FALSE;           /* counted_programme's period has leads only */
+    g_autofree char *period_count = NULL; /* counter name of counted_period */
+    const char *counted_period = NULL;    /* interned: rows come grouped by period */
+    gboolean lead_only = FALSE;           /* counted_period has leads only */
     gboolean has_table = has_records_of_scheme(model, m->scheme);
     g_autoptr(GString) record_key = g_string_new(NULL);
     g_auto(RnTally) tally = {.prov = prov};
@@ -254,7 +260,8 @@ static gboolean load_participations(RnModel *model, RnCsv *csv, const Mapping *m
         const char *name = rn_csv_field_trimmed(csv, m->col[M_ORG]);
         const char *org_id = rn_csv_field_trimmed(csv, m->col[M_ORG_ID]);
         guint programme;
-        if (!*project_id || !row_programme(model, csv, m, &programme)) {
+        const char *period;
+        if (!*project_id || !row_programme(model, csv, m, &programme, &period)) {
             rn_provenance_reject(prov, "missing project key (programme or project)");
             continue;
         }
@@ -314,18 +321,21 @@ static gboolean load_participations(RnModel *model, RnCsv *csv, const Mapping *m
         }
         const RnProgramme *prog = &g_array_index(model->programmes, RnProgramme, programme);
         guint project = rn_model_intern_project(model, prog->name, project_id, &existed);
-        add_theme(&g_array_index(model->projects, RnProject, project),
-                  rn_csv_field_trimmed(csv, m->col[M_THEME]));
+        if (!rn_model_set_project_period(model, project, period))
+            rn_tally_add(&tally, "rows whose period differs from their project's (the "
+                                 "project's first period is kept)");
+        RnProject *pj = &g_array_index(model->projects, RnProject, project);
+        add_theme(pj, rn_csv_field_trimmed(csv, m->col[M_THEME]));
         const char *role = rn_csv_field_trimmed(csv, m->col[M_ROLE]);
-        if (programme != counted_programme) { /* rows come grouped by programme */
+        if (pj->period != counted_period) { /* interned: compared by address */
             g_free(period_count);
             period_count = g_strdup_printf("rows in period %s",
-                                           *prog->period ? prog->period : "(none)");
-            counted_programme = programme;
+                                           *pj->period ? pj->period : "(none)");
+            counted_period = pj->period;
             lead_only = FALSE;
             const cJSON *p;
             cJSON_ArrayForEach(p, m->lead_only) lead_only |=
-                cJSON_IsString(p) && strcmp(p->valuestring, prog->period) == 0;
+                cJSON_IsString(p) && strcmp(p->valuestring, pj->period) == 0;
         }
         rn_tally_add(&tally, period_count);
         if (lead_only)
@@ -413,7 +423,8 @@ static gboolean load_projects(RnModel *model, RnCsv *csv, const Mapping *m, RnPr
         g_autoptr(GError) problem = NULL;
         g_autofree char *project_id = cell(csv, m->col[M_PROJECT]);
         guint programme;
-        if (!*project_id || !row_programme(model, csv, m, &programme)) {
+        const char *period;
+        if (!*project_id || !row_programme(model, csv, m, &programme, &period)) {
             rn_provenance_reject(prov, "missing project key (programme or project)");
             continue;
         }
@@ -434,6 +445,9 @@ static gboolean load_projects(RnModel *model, RnCsv *csv, const Mapping *m, RnPr
         gboolean existed;
         const RnProgramme *prog = &g_array_index(model->programmes, RnProgramme, programme);
         guint index = rn_model_intern_project(model, prog->name, project_id, &existed);
+        if (!rn_model_set_project_period(model, index, period))
+            rn_provenance_count(prov, "rows whose period differs from their project's (the "
+                                      "project's first period is kept)", 1);
         RnProject *p = &g_array_index(model->projects, RnProject, index);
         g_autofree char *theme = cell(csv, m->col[M_THEME]);
         add_theme(p, theme);

@@ -89,6 +89,11 @@ check 2 "regnet: no project with participants matches the filters --period=2021-
 # --- compare ------------------------------------------------------------------
 check 2 "regnet: data/keep-2000-2020.json: period '2021-2027' has no projects with participants; periods present: 2000-2006, 2007-2013, 2014-2020" \
     "$REGNET" compare -q --dataset data/keep-2000-2020.json --periods 2014-2020,2021-2027 --output "$TMP/c.json"
+# Issue 9: one programme whose rows carry two periods; both are compared.
+"$REGNET" compare -q --dataset tests/fixtures/mapped/periods.json --network org \
+    --periods 2014-2020,2021-2027 --output "$TMP/periods.json"
+ok "compare sees both periods of one programme" \
+    test "$(field "$TMP/periods.json" "[p['network']['projects_selected'] for p in d['periods']]")" = "[1, 1]"
 check 2 "regnet: compare: --periods needs 2 to 32 periods, found '2014-2020'" \
     "$REGNET" compare -q --dataset data/keep-2000-2020.json --periods 2014-2020 --output "$TMP/c.json"
 check 2 "regnet: compare: --dataset, --periods and --output are required (see regnet compare --help)" \

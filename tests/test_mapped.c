@@ -131,6 +131,41 @@ static void expect_failure(const char *csv, const char *members, int code, const
     g_rmdir(dir);
 }
 
+/* Issue 9: the period is the row's (project's), not the programme's first row's.
+ * Four rows, one programme, two periods: before the fix every project took
+ * 2014-2020 and the 2021-2027 network was empty. */
+static void test_period_per_row(void)
+{
+    g_autoptr(GError) error = NULL;
+    g_autoptr(RnModel) model = load(FIXTURES "periods.json", &error);
+    g_assert_no_error(error);
+    g_assert_cmpuint(model->programmes->len, ==, 1);
+    g_assert_cmpuint(model->projects->len, ==, 2);
+    guint p1, p2;
+    g_assert_true(rn_model_find_project(model, "Interreg Sverige-Norge", "P1", &p1));
+    g_assert_true(rn_model_find_project(model, "Interreg Sverige-Norge", "P2", &p2));
+    g_assert_cmpstr(g_array_index(model->projects, RnProject, p1).period, ==, "2014-2020");
+    g_assert_cmpstr(g_array_index(model->projects, RnProject, p2).period, ==, "2021-2027");
+    g_autoptr(GPtrArray) periods = rn_model_periods(model);
+    g_assert_cmpuint(periods->len, ==, 2);
+    g_assert_cmpstr(g_ptr_array_index(periods, 1), ==, "2021-2027");
+    const RnProvenance *prov = g_ptr_array_index(model->provenance, 1);
+    g_assert_cmpuint(count(prov->counters, "rows in period 2014-2020"), ==, 2);
+    g_assert_cmpuint(count(prov->counters, "rows in period 2021-2027"), ==, 2);
+    const char *names[] = {"2014-2020", "2021-2027"};
+    const char *first_org[] = {"Lulea tekniska universitet", "Umea universitet"};
+    for (guint k = 0; k < 2; k++) {
+        RnNetworkSpec spec = {.kind = RN_NETWORK_ORG, .period = names[k]};
+        g_autoptr(RnNetwork) net = rn_network_build(model, &spec, &error);
+        g_assert_no_error(error);
+        g_assert_cmpuint(net->nodes->len, ==, 2);
+        g_assert_cmpuint(net->edges->len, ==, 1);
+        const char *a = g_array_index(net->nodes, RnNode, 0).label;
+        const char *b = g_array_index(net->nodes, RnNode, 1).label;
+        g_assert_true(strcmp(a, first_org[k]) == 0 || strcmp(b, first_org[k]) == 0);
+    }
+}
+
 static void test_mapping_errors(void)
 {
     expect_failure("p,o\n1,A\n", "\"columns\": {\"project\": \"p\", \"organisation\": \"org\"}",
@@ -311,6 +346,7 @@ int main(int argc, char **argv)
     g_test_add_func("/mapped/cordis-current-schema", test_cordis_current_schema);
     g_test_add_func("/mapped/partnership-list", test_partnership_list);
     g_test_add_func("/mapped/mapping-errors", test_mapping_errors);
+    g_test_add_func("/mapped/period-per-row", test_period_per_row);
     g_test_add_func("/mapped/gzip", test_gzip);
     g_test_add_func("/mapped/harmonise", test_harmonise);
     g_test_add_func("/mapped/identity-across-sources", test_identity_across_sources);
