@@ -257,6 +257,8 @@ static guint intern_org_key(RnModel *m, const char *key, const char *name, const
         .country = g_ascii_strup(country, -1),
         .sector = g_strdup(""),
         .n_rows = 1,
+        .lon = NAN,
+        .lat = NAN,
     };
     g_array_append_val(m->orgs, o);
     g_hash_table_insert(m->org_index, g_strdup(key), GUINT_TO_POINTER(m->orgs->len));

@@ -26,6 +26,8 @@ typedef struct {
     gboolean sector_inferred; /* sector inferred from the name (engine/sector_rules.h) */
     guint n_rows;       /* input rows that named this organisation */
     gboolean cluster;   /* listed in a cluster registry */
+    double lon, lat;    /* location in decimal degrees (WGS 84) from the sources' lon/lat
+                         * columns: the first non-empty pair; NAN when none was given */
     char *loose;        /* loose key (rn_org_loose_key) of a name-identified organisation,
                          * set by rn_model_merge_by_postcode; NULL before or for ids */
 } RnOrg;
@@ -93,6 +95,7 @@ typedef struct {
     char *nuts;             /* valid NUTS code or NULL */
     const char *unlocated;  /* reason when nuts is NULL (interned) */
     char *sector;
+    double lon, lat;        /* NAN when not given */
 } RnOrgRecord;
 
 /* A normalised postcode a row gave for a name-identified organisation. */

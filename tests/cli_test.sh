@@ -146,7 +146,7 @@ assert f['skipped_rows'] == [\"$TMP/nuts/partners.csv:21:34: region cell 'Thurin
 mkdir -p "$TMP/json"; printf '{\n  "regnet_dataset": 1,\n  "name": "x"\n  "regions": {}\n}\n' > "$TMP/json/d.json"
 check 4 "regnet: $TMP/json/d.json:4:3: invalid JSON; expected a dataset description object" analyze --dataset "$TMP/json/d.json"
 printf '{"regnet_dataset": 1, "name": "x", "regions": {"file": "%s", "nuts_edition": "2013"}, "sources": [{"format": "cordis", "file": "x.csv"}]}' "$NUTS" > "$TMP/json/f.json"
-check 4 "regnet: $TMP/json/f.json: sources[0]: unknown format 'cordis'; expected 'keep.eu-partners', 'keep.eu-projects', 'csv', 'csv-organisations' or 'csv-projects'" analyze --dataset "$TMP/json/f.json"
+check 4 "regnet: $TMP/json/f.json: sources[0]: unknown format 'cordis'; expected 'keep.eu-partners', 'keep.eu-projects', 'csv', 'csv-organisations', 'csv-projects', 'json', 'json-organisations' or 'json-projects'" analyze --dataset "$TMP/json/f.json"
 printf '{"regnet_dataset": 1, "name": "x", "regions": {"file": "%s", "nuts_edition": "2013"}, "sources": [{"format": "keep.eu-partners", "file": "%s", "nuts_edition": "2016"}]}' "$NUTS" "$REAL" > "$TMP/json/e.json"
 check 4 "regnet: $TMP/json/e.json: sources[0]: source uses NUTS 2016 but the region table is NUTS 2013; expected the same edition" analyze --dataset "$TMP/json/e.json"
 

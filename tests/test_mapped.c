@@ -173,9 +173,9 @@ static void test_mapping_errors(void)
                    "%s/rows.csv:1:1: header has no column 'org' (columns.organisation in %s/d.json)");
     expect_failure("p,o\n1,A\n", "\"columns\": {\"project\": \"p\", \"partner\": \"o\"}",
                    RN_ERROR_DATA,
-                   "%s/d.json: sources[0]: unknown column role 'partner'; expected project, "
-                   "programme, period, organisation, organisation_id, country, region, role, "
-                   "sector, theme, budget or postcode");
+                   "%s/d.json: sources[0].columns.partner: unknown member; expected one of: "
+                   "project, programme, period, organisation, organisation_id, country, role, "
+                   "sector, theme, budget, postcode, lon, lat, region");
     expect_failure("p,o,r\n1,A,DE212\n",
                    "\"columns\": {\"project\": \"p\", \"organisation\": \"o\", \"region\": \"r\"}",
                    RN_ERROR_DATA,
