@@ -104,10 +104,17 @@ guint rn_region_names_find(const RnRegionNames *names, const char *name, int lev
                 if (level >= 0 && r->level != level)
                     continue;
                 const char *other = g_ptr_array_index(names->folded, i);
-                const char *known[] = {other, NULL};
-                /* First names holding the name, then names a few edits away. */
-                gboolean close = pass == 0 ? (strlen(key) > 2 && strstr(other, key) != NULL)
-                                           : (strlen(key) > 3 && rn_did_you_mean(key, known));
+                /* First names holding the name (or held by it), then names whose
+                 * start is a few edits away from it. */
+                gsize n = strlen(key);
+                gboolean close;
+                if (pass == 0) {
+                    close = n > 2 && (strstr(other, key) || (*other && strstr(key, other)));
+                } else {
+                    g_autofree char *start = g_strndup(other, n);
+                    const char *known[] = {start, NULL};
+                    close = n > 3 && rn_did_you_mean(key, known) != NULL;
+                }
                 g_autofree char *quoted = g_strdup_printf("'%s'", r->code);
                 if (close && !strstr(text->str, quoted)) {
                     append_region(text, r);
