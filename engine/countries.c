@@ -87,11 +87,24 @@ const char *rn_country_name_en(const char *code)
     return g_hash_table_lookup(country_table()->names, code);
 }
 
+static const char *lookup_name(const char *name, gssize length)
+{
+    g_autofree char *part = length < 0 ? g_strdup(name) : g_strndup(name, (gsize)length);
+    g_autofree char *key = rn_fold_name(part);
+    return *key ? g_hash_table_lookup(country_table()->by_name, key) : NULL;
+}
+
 const char *rn_country_code_for_name(const char *name)
 {
     g_return_val_if_fail(name != NULL, NULL);
-    g_autofree char *key = rn_fold_name(name);
-    return *key ? g_hash_table_lookup(country_table()->by_name, key) : NULL;
+    const char *code = lookup_name(name, -1);
+    const char *open = strchr(name, '('), *close = open ? strchr(open, ')') : NULL;
+    if (!code && open && close) { /* "ΕΛΛΑΔΑ (Ellada)": either part */
+        code = lookup_name(name, open - name);
+        if (!code)
+            code = lookup_name(open + 1, close - open - 1);
+    }
+    return code;
 }
 
 const char *rn_country_names_attribution(void)

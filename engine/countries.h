@@ -26,7 +26,8 @@ const char *rn_country_name_en(const char *code);
  * (the country's own language(s) as the NUTS tables write it, other English
  * spellings; member "other_names" of the table) is name, compared folded
  * (rn_fold_name: case, accents and punctuation ignored): "Sverige",
- * "DEUTSCHLAND", "Espana", "Czech Republic".  NULL when none.  Owned by the
+ * "DEUTSCHLAND", "Espana", "Czech Republic"; a name followed by another in
+ * parentheses ("ΕΛΛΑΔΑ (Ellada)") is found by either.  NULL when none.  Owned by the
  * table.  Time complexity: O(|name|).
  */
 const char *rn_country_code_for_name(const char *name);

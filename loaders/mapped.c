@@ -894,8 +894,9 @@ static gboolean load_participations(RnModel *model, RnCsv *csv, const Mapping *m
         const char *role = get(csv, m, M_ROLE);
         if (pj->period != counted_period) { /* interned: compared by address */
             g_free(period_count);
-            period_count = g_strdup_printf("rows in period %s",
-                                           *pj->period ? pj->period : "(none)");
+            period_count = *pj->period ? g_strdup_printf("rows in period %s", pj->period)
+                                       : g_strdup("rows without a period (a project table "
+                                                  "loaded later may give their project one)");
             counted_period = pj->period;
             lead_only = FALSE;
             const cJSON *p;

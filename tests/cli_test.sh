@@ -59,13 +59,14 @@ Commands:
   analyze    load a dataset, build a network, write a JSON report
   compare    compare the networks of two or more periods, write a JSON report
   recommend  recommend partners with explanations, or validate on a later period
+  describe   show what a dataset holds: programmes, periods, coverage
   export     convert a report into GEXF, GraphML, node-link, Cytoscape, CSV, Pajek, DL
   version    print the version and library versions
 
 Run 'regnet COMMAND --help' for a command's options and examples.
 Exit status: 0 success, 1 computation failed, 2 usage error, 3 input
 cannot be read, 4 input malformed, 5 output cannot be written." "$REGNET"
-check 2 "regnet: unknown command 'analyse'; expected one of: analyze, compare, recommend, export, version" "$REGNET" analyse
+check 2 "regnet: unknown command 'analyse'; expected one of: analyze, compare, recommend, describe, export, version" "$REGNET" analyse
 ok "--help lists the commands" bash -c "'$REGNET' --help | grep -q '^  analyze ' && '$REGNET' --help | grep -q '^  recommend ' && '$REGNET' --help | grep -q '^  version '"
 check 1 "regnet: recommend: nothing to evaluate: 30973 nodes in FP7, 35871 in H2020, 0 in both (0 matched by name); 0 new ties and 0 pairs untied in both among them" "$REGNET" recommend -q --dataset data/fp7-h2020.json --network org --evaluate --train FP7 --test H2020 --output "$TMP/out.json"
 ok "a failed evaluation writes nothing" test ! -e "$TMP/out.json"
