@@ -304,6 +304,20 @@ static gboolean read_filters(const cJSON *source, const RnCsv *csv, Mapping *m, 
 static gboolean read_mapping(const cJSON *source, const RnCsv *csv, RnModel *model, Mapping *m,
                              GError **error)
 {
+    /* A role written as a member of the source ("country": "SE") belongs in
+     * columns or constants: say so rather than list every member. */
+    const cJSON *member;
+    cJSON_ArrayForEach(member, source) {
+        if (!g_strv_contains(source_members, member->string) &&
+            g_strv_contains(role_names, member->string)) {
+            g_set_error(error, RN_ERROR, RN_ERROR_DATA,
+                        "%s: %s.%s: unknown member; a role goes in \"columns\" (naming a "
+                        "column) or \"constants\" (a value for every row), e.g. "
+                        "\"constants\": {\"%s\": ...}", m->file, m->where, member->string,
+                        member->string);
+            return FALSE;
+        }
+    }
     if (!rn_description_check_members(source, source_members, m->file, m->where, error))
         return FALSE;
     const cJSON *columns = cJSON_GetObjectItemCaseSensitive(source, "columns");

@@ -90,6 +90,17 @@ check 2 "regnet: no project with participants matches the filters --period=2021-
 # --- compare ------------------------------------------------------------------
 check 2 "regnet: data/keep-2000-2020.json: period '2021-2027' has no projects with participants; periods present: 2000-2006, 2007-2013, 2014-2020" \
     "$REGNET" compare -q --dataset data/keep-2000-2020.json --periods 2014-2020,2021-2027 --output "$TMP/c.json"
+# Issue 9: unknown members anywhere are exit 4 with the path, the known members, a did-you-mean.
+mkdir -p "$TMP/members"; printf 'p,o\n1,A\n' > "$TMP/members/r.csv"
+printf '{"regnet_dataset": 1, "name": "x", "regions": {"file": "%s", "nuts_edition": "2013"}, "sources": [{"format": "csv", "file": "r.csv", "programme": "P", "country": "SE", "columns": {"project": "p", "organisation": "o"}}]}' "$NUTS" > "$TMP/members/role.json"
+check 4 "regnet: $TMP/members/role.json: sources[0].country: unknown member; a role goes in \"columns\" (naming a column) or \"constants\" (a value for every row), e.g. \"constants\": {\"country\": ...}" "$REGNET" describe --dataset "$TMP/members/role.json"
+printf '{"regnet_dataset": 1, "name": "x", "regions": {"file": "%s", "nuts_edition": "2013", "harmonisaton": {}}, "sources": []}' "$NUTS" > "$TMP/members/regions.json"
+check 4 "regnet: $TMP/members/regions.json: regions.harmonisaton: unknown member; expected one of: file, nuts_edition, harmonisation; did you mean 'harmonisation'?" analyze --dataset "$TMP/members/regions.json"
+printf '{"regnet_dataset": 1, "name": "x", "caveat": [], "regions": {"file": "%s", "nuts_edition": "2013"}, "sources": []}' "$NUTS" > "$TMP/members/top.json"
+check 4 "regnet: $TMP/members/top.json: caveat: unknown member; expected one of: regnet_dataset, name, attribution, caveats, regions, sources; did you mean 'caveats'?" analyze --dataset "$TMP/members/top.json"
+printf '{"regnet_dataset": 1, "name": "x", "regions": {"file": "%s", "nuts_edition": "2013"}, "sources": [{"format": "keep.eu-projects", "file": "p.csv", "nuts_edition": "2013"}]}' "$NUTS" > "$TMP/members/keep.json"
+check 4 "regnet: $TMP/members/keep.json: sources[0].nuts_edition: unknown member; expected one of: format, file" analyze --dataset "$TMP/members/keep.json"
+
 # Issue 9: one programme whose rows carry two periods; both are compared.
 "$REGNET" compare -q --dataset tests/fixtures/mapped/periods.json --network org \
     --periods 2014-2020,2021-2027 --output "$TMP/periods.json"

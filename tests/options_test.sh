@@ -278,7 +278,7 @@ check 5 "regnet: $TMP/plain-file: is not a folder; expected a folder to write ba
 ok "describe --help: usage line names the required options" bash -c "'$REGNET' describe --help | sed -n 2p | grep -qxF '  regnet describe [OPTION…] --dataset FILE'"
 ok "describe --help shows two examples" test "$("$REGNET" describe --help | grep -c '^  regnet describe --dataset')" = 2
 check 2 "regnet: describe: --dataset is required (see regnet describe --help)" "$REGNET" describe
-check 2 "regnet: describe: --network does not apply to this command" "$REGNET" describe --dataset "$KEEP" --network org
+check 2 "regnet: describe: Unknown option --network" "$REGNET" describe --dataset "$KEEP" --network org
 ok "describe prints the table" bash -c "'$REGNET' describe --dataset '$TINY/dataset.json' | grep -q '^Programmes'"
 ok "describe --quiet prints nothing" test -z "$("$REGNET" describe -q --dataset "$TINY/dataset.json")"
 ok "describe --output - writes the JSON only" bash -c "'$REGNET' describe --dataset '$TINY/dataset.json' --output - | /usr/bin/python3 -c 'import json,sys; assert json.load(sys.stdin)[\"schema\"] == \"regnet-description\"'"
