@@ -460,7 +460,22 @@ static gboolean read_mapping(const cJSON *source, const RnCsv *csv, RnModel *mod
         }
         m->unlocate = strcmp(invalid->valuestring, "unlocated") == 0;
     }
-    return read_periods(source, m, error) && read_filters(source, csv, m, error);
+    if (!read_periods(source, m, error) || !read_filters(source, csv, m, error))
+        return FALSE;
+    /* A constant period given as a year or date is named by "periods" too: it is
+     * also the default period of the source's programmes. */
+    guint date;
+    for (guint k = 0; m->period && m->periods && k < m->periods->len; k++) {
+        const PeriodRange *r = &g_array_index(m->periods, PeriodRange, k);
+        if (strcmp(r->name, m->period) != 0 && parse_date(m->period, FALSE, &date) &&
+            date >= r->from && date <= r->to) {
+            m->period = r->name;
+            if (m->col[M_PERIOD] < 0)
+                m->constant[M_PERIOD] = r->name;
+            break;
+        }
+    }
+    return TRUE;
 }
 
 /* The value of role on the current row: its cell trimmed ("" when it is one
