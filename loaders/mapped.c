@@ -567,7 +567,7 @@ static gboolean row_region(const RnModel *model, RnCsv *csv, const Mapping *m,
         g_autofree char *candidates = NULL;
         const RnRegion *found = NULL;
         guint matches = rn_region_names_find(m->names, text, m->region_level[k], &found,
-                                             &candidates);
+                                             m->unlocate ? NULL : &candidates);
         if (found) {
             *code = g_strdup(found->code);
             *by_name = TRUE;

@@ -68,8 +68,9 @@ static void append_region(GString *list, const RnRegion *r)
 guint rn_region_names_find(const RnRegionNames *names, const char *name, int level,
                            const RnRegion **found, char **candidates)
 {
-    g_return_val_if_fail(names != NULL && name != NULL && found && candidates != NULL, 0);
-    *candidates = NULL;
+    g_return_val_if_fail(names != NULL && name != NULL && found, 0);
+    if (candidates)
+        *candidates = NULL;
     *found = NULL;
     const RnModel *model = names->model;
     g_autofree char *key = rn_fold_name(name);
@@ -89,6 +90,8 @@ guint rn_region_names_find(const RnRegionNames *names, const char *name, int lev
         *found = best;
         return 1;
     }
+    if (!candidates)
+        return best ? 2 : 0;
     GString *text = g_string_new(NULL);
     if (best) { /* several: list them */
         for (guint k = 0; k < list->len; k++) {

@@ -24,7 +24,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC(RnRegionNames, rn_region_names_free)
  * matches; else 0 (none) or 2 (several) with *found NULL and *candidates
  * (caller frees) listing the regions that match, or those with the closest
  * names when none does: "'DEA23' (Köln), ..." (at most five), or "none"
- * when nothing is close.
+ * when nothing is close (candidates may be NULL: not listed, and the call
+ * is O(|name|) whatever the result).
  * Time complexity: O(|name|) when found, O(regions x |name|^2) otherwise.
  */
 guint rn_region_names_find(const RnRegionNames *names, const char *name, int level,
