@@ -32,7 +32,7 @@ trap 'rm -rf "$TMP"' EXIT
 "$REGNET" recommend -q --dataset tests/fixtures/tiny/dataset.json --network org --all --output "$TMP/recommend-tiny-all.json"
 "$REGNET" recommend -q --dataset data/keep-2000-2020.json --network region --level 2 --evaluate --train 2007-2013 --test 2014-2020 --seed 1 --output "$TMP/recommend-eval.json"
 # regnet describe on every bundled description and on the issue-9 fixtures.
-for d in data/*.json tests/fixtures/tiny/dataset.json tests/fixtures/mapped/periods.json tests/fixtures/published/clean.json tests/fixtures/published/published.json tests/fixtures/published/published-json.json; do
+for d in data/*.json tests/fixtures/tiny/dataset.json tests/fixtures/mapped/periods.json tests/fixtures/published/clean.json tests/fixtures/published/published.json tests/fixtures/published/published-json.json tests/fixtures/published/published-lenient.json; do
     [ -e "$d" ] || continue
     "$REGNET" describe -q --dataset "$d" --output "$TMP/describe-$(basename "$(dirname "$d")")-$(basename "$d")"
 done
