@@ -229,6 +229,37 @@ static void test_cleaning_members(void)
     remove_case(dir);
 }
 
+/* constants for any role (a national list: country and region the same for
+ * every row), and a constant period given as a year, named by "periods". */
+static void test_constants(void)
+{
+    g_autoptr(GError) error = NULL;
+    char *dir = NULL;
+    g_autoptr(RnModel) model = load_case(
+        "p,o\nP1,Lulea tekniska universitet\nP1,Umea universitet\n",
+        "\"nuts_edition\": \"2021\", \"constants\": {\"country\": \"Sverige\", \"region\": "
+        "\"SE332\", \"period\": \"2016\", \"sector\": \"HES\"}, \"country_names\": true, "
+        "\"periods\": {\"2014-2020\": [2014, 2020]}, "
+        "\"columns\": {\"project\": \"p\", \"organisation\": \"o\"}", &dir, &error);
+    g_assert_no_error(error);
+    g_assert_cmpuint(model->participations->len, ==, 2);
+    g_assert_cmpstr(participation(model, 1)->nuts, ==, "SE332");
+    g_assert_cmpstr(participation(model, 1)->country, ==, "SE");
+    const RnOrg *o = &g_array_index(model->orgs, RnOrg, participation(model, 1)->org);
+    g_assert_cmpstr(o->sector, ==, "HES");
+    guint p1;
+    g_assert_true(rn_model_find_project(model, "X", "P1", &p1));
+    g_assert_cmpstr(g_array_index(model->projects, RnProject, p1).period, ==, "2014-2020");
+    g_assert_cmpstr(g_array_index(model->programmes, RnProgramme, 0).period, ==, "2014-2020");
+    remove_case(dir);
+    /* The old member and the constant for the same role: refused. */
+    expect_failure("p,o\n1,A\n", "\"constants\": {\"programme\": \"Y\"}, \"columns\": "
+                   "{\"project\": \"p\", \"organisation\": \"o\"}", RN_ERROR_DATA,
+                   "%s/d.json: sources[0]: constants.programme must be a non-empty string, for a "
+                   "role without a column (columns.programme) and, for programme and period, "
+                   "without the member 'programme'");
+}
+
 /* Exact messages of the cleaning members' malformed cells and members. */
 static void test_cleaning_errors(void)
 {
@@ -579,6 +610,7 @@ int main(int argc, char **argv)
     g_test_add_func("/mapped/period-per-row", test_period_per_row);
     g_test_add_func("/mapped/cleaning-members", test_cleaning_members);
     g_test_add_func("/mapped/cleaning-errors", test_cleaning_errors);
+    g_test_add_func("/mapped/constants", test_constants);
     g_test_add_func("/mapped/json-and-project-periods", test_json_and_project_periods);
     g_test_add_func("/mapped/gzip", test_gzip);
     g_test_add_func("/mapped/harmonise", test_harmonise);
