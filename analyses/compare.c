@@ -291,21 +291,10 @@ double rn_cross_sector_share(const RnNetwork *net)
     return known > 0 ? cross / known : NAN;
 }
 
-static int compare_strings(gconstpointer a, gconstpointer b)
-{
-    return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
 /* Periods present in the model, "a, b, c" (caller frees). */
 static char *periods_present(const RnModel *model)
 {
-    g_autoptr(GPtrArray) seen = g_ptr_array_new();
-    for (guint i = 0; i < model->programmes->len; i++) {
-        const char *p = g_array_index(model->programmes, RnProgramme, i).period;
-        if (*p && !g_ptr_array_find_with_equal_func(seen, p, g_str_equal, NULL))
-            g_ptr_array_add(seen, (gpointer)p);
-    }
-    g_ptr_array_sort(seen, compare_strings);
+    g_autoptr(GPtrArray) seen = rn_model_periods(model);
     g_autoptr(GString) text = g_string_new(NULL);
     for (guint i = 0; i < seen->len; i++)
         g_string_append_printf(text, "%s%s", i ? ", " : "", (char *)g_ptr_array_index(seen, i));
@@ -345,8 +334,8 @@ static gboolean build_period(const RnModel *model, const RnCompareRequest *reque
     r->network = rn_network_build(model, &spec, error);
     if (!r->network) {
         gboolean present = FALSE;
-        for (guint i = 0; i < model->programmes->len && !present; i++)
-            present = strcmp(g_array_index(model->programmes, RnProgramme, i).period,
+        for (guint i = 0; i < model->projects->len && !present; i++)
+            present = strcmp(g_array_index(model->projects, RnProject, i).period,
                              r->period) == 0;
         if (present) { /* the period is there; the filters left nothing of it */
             g_prefix_error(error, "period '%s': ", r->period);

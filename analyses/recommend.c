@@ -183,7 +183,7 @@ void rn_node_profiles_build(const RnModel *model, const RnNetwork *net, const Rn
         if (hidden && hidden[q])
             continue;
         const RnProject *project = &g_array_index(model->projects, RnProject, mb->project[q]);
-        const char *period = g_array_index(model->programmes, RnProgramme, project->programme).period;
+        const char *period = project->period;
         g_hash_table_insert(period_ids, (gpointer)period, GUINT_TO_POINTER(1));
     }
     p->periods = sorted_names(period_ids, &p->n_periods);
@@ -195,8 +195,7 @@ void rn_node_profiles_build(const RnModel *model, const RnNetwork *net, const Rn
             if (hidden && hidden[q])
                 continue;
             const RnProject *project = &g_array_index(model->projects, RnProject, mb->project[q]);
-            const char *period =
-                g_array_index(model->programmes, RnProgramme, project->programme).period;
+            const char *period = project->period;
             guint rank = GPOINTER_TO_UINT(g_hash_table_lookup(period_ids, period)) - 1;
             p->activity[i] += ldexp(1.0, -(int)(p->n_periods - 1 - rank));
         }

@@ -164,21 +164,10 @@ static void pair_values(const RnRecommendResult *r, guint64 seed, double *const 
     values[RANDOM] = random_score(seed, MIN(u, v), MAX(u, v));
 }
 
-static gint compare_string_pointers(gconstpointer a, gconstpointer b)
-{
-    return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
-/* "2000-2006, 2007-2013": the periods of the model's programmes. */
+/* "2000-2006, 2007-2013": the periods of the model's projects. */
 static char *periods_present(const RnModel *model)
 {
-    g_autoptr(GPtrArray) seen = g_ptr_array_new_with_free_func(NULL);
-    for (guint i = 0; i < model->programmes->len; i++) {
-        const char *p = g_array_index(model->programmes, RnProgramme, i).period;
-        if (*p && !g_ptr_array_find_with_equal_func(seen, p, g_str_equal, NULL))
-            g_ptr_array_add(seen, (gpointer)p);
-    }
-    g_ptr_array_sort(seen, compare_string_pointers);
+    g_autoptr(GPtrArray) seen = rn_model_periods(model);
     g_ptr_array_add(seen, NULL);
     return seen->len > 1 ? g_strjoinv(", ", (char **)seen->pdata) : g_strdup("none");
 }

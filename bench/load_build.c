@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/resource.h>
+#include <time.h>
 
 #include "engine/error.h"
 #include "engine/network.h"
@@ -28,8 +29,10 @@ int main(int argc, char **argv)
         return error->code;
     }
     double t_load = g_timer_elapsed(timer, NULL);
+    double cpu_load = (double)clock() / CLOCKS_PER_SEC; /* every thread of the process */
     printf("load: %.3f s (%u organisations, %u projects, %u participations)\n", t_load,
            model->orgs->len, model->projects->len, model->participations->len);
+    printf("load cpu: %.3f s\n", cpu_load);
     RnNetworkKind kinds[] = {RN_NETWORK_ORG, RN_NETWORK_COUNTRY, RN_NETWORK_REGION};
     for (guint k = 0; k < G_N_ELEMENTS(kinds); k++) {
         double start = g_timer_elapsed(timer, NULL);

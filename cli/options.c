@@ -25,6 +25,7 @@
 #define COMPARE RN_COMMAND_COMPARE
 #define RECOMMEND RN_COMMAND_RECOMMEND
 #define EXPORT RN_COMMAND_EXPORT
+#define DESCRIBE RN_COMMAND_DESCRIBE
 #define BOTH (RN_COMMAND_ANALYZE | RN_COMMAND_COMPARE)
 /* The commands that load a dataset, and every command. */
 #define DATA (RN_COMMAND_ANALYZE | RN_COMMAND_COMPARE | RN_COMMAND_RECOMMEND)
@@ -45,12 +46,12 @@ static const char *const centralities[] = {"degree", "strength", "betweenness", 
 static const char *const editions[] = {"2003", "2006", "2010", "2013", "2016", "2021", "2024", NULL};
 
 static const RnOptionSpec table[] = {
-    {"dataset", 'd', RN_OPTION_TEXT, DATA | SERVE, FIELD(dataset), "FILE",
+    {"dataset", 'd', RN_OPTION_TEXT, DATA | SERVE | DESCRIBE, FIELD(dataset), "FILE",
      "Dataset description (JSON; docs/dataset.md; bundled: data/*.json) (required)",
      0, 0, FALSE, NULL, "a file name"},
-    {"output", 'o', RN_OPTION_TEXT, ALL, FIELD(output), "FILE",
+    {"output", 'o', RN_OPTION_TEXT, ALL | DESCRIBE, FIELD(output), "FILE",
      "Report file (a folder for --format csv), written whole or not at all; '-' for stdout "
-     "(required)", 0, 0, FALSE, NULL, "a file name, or '-' for stdout"},
+     "(required; describe: optional, the JSON description)", 0, 0, FALSE, NULL, "a file name, or '-' for stdout"},
     {"format", 'f', RN_OPTION_CHOICE, ANALYZE | COMPARE | EXPORT, FIELD(format), "F",
      "Output format: json (the report; default), gexf (1.3), gexf-1.2, graphml, node-link, "
      "cytoscape, csv, pajek or dl (docs/exports.md); compare: json or csv",
@@ -62,7 +63,7 @@ static const RnOptionSpec table[] = {
      0, 0, FALSE, network_kinds, "a network kind"},
     {"level", 'l', RN_OPTION_INT, DATA, FIELD(level), "L",
      "NUTS level 0-3 of a region network (default 2)", 0, 3, FALSE, NULL, "a NUTS level"},
-    {"nuts-edition", 0, RN_OPTION_CHOICE, DATA | SERVE, FIELD(nuts_edition), "E",
+    {"nuts-edition", 0, RN_OPTION_CHOICE, DATA | SERVE | DESCRIBE, FIELD(nuts_edition), "E",
      "Map region codes to NUTS edition E (default 2021 where the dataset declares the mapping)",
      0, 0, FALSE, editions, "a NUTS edition"},
     {"weight", 'w', RN_OPTION_CHOICE, ANALYZE, FIELD(weight), "W",
@@ -132,9 +133,9 @@ static const RnOptionSpec table[] = {
     {"threads", 't', RN_OPTION_INT, BOTH, FIELD(threads), "N",
      "Threads of the shortest-path pass, 0-256 (default 0: every core; same results)",
      0, 256, FALSE, NULL, "a number of threads"},
-    {"skip-invalid-rows", 0, RN_OPTION_FLAG, DATA | SERVE, FIELD(skip_invalid_rows), NULL,
+    {"skip-invalid-rows", 0, RN_OPTION_FLAG, DATA | SERVE | DESCRIBE, FIELD(skip_invalid_rows), NULL,
      "Reject malformed rows (counted in the report) instead of failing", 0, 0, FALSE, NULL, NULL},
-    {"quiet", 'q', RN_OPTION_FLAG, ALL | SERVE, FIELD(quiet), NULL, "Do not print the summary",
+    {"quiet", 'q', RN_OPTION_FLAG, ALL | SERVE | DESCRIBE, FIELD(quiet), NULL, "Do not print the summary",
      0, 0, FALSE, NULL, NULL},
     {"for", 0, RN_OPTION_TEXT, RECOMMEND, FIELD(for_ids), "ID[,ID...]",
      "Nodes to recommend partners for: NUTS codes, organisation keys or names, country codes",
@@ -410,6 +411,18 @@ static const CommandHelp commands[] = {
      "error that lists the closest ones.\n"
      "Exit status: 0 success, 1 computation failed, 2 usage error, 3 input cannot be read,\n"
      "4 input malformed, 5 output cannot be written.  More: README.md and docs/recommend.md."},
+    {RN_COMMAND_DESCRIBE, "describe", "--dataset FILE",
+     "Loads a dataset and prints what it holds before any analysis: programmes with\n"
+     "their periods (the exact names --programme and --programmes take), periods,\n"
+     "project and participation counts, themes, countries, NUTS coverage per level,\n"
+     "single-participant projects, organisation id schemes, lead-partner-only\n"
+     "periods and caveats; --output writes it as JSON (docs/describe.md).",
+     "Examples:\n"
+     "  regnet describe --dataset data/keep-2000-2020.json\n"
+     "  regnet describe --dataset data/fp7-h2020.json --output d.json\n"
+     "\n"
+     "Exit status: 0 success, 2 usage error, 3 input cannot be read, 4 input malformed,\n"
+     "5 output cannot be written.  More: docs/describe.md."},
     {RN_COMMAND_EXPORT, "export", "--report FILE --format F --output FILE",
      "Converts a report of regnet analyze into another tool's format without computing\n"
      "anything again: GEXF for Gephi, GraphML, NetworkX node-link JSON, Cytoscape.js JSON,\n"
@@ -606,6 +619,14 @@ gboolean rn_settings_check(RnSettings *s, RnCommand command, GError **error)
             return FALSE;
         }
         return check_format_output(s, error);
+    }
+    if (command == RN_COMMAND_DESCRIBE) {
+        if (!s->dataset) {
+            g_set_error(error, RN_ERROR, RN_ERROR_USAGE, "describe: --dataset is required (see "
+                        "regnet describe --help)");
+            return FALSE;
+        }
+        return TRUE;
     }
     if (command == RN_COMMAND_SERVE) {
         if (!s->dataset) {

@@ -23,6 +23,7 @@ typedef enum {
     RN_COMMAND_COMPARE = 1u << 1,
     RN_COMMAND_RECOMMEND = 1u << 2,
     RN_COMMAND_EXPORT = 1u << 3,
+    RN_COMMAND_DESCRIBE = 1u << 4,
     RN_COMMAND_SERVE = 1u << 5,
 } RnCommand;
 

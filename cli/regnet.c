@@ -20,6 +20,7 @@
 #include "cli/options.h"
 #include "engine/error.h"
 #include "loaders/loaders.h"
+#include "output/describe_report.h"
 #include "output/export.h"
 #include "output/figures.h"
 #include "output/output.h"
@@ -33,6 +34,7 @@ static const char commands_text[] =
     "  analyze    load a dataset, build a network, write a JSON report\n"
     "  compare    compare the networks of two or more periods, write a JSON report\n"
     "  recommend  recommend partners with explanations, or validate on a later period\n"
+    "  describe   show what a dataset holds: programmes, periods, coverage\n"
     "  export     convert a report into GEXF, GraphML, node-link, Cytoscape, CSV, Pajek, DL\n"
     "  serve      load a dataset once, answer the JSON API and the dashboard over HTTP\n"
     "  version    print the version and library versions\n"
@@ -516,6 +518,43 @@ static int command_recommend(int argc, char **argv)
     return ok ? 0 : fail(error);
 }
 
+static int command_describe(int argc, char **argv)
+{
+    g_auto(RnSettings) settings;
+    rn_settings_init(&settings);
+    GError *error = NULL;
+    if (!rn_settings_parse_args(&settings, RN_COMMAND_DESCRIBE, argc, argv, &error) ||
+        !rn_settings_check(&settings, RN_COMMAND_DESCRIBE, &error))
+        return fail(error);
+    RnLoadOptions load_options;
+    rn_settings_load_options(&settings, &load_options);
+    gboolean to_file = settings.output && strcmp(settings.output, "-") != 0;
+    if (to_file && !rn_output_check(settings.output, settings.dataset, NULL, &error))
+        return fail(error);
+    g_autoptr(RnModel) model = rn_model_new();
+    g_autofree char *dataset_name = NULL;
+    if (!rn_load_dataset(model, settings.dataset, &load_options, &dataset_name, &error) ||
+        (to_file && !rn_output_check(settings.output, settings.dataset, model, &error)))
+        return fail(error);
+    RnDescription description;
+    rn_describe(model, &description);
+    RnDescribeReport report = {.dataset_name = dataset_name, .dataset_file = settings.dataset,
+                               .model = model, .description = &description};
+    gboolean ok = TRUE;
+    if (settings.output) {
+        g_autofree char *json = rn_describe_render(&report);
+        ok = write_report(settings.output, json, &error);
+    }
+    if (ok && !settings.quiet && !(settings.output && strcmp(settings.output, "-") == 0)) {
+        g_autofree char *table = rn_describe_table(&report);
+        fputs(table, stdout);
+        if (to_file)
+            printf("\n  description: %s\n", settings.output);
+    }
+    rn_description_clear(&description);
+    return ok ? 0 : fail(error);
+}
+
 static int command_export(int argc, char **argv)
 {
     g_auto(RnSettings) settings;
@@ -607,6 +646,7 @@ int main(int argc, char **argv)
     } table[] = {{"analyze", command_analyze},
                  {"compare", command_compare},
                  {"recommend", command_recommend},
+                 {"describe", command_describe},
                  {"export", command_export},
                  {"serve", command_serve}};
     for (guint k = 0; k < G_N_ELEMENTS(table); k++)
@@ -616,7 +656,7 @@ int main(int argc, char **argv)
             return table[k].run(argc - 1, argv + 1);
         }
     fprintf(stderr, "regnet: unknown command '%s'; expected one of: analyze, compare, recommend, "
-            "export, serve, version\n",
+            "describe, export, serve, version\n",
             command);
     return RN_ERROR_USAGE;
 }

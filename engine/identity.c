@@ -10,6 +10,7 @@
  * (docs/networks.md).  Postcodes never split an exact key: the same body
  * gives different postcodes on different rows.
  */
+#include <math.h>
 #include <string.h>
 
 #include "engine/model.h"
@@ -101,6 +102,10 @@ static void fold_org(RnOrg *into, RnOrg *from)
 {
     into->n_rows += from->n_rows;
     into->cluster |= from->cluster;
+    if (isnan(into->lon) && !isnan(from->lon)) {
+        into->lon = from->lon;
+        into->lat = from->lat;
+    }
     if (!*into->sector && *from->sector) {
         g_free(into->sector);
         into->sector = g_steal_pointer(&from->sector);

@@ -257,6 +257,8 @@ static guint intern_org_key(RnModel *m, const char *key, const char *name, const
         .country = g_ascii_strup(country, -1),
         .sector = g_strdup(""),
         .n_rows = 1,
+        .lon = NAN,
+        .lat = NAN,
     };
     g_array_append_val(m->orgs, o);
     g_hash_table_insert(m->org_index, g_strdup(key), GUINT_TO_POINTER(m->orgs->len));
@@ -415,11 +417,45 @@ guint rn_model_intern_project(RnModel *m, const char *programme, const char *acr
         .start = g_strdup(""),
         .end = g_strdup(""),
     };
+    p.period = rn_model_intern_string(
+        m, g_array_index(m->programmes, RnProgramme, p.programme).period);
     g_array_append_val(m->projects, p);
     g_hash_table_insert(m->project_index, g_strdup(p.key), GUINT_TO_POINTER(m->projects->len));
     m->last_project = m->projects->len;
     *existed = FALSE;
     return m->projects->len - 1;
+}
+
+gboolean rn_model_set_project_period(RnModel *m, guint project, const char *period)
+{
+    g_return_val_if_fail(m != NULL && project < m->projects->len && period != NULL, FALSE);
+    if (!*period)
+        return TRUE;
+    RnProject *p = &g_array_index(m->projects, RnProject, project);
+    if (p->period_given)
+        return strcmp(p->period, period) == 0;
+    p->period = rn_model_intern_string(m, period);
+    p->period_given = TRUE;
+    return TRUE;
+}
+
+static gint compare_borrowed(gconstpointer a, gconstpointer b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+GPtrArray *rn_model_periods(const RnModel *m)
+{
+    g_return_val_if_fail(m != NULL, NULL);
+    g_autoptr(GHashTable) seen = g_hash_table_new(g_str_hash, g_str_equal);
+    GPtrArray *periods = g_ptr_array_new();
+    for (guint i = 0; i < m->projects->len; i++) {
+        const char *p = g_array_index(m->projects, RnProject, i).period;
+        if (*p && g_hash_table_add(seen, (gpointer)p))
+            g_ptr_array_add(periods, (gpointer)p);
+    }
+    g_ptr_array_sort(periods, compare_borrowed);
+    return periods;
 }
 
 gboolean rn_model_add_participation(RnModel *m, guint org, guint project, RnRole role,

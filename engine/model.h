@@ -26,6 +26,8 @@ typedef struct {
     gboolean sector_inferred; /* sector inferred from the name (engine/sector_rules.h) */
     guint n_rows;       /* input rows that named this organisation */
     gboolean cluster;   /* listed in a cluster registry */
+    double lon, lat;    /* location in decimal degrees (WGS 84) from the sources' lon/lat
+                         * columns: the first non-empty pair; NAN when none was given */
     char *loose;        /* loose key (rn_org_loose_key) of a name-identified organisation,
                          * set by rn_model_merge_by_postcode; NULL before or for ids */
 } RnOrg;
@@ -38,11 +40,17 @@ typedef struct {
     double budget;      /* total budget in EUR, NAN if unknown */
     char *start;        /* start date YYYY-MM-DD, "" if unknown */
     char *end;          /* end date YYYY-MM-DD, "" if unknown */
+    const char *period; /* interned period of the project, "" if unknown: the period its
+                         * rows or its project-table row give (mapped sources), else its
+                         * programme's period.  Periods belong to projects, not programmes:
+                         * one programme may hold projects of several periods. */
+    gboolean period_given; /* period came from a row (not the programme's default) */
 } RnProject;
 
 typedef struct {
     char *name;         /* programme name as published */
-    char *period;       /* "2014-2020" parsed from the name, "" if none */
+    char *period;       /* default period of its projects: parsed from the name ("2014-2020")
+                         * or a source's constant; "" if none */
 } RnProgramme;
 
 typedef struct {
@@ -87,6 +95,7 @@ typedef struct {
     char *nuts;             /* valid NUTS code or NULL */
     const char *unlocated;  /* reason when nuts is NULL (interned) */
     char *sector;
+    double lon, lat;        /* NAN when not given */
 } RnOrgRecord;
 
 /* A normalised postcode a row gave for a name-identified organisation. */
@@ -171,6 +180,19 @@ guint rn_model_intern_programme_period(RnModel *model, const char *name, const c
 /* Finds or adds the project (programme, acronym); *existed reports a hit. */
 guint rn_model_intern_project(RnModel *model, const char *programme,
                               const char *acronym, gboolean *existed);
+/*
+ * Gives project the period a row or a project table states.  A project
+ * whose period is only its programme's default takes it; one whose period
+ * was given before keeps it and FALSE is returned (a conflict, for the
+ * caller to count).  "" is ignored (TRUE).  Time complexity: O(|period|).
+ */
+gboolean rn_model_set_project_period(RnModel *model, guint project, const char *period);
+/*
+ * The distinct non-empty periods of the model's projects, sorted by name
+ * (strings borrowed from the model; caller unrefs the array).
+ * Time complexity: O(projects).
+ */
+GPtrArray *rn_model_periods(const RnModel *model);
 /* Looks up a project; returns FALSE if absent. */
 gboolean rn_model_find_project(const RnModel *model, const char *programme,
                                const char *acronym, guint *index);

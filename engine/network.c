@@ -5,6 +5,7 @@
 #include "engine/network.h"
 #include "engine/label_points.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "engine/error.h"
@@ -87,7 +88,7 @@ gboolean rn_network_spec_selects(const RnModel *model, const RnProject *project,
     const RnProgramme *prog = &g_array_index(model->programmes, RnProgramme, project->programme);
     if (spec->programme && strcmp(prog->name, spec->programme) != 0)
         return FALSE;
-    if (spec->period && strcmp(prog->period, spec->period) != 0)
+    if (spec->period && strcmp(project->period, spec->period) != 0)
         return FALSE;
     if (spec->programmes && !g_regex_match(spec->programmes, prog->name, 0, NULL))
         return FALSE;
@@ -293,10 +294,14 @@ static void fill_node(const RnModel *model, const RnNetworkSpec *spec, const Tal
         node->sector_inferred = o->sector_inferred;
         node->region = most_frequent(t->regions);
         node->cluster = o->cluster;
-        /* The model holds no coordinates of organisations yet: every
-         * organisation takes its region's point ("source" is for the
-         * sources' own lon/lat once loaders carry them). */
-        locate_node(model, node, node->region, FALSE);
+        /* The sources' own lon/lat first; otherwise the region's point. */
+        if (isfinite(o->lon) && isfinite(o->lat)) {
+            node->lon = o->lon;
+            node->lat = o->lat;
+            node->coordinates_from = "source";
+        } else {
+            locate_node(model, node, node->region, FALSE);
+        }
     }
 }
 

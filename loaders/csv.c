@@ -36,6 +36,8 @@ struct RnCsv {
     GArray *pre_records; /* PreRecord of every record */
     guint pre_next;      /* next record to hand out */
     GError *pre_error;   /* the error that stopped the pre-parse, or NULL */
+    gboolean records_mode; /* records of a JSON array (rn_csv_new_records): fields are
+                          * named "records[R].COLUMN" in messages, not LINE:COL */
 };
 
 /* A record parsed ahead: its fields are pre_fields[first .. first + count). */
@@ -508,6 +510,47 @@ const char *rn_csv_field_trimmed(RnCsv *csv, int i)
     return text;
 }
 
+RnCsv *rn_csv_new_records(const char *display_name, GPtrArray *header, GPtrArray *cells,
+                          guint n_records)
+{
+    g_return_val_if_fail(display_name != NULL && header != NULL && cells != NULL, NULL);
+    guint n = header->len;
+    g_return_val_if_fail(cells->len == n_records * n, NULL);
+    RnCsv *csv = g_new0(RnCsv, 1);
+    csv->name = g_strdup(display_name);
+    csv->header = header;
+    csv->fields = g_array_new(FALSE, FALSE, sizeof(FieldStart));
+    csv->max_fields = n;
+    csv->pre_fields = g_array_sized_new(FALSE, FALSE, sizeof(FieldStart), cells->len);
+    csv->pre_records = g_array_sized_new(FALSE, FALSE, sizeof(PreRecord), n_records);
+    GString *data = g_string_new("");
+    g_string_append_c(data, '\0'); /* offset 0: the empty string of absent members */
+    for (guint r = 0; r < n_records; r++) {
+        PreRecord record = {csv->pre_fields->len, n, r + 1};
+        g_array_append_val(csv->pre_records, record);
+        for (guint i = 0; i < n; i++) {
+            const char *text = g_ptr_array_index(cells, r * n + i);
+            FieldStart f = {0, r + 1, 0, 0};
+            if (text && *text) {
+                f.text = data->len;
+                g_string_append_len(data, text, (gssize)strlen(text) + 1);
+            }
+            g_array_append_val(csv->pre_fields, f);
+        }
+    }
+    g_ptr_array_unref(cells);
+    csv->length = data->len;
+    csv->data = g_string_free(data, FALSE);
+    csv->preparsed = TRUE;
+    csv->records_mode = TRUE;
+    return csv;
+}
+
+gboolean rn_csv_is_records(const RnCsv *csv)
+{
+    return csv->records_mode;
+}
+
 guint rn_csv_field_line(const RnCsv *csv, guint i)
 {
     return g_array_index(csv->fields, FieldStart, i).line;
@@ -530,6 +573,12 @@ void rn_csv_set_field_error(const RnCsv *csv, guint i, GError **error,
     va_start(args, format);
     g_autofree char *message = g_strdup_vprintf(format, args);
     va_end(args);
+    if (csv->records_mode) {
+        g_autofree char *member = rn_excerpt(g_ptr_array_index(csv->header, i));
+        g_set_error(error, RN_ERROR, RN_ERROR_DATA, "%s: records[%u].%s: %s", csv->name,
+                    csv->record_line - 1, member, message);
+        return;
+    }
     g_set_error(error, RN_ERROR, RN_ERROR_DATA, "%s:%u:%u: %s", csv->name,
                 rn_csv_field_line(csv, i), rn_csv_field_col(csv, i), message);
 }

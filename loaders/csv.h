@@ -107,4 +107,17 @@ void rn_csv_set_field_error(const RnCsv *csv, guint i, GError **error,
 RnCsv *rn_csv_open_parsed(const char *path, const char *display_name, char delimiter,
                           const gint *cancel, GError **error);
 
+/*
+ * A reader over records already split into fields (the records of a JSON
+ * array, loaders/json_records.h), handed out by rn_csv_next() like a file's.
+ * header (char *, owned) names the columns; cells holds n_records x
+ * header->len strings row by row (NULL or "": an empty field).  Takes
+ * ownership of header and cells (whose strings are copied).  Messages about a
+ * field read "NAME: records[R].COLUMN: ..." with R counted from 0.
+ * Time complexity: O(total size of the cells).
+ */
+RnCsv *rn_csv_new_records(const char *display_name, GPtrArray *header, GPtrArray *cells,
+                          guint n_records);
+/* Was csv made by rn_csv_new_records? */
+gboolean rn_csv_is_records(const RnCsv *csv);
 #endif

@@ -172,7 +172,8 @@ static void prefetch_sources(RnPrefetch *prefetch, const cJSON *sources, const c
     cJSON_ArrayForEach(source, sources) {
         const cJSON *format = cJSON_GetObjectItemCaseSensitive(source, "format");
         const cJSON *file = cJSON_GetObjectItemCaseSensitive(source, "file");
-        if (index++ == 0 || !cJSON_IsString(format) || !cJSON_IsString(file) || !*file->valuestring)
+        if (index++ == 0 || !cJSON_IsString(format) || !cJSON_IsString(file) ||
+            !*file->valuestring || g_str_has_prefix(format->valuestring, "json"))
             continue;
         g_autofree char *source_path = resolve_path(base, file->valuestring);
         rn_prefetch_add(prefetch, source_path, source_path,
@@ -182,6 +183,62 @@ static void prefetch_sources(RnPrefetch *prefetch, const cJSON *sources, const c
 
 static gboolean load_dataset(RnModel *model, const char *path, const RnLoadOptions *options,
                              char **name, GError **error);
+
+static const char *const top_members[] = {"regnet_dataset", "name", "attribution", "caveats",
+                                          "regions", "sources", NULL};
+static const char *const region_members[] = {"file", "nuts_edition", "harmonisation", NULL};
+static const char *const edition_members[] = {"file", "steps", NULL};
+static const char *const step_members[] = {"from", "to", "files", NULL};
+static const char *const keep_partner_members[] = {"format", "file", "nuts_edition",
+                                                   "sector_from_names", NULL};
+static const char *const keep_project_members[] = {"format", "file", NULL};
+
+/* Every object of the description holds known members only (the members of
+ * mapped sources are checked by their loader). */
+static gboolean check_members(const cJSON *root, const char *path, GError **error)
+{
+    if (!rn_description_check_members(root, top_members, path, "top level", error))
+        return FALSE;
+    const cJSON *regions = cJSON_GetObjectItemCaseSensitive(root, "regions");
+    if (!rn_description_check_members(regions, region_members, path, "regions", error))
+        return FALSE;
+    const cJSON *editions = cJSON_GetObjectItemCaseSensitive(regions, "harmonisation");
+    if (!cJSON_IsObject(editions))
+        editions = NULL;
+    const cJSON *edition;
+    cJSON_ArrayForEach(edition, editions) {
+        g_autofree char *shown = rn_excerpt(edition->string);
+        g_autofree char *where = g_strdup_printf("regions.harmonisation.%s", shown);
+        if (!rn_description_check_members(edition, edition_members, path, where, error))
+            return FALSE;
+        int k = 0;
+        const cJSON *step;
+        const cJSON *steps = cJSON_GetObjectItemCaseSensitive(edition, "steps");
+        if (!cJSON_IsArray(steps))
+            steps = NULL;
+        cJSON_ArrayForEach(step, steps) {
+            g_autofree char *at = g_strdup_printf("%s.steps[%d]", where, k++);
+            if (!rn_description_check_members(step, step_members, path, at, error))
+                return FALSE;
+        }
+    }
+    int index = 0;
+    const cJSON *sources = cJSON_GetObjectItemCaseSensitive(root, "sources");
+    if (!cJSON_IsArray(sources))
+        sources = NULL;
+    const cJSON *source;
+    cJSON_ArrayForEach(source, sources) {
+        g_autofree char *where = g_strdup_printf("sources[%d]", index++);
+        const cJSON *format = cJSON_GetObjectItemCaseSensitive(source, "format");
+        const char *f = cJSON_IsString(format) ? format->valuestring : "";
+        const char *const *known = strcmp(f, "keep.eu-partners") == 0 ? keep_partner_members
+                                   : strcmp(f, "keep.eu-projects") == 0 ? keep_project_members
+                                                                        : NULL;
+        if (known && !rn_description_check_members(source, known, path, where, error))
+            return FALSE;
+    }
+    return TRUE;
+}
 
 gboolean rn_load_dataset(RnModel *model, const char *path, const RnLoadOptions *options,
                          char **name, GError **error)
@@ -206,7 +263,8 @@ static gboolean check_participations(const RnModel *model, const char *path, GEr
     g_autoptr(GString) files = g_string_new(NULL);
     for (guint i = 0; i < model->provenance->len; i++) {
         const RnProvenance *p = g_ptr_array_index(model->provenance, i);
-        if (strcmp(p->format, "keep.eu-partners") != 0 && strcmp(p->format, "csv") != 0)
+        if (strcmp(p->format, "keep.eu-partners") != 0 && strcmp(p->format, "csv") != 0 &&
+            strcmp(p->format, "json") != 0)
             continue;
         g_string_append_printf(files, "%s%s: %u rows read, %u rejected", files->len ? "; " : "",
                                p->file, p->rows_read, p->rows_rejected);
@@ -233,6 +291,8 @@ static gboolean load_dataset(RnModel *model, const char *path, const RnLoadOptio
                           "description object");
         return FALSE;
     }
+    if (!check_members(root, path, error))
+        return FALSE;
     const cJSON *version = cJSON_GetObjectItemCaseSensitive(root, "regnet_dataset");
     if (!cJSON_IsNumber(version) || version->valueint != 1) {
         description_error(error, path, "regnet_dataset",
@@ -285,7 +345,9 @@ static gboolean load_dataset(RnModel *model, const char *path, const RnLoadOptio
             return FALSE;
         g_autofree char *source_path = resolve_path(base, file);
         gboolean mapped = strcmp(format, "csv") == 0 || strcmp(format, "csv-organisations") == 0 ||
-                          strcmp(format, "csv-projects") == 0;
+                          strcmp(format, "csv-projects") == 0 || strcmp(format, "json") == 0 ||
+                          strcmp(format, "json-organisations") == 0 ||
+                          strcmp(format, "json-projects") == 0;
         guint k = 0;
         while (k < G_N_ELEMENTS(source_formats) && strcmp(source_formats[k].format, format))
             k++;
@@ -293,12 +355,14 @@ static gboolean load_dataset(RnModel *model, const char *path, const RnLoadOptio
             g_autofree char *quoted = rn_quote_cell(format);
             description_error(error, path, where, "unknown format %s; expected "
                               "'keep.eu-partners', 'keep.eu-projects', 'csv', "
-                              "'csv-organisations' or 'csv-projects'", quoted);
+                              "'csv-organisations', 'csv-projects', 'json', "
+                              "'json-organisations' or 'json-projects'", quoted);
             return FALSE;
         }
         const cJSON *names = cJSON_GetObjectItemCaseSensitive(source, "sector_from_names");
         if (names && (!cJSON_IsBool(names) ||
                       (cJSON_IsTrue(names) && strcmp(format, "csv") != 0 &&
+                       strcmp(format, "json") != 0 &&
                        strcmp(format, "keep.eu-partners") != 0))) {
             description_error(error, path, where, "'sector_from_names' must be true or false, "
                               "on a source of participations ('csv' or 'keep.eu-partners')");

@@ -156,3 +156,63 @@ cJSON *rn_description_parse(const char *path, GError **error)
     }
     return g_steal_pointer(&root);
 }
+
+/* Edit distance (Levenshtein) of a and b, ASCII case ignored; bytes. */
+static guint edit_distance(const char *a, const char *b)
+{
+    gsize n = strlen(a), k = strlen(b);
+    g_autofree guint *row = g_new(guint, k + 1);
+    for (gsize j = 0; j <= k; j++)
+        row[j] = (guint)j;
+    for (gsize i = 1; i <= n; i++) {
+        guint diagonal = row[0];
+        row[0] = (guint)i;
+        for (gsize j = 1; j <= k; j++) {
+            guint above = row[j];
+            guint cost = g_ascii_tolower(a[i - 1]) == g_ascii_tolower(b[j - 1]) ? 0 : 1;
+            row[j] = MIN(MIN(row[j] + 1, row[j - 1] + 1), diagonal + cost);
+            diagonal = above;
+        }
+    }
+    return row[k];
+}
+
+const char *rn_did_you_mean(const char *name, const char *const *known)
+{
+    g_return_val_if_fail(name != NULL && known != NULL, NULL);
+    if (strlen(name) > 64)
+        return NULL;
+    guint limit = MAX(1, (guint)strlen(name) / 3), best = G_MAXUINT;
+    const char *closest = NULL;
+    for (guint k = 0; known[k]; k++) {
+        guint d = edit_distance(name, known[k]);
+        if (d <= limit && d < best) {
+            best = d;
+            closest = known[k];
+        }
+    }
+    return closest;
+}
+
+gboolean rn_description_check_members(const cJSON *object, const char *const *known,
+                                      const char *file, const char *where, GError **error)
+{
+    g_return_val_if_fail(known != NULL && file != NULL && where != NULL, FALSE);
+    if (!cJSON_IsObject(object))
+        return TRUE;
+    const cJSON *member;
+    cJSON_ArrayForEach(member, object) {
+        if (g_strv_contains(known, member->string))
+            continue;
+        g_autofree char *shown = rn_excerpt(member->string);
+        g_autofree char *list = g_strjoinv(", ", (char **)known);
+        const char *close = rn_did_you_mean(member->string, known);
+        gboolean top = strcmp(where, "top level") == 0;
+        g_set_error(error, RN_ERROR, RN_ERROR_DATA,
+                    "%s: %s%s%s: unknown member; expected one of: %s%s%s%s", file,
+                    top ? "" : where, top ? "" : ".", shown, list,
+                    close ? "; did you mean '" : "", close ? close : "", close ? "'?" : "");
+        return FALSE;
+    }
+    return TRUE;
+}

@@ -29,4 +29,22 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC(cJSON, cJSON_Delete)
  */
 cJSON *rn_description_parse(const char *path, GError **error);
 
+/*
+ * Checks that object (a description object at member path where, e.g.
+ * "sources[2].columns"; "top level" for the root) holds only members named
+ * in known (NULL-terminated).  Fails with RN_ERROR_DATA naming the first
+ * unknown member's path, the known members and, when one is close (edit
+ * distance at most a third of the name, case ignored), a did-you-mean:
+ *   "d.json: sources[0].contry: unknown member; expected one of: format, file, ...;
+ *    did you mean 'country'?"
+ * object may be NULL or not an object (nothing to check).
+ * Time complexity: O(members x known x name length^2).
+ */
+gboolean rn_description_check_members(const cJSON *object, const char *const *known,
+                                      const char *file, const char *where, GError **error);
+
+/* The known name closest to name (edit distance, case ignored) when it is
+ * within a third of name's length (at least 1), else NULL.  Borrowed. */
+const char *rn_did_you_mean(const char *name, const char *const *known);
+
 #endif

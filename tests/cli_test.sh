@@ -59,6 +59,7 @@ Commands:
   analyze    load a dataset, build a network, write a JSON report
   compare    compare the networks of two or more periods, write a JSON report
   recommend  recommend partners with explanations, or validate on a later period
+  describe   show what a dataset holds: programmes, periods, coverage
   export     convert a report into GEXF, GraphML, node-link, Cytoscape, CSV, Pajek, DL
   serve      load a dataset once, answer the JSON API and the dashboard over HTTP
   version    print the version and library versions
@@ -66,7 +67,7 @@ Commands:
 Run 'regnet COMMAND --help' for a command's options and examples.
 Exit status: 0 success, 1 computation failed, 2 usage error, 3 input
 cannot be read, 4 input malformed, 5 output cannot be written." "$REGNET"
-check 2 "regnet: unknown command 'analyse'; expected one of: analyze, compare, recommend, export, serve, version" "$REGNET" analyse
+check 2 "regnet: unknown command 'analyse'; expected one of: analyze, compare, recommend, describe, export, serve, version" "$REGNET" analyse
 ok "--help lists the commands" bash -c "'$REGNET' --help | grep -q '^  analyze ' && '$REGNET' --help | grep -q '^  recommend ' && '$REGNET' --help | grep -q '^  version '"
 check 1 "regnet: recommend: nothing to evaluate: 30973 nodes in FP7, 35871 in H2020, 0 in both (0 matched by name); 0 new ties and 0 pairs untied in both among them" "$REGNET" recommend -q --dataset data/fp7-h2020.json --network org --evaluate --train FP7 --test H2020 --output "$TMP/out.json"
 ok "a failed evaluation writes nothing" test ! -e "$TMP/out.json"
@@ -90,6 +91,22 @@ check 2 "regnet: no project with participants matches the filters --period=2021-
 # --- compare ------------------------------------------------------------------
 check 2 "regnet: data/keep-2000-2020.json: period '2021-2027' has no projects with participants; periods present: 2000-2006, 2007-2013, 2014-2020" \
     "$REGNET" compare -q --dataset data/keep-2000-2020.json --periods 2014-2020,2021-2027 --output "$TMP/c.json"
+# Issue 9: unknown members anywhere are exit 4 with the path, the known members, a did-you-mean.
+mkdir -p "$TMP/members"; printf 'p,o\n1,A\n' > "$TMP/members/r.csv"
+printf '{"regnet_dataset": 1, "name": "x", "regions": {"file": "%s", "nuts_edition": "2013"}, "sources": [{"format": "csv", "file": "r.csv", "programme": "P", "country": "SE", "columns": {"project": "p", "organisation": "o"}}]}' "$NUTS" > "$TMP/members/role.json"
+check 4 "regnet: $TMP/members/role.json: sources[0].country: unknown member; a role goes in \"columns\" (naming a column) or \"constants\" (a value for every row), e.g. \"constants\": {\"country\": ...}" "$REGNET" describe --dataset "$TMP/members/role.json"
+printf '{"regnet_dataset": 1, "name": "x", "regions": {"file": "%s", "nuts_edition": "2013", "harmonisaton": {}}, "sources": []}' "$NUTS" > "$TMP/members/regions.json"
+check 4 "regnet: $TMP/members/regions.json: regions.harmonisaton: unknown member; expected one of: file, nuts_edition, harmonisation; did you mean 'harmonisation'?" analyze --dataset "$TMP/members/regions.json"
+printf '{"regnet_dataset": 1, "name": "x", "caveat": [], "regions": {"file": "%s", "nuts_edition": "2013"}, "sources": []}' "$NUTS" > "$TMP/members/top.json"
+check 4 "regnet: $TMP/members/top.json: caveat: unknown member; expected one of: regnet_dataset, name, attribution, caveats, regions, sources; did you mean 'caveats'?" analyze --dataset "$TMP/members/top.json"
+printf '{"regnet_dataset": 1, "name": "x", "regions": {"file": "%s", "nuts_edition": "2013"}, "sources": [{"format": "keep.eu-projects", "file": "p.csv", "nuts_edition": "2013"}]}' "$NUTS" > "$TMP/members/keep.json"
+check 4 "regnet: $TMP/members/keep.json: sources[0].nuts_edition: unknown member; expected one of: format, file" analyze --dataset "$TMP/members/keep.json"
+
+# Issue 9: one programme whose rows carry two periods; both are compared.
+"$REGNET" compare -q --dataset tests/fixtures/mapped/periods.json --network org \
+    --periods 2014-2020,2021-2027 --output "$TMP/periods.json"
+ok "compare sees both periods of one programme" \
+    test "$(field "$TMP/periods.json" "[p['network']['projects_selected'] for p in d['periods']]")" = "[1, 1]"
 check 2 "regnet: compare: --periods needs 2 to 32 periods, found '2014-2020'" \
     "$REGNET" compare -q --dataset data/keep-2000-2020.json --periods 2014-2020 --output "$TMP/c.json"
 check 2 "regnet: compare: --dataset, --periods and --output are required (see regnet compare --help)" \
@@ -142,7 +159,7 @@ assert f['skipped_rows'] == [\"$TMP/nuts/partners.csv:21:34: region cell 'Thurin
 mkdir -p "$TMP/json"; printf '{\n  "regnet_dataset": 1,\n  "name": "x"\n  "regions": {}\n}\n' > "$TMP/json/d.json"
 check 4 "regnet: $TMP/json/d.json:4:3: invalid JSON; expected a dataset description object" analyze --dataset "$TMP/json/d.json"
 printf '{"regnet_dataset": 1, "name": "x", "regions": {"file": "%s", "nuts_edition": "2013"}, "sources": [{"format": "cordis", "file": "x.csv"}]}' "$NUTS" > "$TMP/json/f.json"
-check 4 "regnet: $TMP/json/f.json: sources[0]: unknown format 'cordis'; expected 'keep.eu-partners', 'keep.eu-projects', 'csv', 'csv-organisations' or 'csv-projects'" analyze --dataset "$TMP/json/f.json"
+check 4 "regnet: $TMP/json/f.json: sources[0]: unknown format 'cordis'; expected 'keep.eu-partners', 'keep.eu-projects', 'csv', 'csv-organisations', 'csv-projects', 'json', 'json-organisations' or 'json-projects'" analyze --dataset "$TMP/json/f.json"
 printf '{"regnet_dataset": 1, "name": "x", "regions": {"file": "%s", "nuts_edition": "2013"}, "sources": [{"format": "keep.eu-partners", "file": "%s", "nuts_edition": "2016"}]}' "$NUTS" "$REAL" > "$TMP/json/e.json"
 check 4 "regnet: $TMP/json/e.json: sources[0]: source uses NUTS 2016 but the region table is NUTS 2013; expected the same edition" analyze --dataset "$TMP/json/e.json"
 

@@ -59,6 +59,7 @@ ok "recommend options are all covered" test "$(options_of recommend)" = "all cou
 ok "analyze options are all covered" test "$(options_of analyze)" = "alpha bridges dataset figure-metric figure-top figures format group level network nuts-edition objective output period permutations programme programmes quiet resolution runs seed skip-invalid-rows themes threads timings top weight "
 ok "compare options are all covered" test "$(options_of compare)" = "alpha bootstrap bootstrap-ranks dataset format level network null-models nuts-edition output periods permutations programmes qap quiet resample-paths seed skip-invalid-rows themes threads top "
 ok "serve options are all covered" test "$(options_of serve)" = "bind dataset nuts-edition port queue quiet skip-invalid-rows "
+ok "describe options are all covered" test "$(options_of describe)" = "dataset nuts-edition output quiet skip-invalid-rows "
 ok "export options are all covered" test "$(options_of export)" = "format output quiet report "
 
 # --- help pages ---------------------------------------------------------------------
@@ -285,6 +286,19 @@ check 2 "regnet: --figure-metric and --figure-top need --figures DIR (e.g. --fig
 check 2 "regnet: --figure-metric and --figure-top need --figures DIR (e.g. --figures figs)" a --dataset "$TINY/dataset.json" --figure-top 5
 touch "$TMP/plain-file"
 check 5 "regnet: $TMP/plain-file: is not a folder; expected a folder to write bars-degree.svg into (created when missing)" a --dataset "$TINY/dataset.json" --figures "$TMP/plain-file"
+
+# --- describe ----------------------------------------------------------------------
+ok "describe --help: usage line names the required options" bash -c "'$REGNET' describe --help | sed -n 2p | grep -qxF '  regnet describe [OPTION…] --dataset FILE'"
+ok "describe --help shows two examples" test "$("$REGNET" describe --help | grep -c '^  regnet describe --dataset')" = 2
+check 2 "regnet: describe: --dataset is required (see regnet describe --help)" "$REGNET" describe
+check 2 "regnet: describe: Unknown option --network" "$REGNET" describe --dataset "$KEEP" --network org
+ok "describe prints the table" bash -c "'$REGNET' describe --dataset '$TINY/dataset.json' | grep -q '^Programmes'"
+ok "describe --quiet prints nothing" test -z "$("$REGNET" describe -q --dataset "$TINY/dataset.json")"
+ok "describe --output - writes the JSON only" bash -c "'$REGNET' describe --dataset '$TINY/dataset.json' --output - | /usr/bin/python3 -c 'import json,sys; assert json.load(sys.stdin)[\"schema\"] == \"regnet-description\"'"
+runs "describe --output FILE" "$REGNET" describe -q --dataset "$KEEP" --output "$TMP/r.json"
+runs "describe --nuts-edition 2013" "$REGNET" describe -q --dataset "$KEEP" --nuts-edition 2013 --output "$TMP/r.json"
+ok "describe --nuts-edition 2013 keeps the published edition" test "$(/usr/bin/python3 -c "import json; print(json.load(open('$TMP/r.json'))['nuts']['edition'])")" = 2013
+runs "describe --skip-invalid-rows" "$REGNET" describe -q --dataset "$KEEP" --skip-invalid-rows --output "$TMP/r.json"
 
 echo "options: $PASS passed, $FAIL failed"
 [ "$FAIL" = 0 ]

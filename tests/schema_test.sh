@@ -31,6 +31,11 @@ trap 'rm -rf "$TMP"' EXIT
 "$REGNET" recommend -q --dataset data/keep-2014-2020.json --network org --for "DE|technical university munich" --top 5 --output "$TMP/recommend-org.json"
 "$REGNET" recommend -q --dataset tests/fixtures/tiny/dataset.json --network org --all --output "$TMP/recommend-tiny-all.json"
 "$REGNET" recommend -q --dataset data/keep-2000-2020.json --network region --level 2 --evaluate --train 2007-2013 --test 2014-2020 --seed 1 --output "$TMP/recommend-eval.json"
+# regnet describe on every bundled description and on the issue-9 fixtures.
+for d in data/*.json tests/fixtures/tiny/dataset.json tests/fixtures/mapped/periods.json tests/fixtures/published/clean.json tests/fixtures/published/published.json tests/fixtures/published/published-json.json tests/fixtures/published/published-lenient.json; do
+    [ -e "$d" ] || continue
+    "$REGNET" describe -q --dataset "$d" --output "$TMP/describe-$(basename "$(dirname "$d")")-$(basename "$d")"
+done
 "$PYTHON" - "$TMP"/*.json <<'PY'
 import json, sys
 import jsonschema
@@ -59,8 +64,8 @@ def undescribed(node, path):
     return out
 
 
-for kind in ("report", "comparison"):
-    schema = json.load(open("docs/%s.schema.json" % kind))
+for kind in ("report", "comparison", "description"):
+    schema = json.load(open("docs/%s.schema.json" % ("describe" if kind == "description" else kind)))
     jsonschema.Draft202012Validator.check_schema(schema)
     validators["regnet-" + kind] = jsonschema.Draft202012Validator(schema)
     missing = undescribed(schema, "")
@@ -82,6 +87,19 @@ for path in sys.argv[1:]:
     if report["schema"] == "regnet-recommendations":
         if report["parameters"]["mode"] == "recommend" and not report["recommendations"]:
             errors.append("no recommendations")
+        bad += bool(errors)
+        print("%s: %s" % (path.split("/")[-1], "valid" if not errors else "INVALID"))
+        continue
+    if report["schema"] == "regnet-description":
+        t = report["totals"]
+        if sum(p["participations"] for p in report["programmes"]) != t["participations"]:
+            errors.append("programmes")
+            print("%s: programme participations do not add up" % path)
+        n = report["nuts"]
+        if n["levels"][0]["participations_located"] + n["participations_unlocated"] != t["participations"] \
+                or sum(n["unlocated_by_reason"].values()) != n["participations_unlocated"]:
+            errors.append("nuts")
+            print("%s: located + unlocated != participations" % path)
         bad += bool(errors)
         print("%s: %s" % (path.split("/")[-1], "valid" if not errors else "INVALID"))
         continue

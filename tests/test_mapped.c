@@ -3,6 +3,7 @@
  * and malformed mappings with exact messages. */
 #include <gio/gio.h>
 #include <glib/gstdio.h>
+#include <math.h>
 #include <string.h>
 
 #include "engine/error.h"
@@ -131,6 +132,301 @@ static void expect_failure(const char *csv, const char *members, int code, const
     g_rmdir(dir);
 }
 
+/* Loads a description of rows.csv with the given members; the model, and
+ * the folder in *dir_out (caller removes it with remove_case). */
+static RnModel *load_case(const char *csv, const char *members, char **dir_out, GError **error)
+{
+    *dir_out = g_dir_make_tmp("regnet-mapped-XXXXXX", NULL);
+    g_autofree char *path = write_case(*dir_out, csv, members);
+    return load(path, error);
+}
+
+static void remove_case(char *dir)
+{
+    g_autofree char *rows = g_build_filename(dir, "rows.csv", NULL);
+    g_autofree char *json = g_build_filename(dir, "d.json", NULL);
+    g_unlink(rows);
+    g_unlink(json);
+    g_rmdir(dir);
+    g_free(dir);
+}
+
+static const RnParticipation *participation(const RnModel *model, guint i)
+{
+    return &g_array_index(model->participations, RnParticipation, i);
+}
+
+static void assert_accounted(const RnProvenance *p)
+{
+    g_assert_cmpuint(p->rows_read, ==, p->rows_loaded + p->rows_merged + p->rows_rejected);
+}
+
+/* null_values, constants, country_names, region_names, invalid_region,
+ * periods, where, lon/lat on one small table (issue 9). */
+static void test_cleaning_members(void)
+{
+    const char *rows =
+        "p,o,c,r,y,kind,lon,lat\n"
+        "P1,Lulea tekniska universitet,Sverige,Norrbottens län,2016,univ,22.14,65.62\n"
+        "P1,Nord universitet,NORGE,-,2016,univ,,\n"
+        "P1,Lulea tekniska universitet,Sverige,NORRBOTTENS LAN,2016,univ,22.15,65.62\n"
+        "P2,TU Berlin,Deutschland,Berlin,2022-03-01,univ,13.32,52.51\n"
+        "P2,Universidad de Sevilla,España,Sevilla,2022,univ,NA,NA\n"
+        "P2,Politecnico di Milano,Italia,Munich,2022,univ,,\n"
+        "P3,Late GmbH,Deutschland,DE212,2031,firm,,\n"
+        "P3,Third party,Deutschland,DE212,2016,THIRD_PARTY,,\n"
+        "P3,Nobody,Deutschland,DE212,2016,x-test,,\n";
+    const char *members =
+        "\"nuts_edition\": \"2021\", \"null_values\": [\"-\", \"NA\"], "
+        "\"country_names\": true, \"region_names\": true, \"region_levels\": [3], "
+        "\"invalid_region\": \"unlocated\", "
+        "\"periods\": {\"2014-2020\": [2014, 2020], \"2021-2027\": [\"2021-01-01\", \"2027-12-31\"]}, "
+        "\"where\": [{\"column\": \"kind\", \"not_in\": [\"THIRD_PARTY\"]}, "
+        "{\"column\": \"kind\", \"matches\": \"univ|firm\"}], "
+        "\"columns\": {\"project\": \"p\", \"organisation\": \"o\", \"country\": \"c\", "
+        "\"region\": \"r\", \"period\": \"y\", \"lon\": \"lon\", \"lat\": \"lat\"}";
+    g_autoptr(GError) error = NULL;
+    char *dir = NULL;
+    g_autoptr(RnModel) model = load_case(rows, members, &dir, &error);
+    g_assert_no_error(error);
+    const RnProvenance *p = g_ptr_array_index(model->provenance, 1);
+    g_assert_cmpuint(p->rows_read, ==, 9);
+    g_assert_cmpuint(p->rows_loaded, ==, 5);
+    g_assert_cmpuint(p->rows_merged, ==, 1);
+    g_assert_cmpuint(p->rows_rejected, ==, 3);
+    assert_accounted(p);
+    g_assert_cmpuint(count(p->rejected_by_reason, "period in no range of 'periods'"), ==, 1);
+    g_assert_cmpuint(count(p->rejected_by_reason, "excluded by where[0] (kind in 'not_in')"), ==, 1);
+    g_assert_cmpuint(count(p->rejected_by_reason, "excluded by where[1] (kind does not match)"), ==, 1);
+    g_assert_cmpuint(count(p->counters, "region cells given by name"), ==, 4);
+    g_assert_cmpuint(count(p->counters, "country cells given by name"), ==, 6);
+    g_assert_cmpuint(count(p->counters, "no region given"), ==, 1);
+    /* Munich is no NUTS 2021 name: unlocated, counted. */
+    g_assert_cmpuint(count(p->counters, "region name matches no region"), ==, 1);
+    g_assert_cmpuint(count(p->counters, "rows in period 2014-2020"), ==, 3);
+    g_assert_cmpuint(count(p->counters, "rows in period 2021-2027"), ==, 3);
+    g_assert_cmpuint(count(p->counters, "rows whose lon/lat differ from their organisation's "
+                                        "(the first is kept)"), ==, 1);
+    g_assert_cmpstr(participation(model, 0)->nuts, ==, "SE332");
+    g_assert_cmpstr(participation(model, 0)->country, ==, "SE");
+    g_assert_null(participation(model, 1)->nuts);
+    g_assert_cmpstr(participation(model, 1)->unlocated, ==, "no region given");
+    g_assert_cmpstr(participation(model, 1)->country, ==, "NO");
+    g_assert_cmpstr(participation(model, 2)->nuts, ==, "DE300"); /* level 3 */
+    g_assert_cmpstr(participation(model, 3)->nuts, ==, "ES618");
+    g_assert_cmpstr(participation(model, 3)->country, ==, "ES");
+    g_assert_null(participation(model, 4)->nuts);
+    g_assert_cmpstr(participation(model, 4)->unlocated, ==, "region name matches no region");
+    g_assert_cmpstr(participation(model, 4)->country, ==, "IT");
+    const RnOrg *lulea = &g_array_index(model->orgs, RnOrg, participation(model, 0)->org);
+    g_assert_cmpfloat(lulea->lon, ==, 22.14);
+    g_assert_cmpfloat(lulea->lat, ==, 65.62);
+    const RnOrg *nord = &g_array_index(model->orgs, RnOrg, participation(model, 1)->org);
+    g_assert_true(isnan(nord->lon) && isnan(nord->lat));
+    guint p2;
+    g_assert_true(rn_model_find_project(model, "X", "P2", &p2));
+    g_assert_cmpstr(g_array_index(model->projects, RnProject, p2).period, ==, "2021-2027");
+    remove_case(dir);
+}
+
+/* constants for any role (a national list: country and region the same for
+ * every row), and a constant period given as a year, named by "periods". */
+static void test_constants(void)
+{
+    g_autoptr(GError) error = NULL;
+    char *dir = NULL;
+    g_autoptr(RnModel) model = load_case(
+        "p,o\nP1,Lulea tekniska universitet\nP1,Umea universitet\n",
+        "\"nuts_edition\": \"2021\", \"constants\": {\"country\": \"Sverige\", \"region\": "
+        "\"SE332\", \"period\": \"2016\", \"sector\": \"HES\"}, \"country_names\": true, "
+        "\"periods\": {\"2014-2020\": [2014, 2020]}, "
+        "\"columns\": {\"project\": \"p\", \"organisation\": \"o\"}", &dir, &error);
+    g_assert_no_error(error);
+    g_assert_cmpuint(model->participations->len, ==, 2);
+    g_assert_cmpstr(participation(model, 1)->nuts, ==, "SE332");
+    g_assert_cmpstr(participation(model, 1)->country, ==, "SE");
+    const RnOrg *o = &g_array_index(model->orgs, RnOrg, participation(model, 1)->org);
+    g_assert_cmpstr(o->sector, ==, "HES");
+    guint p1;
+    g_assert_true(rn_model_find_project(model, "X", "P1", &p1));
+    g_assert_cmpstr(g_array_index(model->projects, RnProject, p1).period, ==, "2014-2020");
+    g_assert_cmpstr(g_array_index(model->programmes, RnProgramme, 0).period, ==, "2014-2020");
+    remove_case(dir);
+    /* The old member and the constant for the same role: refused. */
+    expect_failure("p,o\n1,A\n", "\"constants\": {\"programme\": \"Y\"}, \"columns\": "
+                   "{\"project\": \"p\", \"organisation\": \"o\"}", RN_ERROR_DATA,
+                   "%s/d.json: sources[0]: constants.programme must be a non-empty string, for a "
+                   "role without a column (columns.programme) and, for programme and period, "
+                   "without the member 'programme'");
+}
+
+/* Exact messages of the cleaning members' malformed cells and members. */
+static void test_cleaning_errors(void)
+{
+    const char *cols = "\"columns\": {\"project\": \"p\", \"organisation\": \"o\", "
+                       "\"country\": \"c\", \"region\": \"r\"}";
+    g_autofree char *names = g_strdup_printf("\"nuts_edition\": \"2021\", \"country_names\": "
+                                             "true, \"region_names\": true, %s", cols);
+    expect_failure("p,o,c,r\n1,A,Sverge,SE332\n", names, RN_ERROR_DATA,
+                   "%s/rows.csv:2:5: country 'Sverge' is neither a country code nor a country "
+                   "name regnet knows; expected a code such as 'SE' or a name in English or the "
+                   "country's language such as 'Sweden' or 'Sverige'");
+    expect_failure("p,o,c,r\n1,A,FR,Jura\n", names, RN_ERROR_DATA,
+                   "%s/rows.csv:2:8: region cell 'Jura' is neither a NUTS 2021 code nor the "
+                   "name of one region (several regions have it); candidates: 'CH025' (Jura), "
+                   "'FRC22' (Jura)");
+    expect_failure("p,o,c,r\n1,A,DE,Erfurtt\n", names, RN_ERROR_DATA,
+                   "%s/rows.csv:2:8: region cell 'Erfurtt' is neither a NUTS 2021 code nor the "
+                   "name of one region (no region has it); candidates: 'DEG01' (Erfurt, "
+                   "Kreisfreie Stadt)");
+    g_autofree char *plain = g_strdup_printf("\"nuts_edition\": \"2021\", %s", cols);
+    expect_failure("p,o,c,r\n1,A,DE,-\n", plain, RN_ERROR_DATA,
+                   "%s/rows.csv:2:8: region cell '-' is not a NUTS code; expected a code such "
+                   "as 'DEG01', or an empty cell");
+    expect_failure("p,o\n1,A\n", "\"null_value\": [\"-\"], \"columns\": {\"project\": \"p\", "
+                   "\"organisation\": \"o\"}", RN_ERROR_DATA,
+                   "%s/d.json: sources[0].null_value: unknown member; expected one of: format, "
+                   "file, nuts_edition, delimiter, records, columns, constants, programme, period, "
+                   "organisation_id_scheme, lead_values, lead_partner_only_periods, region_cells, "
+                   "sector_from_names, cluster_registry, null_values, country_names, region_names, "
+                   "region_levels, invalid_region, periods, where; did you mean 'null_values'?");
+    expect_failure("p,o\n1,A\n", "\"constants\": {\"contry\": \"SE\"}, \"columns\": "
+                   "{\"project\": \"p\", \"organisation\": \"o\"}", RN_ERROR_DATA,
+                   "%s/d.json: sources[0].constants.contry: unknown member; expected one of: "
+                   "project, programme, period, organisation, organisation_id, country, role, "
+                   "sector, theme, budget, postcode, lon, lat, region; did you mean 'country'?");
+    expect_failure("p,o,y\n1,A,soon\n", "\"periods\": {\"a\": [2014, 2020]}, \"columns\": "
+                   "{\"project\": \"p\", \"organisation\": \"o\", \"period\": \"y\"}",
+                   RN_ERROR_DATA,
+                   "%s/rows.csv:2:5: period 'soon' is not a year or a date; expected e.g. 2017 "
+                   "or 2017-05-31, or the name of one of 'periods'");
+    expect_failure("p,o\n1,A\n", "\"periods\": {\"a\": [2014, 2020], \"b\": [2020, 2027]}, "
+                   "\"columns\": {\"project\": \"p\", \"organisation\": \"o\"}",
+                   RN_ERROR_DATA,
+                   "%s/d.json: sources[0]: periods.b overlaps periods.a; expected ranges that "
+                   "share no day");
+    expect_failure("p,o\n1,A\n", "\"where\": [{\"column\": \"kind\", \"in\": [\"x\"]}], "
+                   "\"columns\": {\"project\": \"p\", \"organisation\": \"o\"}",
+                   RN_ERROR_DATA,
+                   "%s/rows.csv:1:1: header has no column 'kind' (where[0].column in %s/d.json)");
+    expect_failure("p,o\n1,A\n", "\"where\": [{\"column\": \"o\", \"in\": [\"x\"], "
+                   "\"matches\": \"y\"}], \"columns\": {\"project\": \"p\", "
+                   "\"organisation\": \"o\"}", RN_ERROR_DATA,
+                   "%s/d.json: sources[0].where[0]: expected {\"column\": NAME} with one of "
+                   "\"in\": [values], \"not_in\": [values] or \"matches\": REGEX");
+    expect_failure("p,o,lon,lat\n1,A,200,10\n", "\"columns\": {\"project\": \"p\", "
+                   "\"organisation\": \"o\", \"lon\": \"lon\", \"lat\": \"lat\"}",
+                   RN_ERROR_DATA,
+                   "%s/rows.csv:2:5: lon '200' is not in decimal degrees; expected a number from "
+                   "-180 to 180");
+}
+
+/* A JSON source (records at "data.items", dotted members) and a project
+ * table that holds the period of its projects' participations. */
+static void test_json_and_project_periods(void)
+{
+    g_autofree char *dir = g_dir_make_tmp("regnet-mapped-XXXXXX", NULL);
+    g_autofree char *records = g_build_filename(dir, "partners.json", NULL);
+    g_autofree char *projects = g_build_filename(dir, "projects.csv", NULL);
+    g_autofree char *path = g_build_filename(dir, "d.json", NULL);
+    g_assert_true(g_file_set_contents(records,
+        "{\"data\": {\"items\": ["
+        "{\"project\": {\"id\": 7}, \"partner\": {\"name\": \"A\", \"nuts\": \"SE332\"}, \"lon\": 22.1, \"lat\": 65.6},"
+        "{\"project\": {\"id\": 7}, \"partner\": {\"name\": \"B\", \"nuts\": null}},"
+        "{\"project\": {\"id\": 8}, \"partner\": {\"name\": \"A\", \"nuts\": \"SE332\"}, \"tags\": [\"x\", \"y\"]},"
+        "{\"project\": {\"id\": 8}, \"partner\": {\"name\": \"C\", \"nuts\": \"NO071\"}}"
+        "]}}", -1, NULL));
+    g_assert_true(g_file_set_contents(projects, "id,phase\n7,2014-2020\n8,2021-2027\n", -1, NULL));
+    g_autofree char *json = g_strdup_printf(
+        "{\"regnet_dataset\": 1, \"name\": \"j\", \"regions\": {\"file\": \"%s\", "
+        "\"nuts_edition\": \"2021\"}, \"sources\": ["
+        "{\"format\": \"json\", \"file\": \"partners.json\", \"records\": \"data.items\", "
+        "\"nuts_edition\": \"2021\", \"constants\": {\"programme\": \"P\"}, "
+        "\"columns\": {\"project\": \"project.id\", \"organisation\": \"partner.name\", "
+        "\"region\": \"partner.nuts\", \"theme\": \"tags\", \"lon\": \"lon\", \"lat\": \"lat\"}},"
+        "{\"format\": \"csv-projects\", \"file\": \"projects.csv\", \"programme\": \"P\", "
+        "\"columns\": {\"project\": \"id\", \"period\": \"phase\"}}]}",
+        REGNET_SOURCE_DIR "/data/nuts/nuts2021_all_levels_ropensci.csv");
+    g_assert_true(g_file_set_contents(path, json, -1, NULL));
+    g_autoptr(GError) error = NULL;
+    g_autoptr(RnModel) model = load(path, &error);
+    g_assert_no_error(error);
+    const RnProvenance *p = g_ptr_array_index(model->provenance, 1);
+    g_assert_cmpstr(p->format, ==, "json");
+    g_assert_cmpuint(p->rows_read, ==, 4);
+    g_assert_cmpuint(p->rows_loaded, ==, 4);
+    g_assert_cmpuint(count(p->counters, "no region given"), ==, 1);
+    guint seven, eight;
+    g_assert_true(rn_model_find_project(model, "P", "7", &seven));
+    g_assert_true(rn_model_find_project(model, "P", "8", &eight));
+    g_assert_cmpstr(g_array_index(model->projects, RnProject, seven).period, ==, "2014-2020");
+    g_assert_cmpstr(g_array_index(model->projects, RnProject, eight).period, ==, "2021-2027");
+    g_assert_cmpstr(g_array_index(model->projects, RnProject, eight).themes, ==, "x; y");
+    const RnOrg *a = &g_array_index(model->orgs, RnOrg, participation(model, 0)->org);
+    g_assert_cmpfloat(a->lon, ==, 22.1);
+    RnNetworkSpec spec = {.kind = RN_NETWORK_ORG, .period = "2021-2027"};
+    g_autoptr(RnNetwork) net = rn_network_build(model, &spec, &error);
+    g_assert_no_error(error);
+    g_assert_cmpuint(net->nodes->len, ==, 2);
+    /* Errors name the record and member. */
+    g_assert_true(g_file_set_contents(records, "{\"data\": {\"items\": [{\"project\": {\"id\": 7}, \"tags\": [], "
+                                      "\"lon\": 1, \"lat\": 2, "
+                                      "\"partner\": {\"name\": \"A\", \"nuts\": \"Munich\"}}]}}", -1, NULL));
+    g_autoptr(RnModel) bad = load(path, &error);
+    g_assert_null(bad);
+    g_autofree char *expected = g_strdup_printf(
+        "%s: records[0].partner.nuts: region cell 'Munich' is not a NUTS code; expected a code "
+        "such as 'DEG01', or an empty cell", records);
+    g_assert_cmpstr(error->message, ==, expected);
+    g_clear_error(&error);
+    g_assert_true(g_file_set_contents(records, "{\"data\": [1]}", -1, NULL));
+    g_autoptr(RnModel) worse = load(path, &error);
+    g_assert_null(worse);
+    g_free(expected);
+    expected = g_strdup_printf("%s: member 'data.items' is not an array; expected an array of "
+                               "records (objects)", records);
+    g_assert_cmpstr(error->message, ==, expected);
+    g_unlink(records);
+    g_unlink(projects);
+    g_unlink(path);
+    g_rmdir(dir);
+}
+
+/* Issue 9: the period is the row's (project's), not the programme's first row's.
+ * Four rows, one programme, two periods: before the fix every project took
+ * 2014-2020 and the 2021-2027 network was empty. */
+static void test_period_per_row(void)
+{
+    g_autoptr(GError) error = NULL;
+    g_autoptr(RnModel) model = load(FIXTURES "periods.json", &error);
+    g_assert_no_error(error);
+    g_assert_cmpuint(model->programmes->len, ==, 1);
+    g_assert_cmpuint(model->projects->len, ==, 2);
+    guint p1, p2;
+    g_assert_true(rn_model_find_project(model, "Interreg Sverige-Norge", "P1", &p1));
+    g_assert_true(rn_model_find_project(model, "Interreg Sverige-Norge", "P2", &p2));
+    g_assert_cmpstr(g_array_index(model->projects, RnProject, p1).period, ==, "2014-2020");
+    g_assert_cmpstr(g_array_index(model->projects, RnProject, p2).period, ==, "2021-2027");
+    g_autoptr(GPtrArray) periods = rn_model_periods(model);
+    g_assert_cmpuint(periods->len, ==, 2);
+    g_assert_cmpstr(g_ptr_array_index(periods, 1), ==, "2021-2027");
+    const RnProvenance *prov = g_ptr_array_index(model->provenance, 1);
+    g_assert_cmpuint(count(prov->counters, "rows in period 2014-2020"), ==, 2);
+    g_assert_cmpuint(count(prov->counters, "rows in period 2021-2027"), ==, 2);
+    const char *names[] = {"2014-2020", "2021-2027"};
+    const char *first_org[] = {"Lulea tekniska universitet", "Umea universitet"};
+    for (guint k = 0; k < 2; k++) {
+        RnNetworkSpec spec = {.kind = RN_NETWORK_ORG, .period = names[k]};
+        g_autoptr(RnNetwork) net = rn_network_build(model, &spec, &error);
+        g_assert_no_error(error);
+        g_assert_cmpuint(net->nodes->len, ==, 2);
+        g_assert_cmpuint(net->edges->len, ==, 1);
+        const char *a = g_array_index(net->nodes, RnNode, 0).label;
+        const char *b = g_array_index(net->nodes, RnNode, 1).label;
+        g_assert_true(strcmp(a, first_org[k]) == 0 || strcmp(b, first_org[k]) == 0);
+    }
+}
+
 static void test_mapping_errors(void)
 {
     expect_failure("p,o\n1,A\n", "\"columns\": {\"project\": \"p\", \"organisation\": \"org\"}",
@@ -138,9 +434,9 @@ static void test_mapping_errors(void)
                    "%s/rows.csv:1:1: header has no column 'org' (columns.organisation in %s/d.json)");
     expect_failure("p,o\n1,A\n", "\"columns\": {\"project\": \"p\", \"partner\": \"o\"}",
                    RN_ERROR_DATA,
-                   "%s/d.json: sources[0]: unknown column role 'partner'; expected project, "
-                   "programme, period, organisation, organisation_id, country, region, role, "
-                   "sector, theme, budget or postcode");
+                   "%s/d.json: sources[0].columns.partner: unknown member; expected one of: "
+                   "project, programme, period, organisation, organisation_id, country, role, "
+                   "sector, theme, budget, postcode, lon, lat, region");
     expect_failure("p,o,r\n1,A,DE212\n",
                    "\"columns\": {\"project\": \"p\", \"organisation\": \"o\", \"region\": \"r\"}",
                    RN_ERROR_DATA,
@@ -311,6 +607,11 @@ int main(int argc, char **argv)
     g_test_add_func("/mapped/cordis-current-schema", test_cordis_current_schema);
     g_test_add_func("/mapped/partnership-list", test_partnership_list);
     g_test_add_func("/mapped/mapping-errors", test_mapping_errors);
+    g_test_add_func("/mapped/period-per-row", test_period_per_row);
+    g_test_add_func("/mapped/cleaning-members", test_cleaning_members);
+    g_test_add_func("/mapped/cleaning-errors", test_cleaning_errors);
+    g_test_add_func("/mapped/constants", test_constants);
+    g_test_add_func("/mapped/json-and-project-periods", test_json_and_project_periods);
     g_test_add_func("/mapped/gzip", test_gzip);
     g_test_add_func("/mapped/harmonise", test_harmonise);
     g_test_add_func("/mapped/identity-across-sources", test_identity_across_sources);
