@@ -4,6 +4,8 @@
  */
 #include "server/api.h"
 
+#include "output/describe_report.h"
+
 #include <cjson/cJSON.h>
 #include <string.h>
 
@@ -384,155 +386,14 @@ RnApiResponse *rn_api_run(const RnModel *model, const char *dataset_name,
     return run_analyze(model, dataset_name, dataset_file, query);
 }
 
-/* name -> count, as a JSON array of {"name": .., key: count} sorted by name. */
-static cJSON *counted_array(GHashTable *counts, const char *key)
-{
-    g_autoptr(GList) names = g_hash_table_get_keys(counts);
-    names = g_list_sort(names, (GCompareFunc)strcmp);
-    cJSON *array = cJSON_CreateArray();
-    for (GList *l = names; l; l = l->next) {
-        cJSON *item = cJSON_CreateObject();
-        cJSON_AddStringToObject(item, "name", l->data);
-        cJSON_AddNumberToObject(item, key, GPOINTER_TO_UINT(g_hash_table_lookup(counts, l->data)));
-        cJSON_AddItemToArray(array, item);
-    }
-    return array;
-}
-
-static void count(GHashTable *counts, const char *name)
-{
-    guint n = GPOINTER_TO_UINT(g_hash_table_lookup(counts, name));
-    g_hash_table_insert(counts, (gpointer)name, GUINT_TO_POINTER(n + 1));
-}
-
-/* The API's parameters of command with their kind, choices and bounds. */
-static cJSON *parameters_of(RnCommand command)
-{
-    static const char *const type_names[] = {"flag", "integer", "number", "choice", "text",
-                                             "regex"};
-    guint n = 0;
-    const RnOptionSpec *table = rn_option_table(&n);
-    cJSON *array = cJSON_CreateArray();
-    for (guint k = 0; k < n; k++) {
-        const RnOptionSpec *spec = &table[k];
-        if (!is_parameter(spec, command))
-            continue;
-        cJSON *item = cJSON_CreateObject();
-        cJSON_AddStringToObject(item, "name", spec->name);
-        cJSON_AddStringToObject(item, "type", type_names[spec->type]);
-        cJSON_AddStringToObject(item, "help", spec->help);
-        if (spec->type == RN_OPTION_INT || spec->type == RN_OPTION_NUMBER) {
-            cJSON_AddNumberToObject(item, "min", spec->min);
-            cJSON_AddNumberToObject(item, "max", spec->max);
-        }
-        if (spec->choices) {
-            cJSON *choices = cJSON_AddArrayToObject(item, "choices");
-            for (guint c = 0; spec->choices[c]; c++) {
-                if (command == RN_COMMAND_COMPARE && strcmp(spec->name, "format") == 0 &&
-                    strcmp(spec->choices[c], "json") != 0 && strcmp(spec->choices[c], "csv") != 0)
-                    continue;
-                cJSON_AddItemToArray(choices, cJSON_CreateString(spec->choices[c]));
-            }
-        }
-        cJSON_AddItemToArray(array, item);
-    }
-    return array;
-}
-
 char *rn_api_describe(const RnModel *model, const char *dataset_name, const char *dataset_file)
 {
     g_return_val_if_fail(model != NULL, NULL);
-    g_autoptr(cJSON) root = cJSON_CreateObject();
-    cJSON_AddStringToObject(root, "schema", "regnet-describe");
-    cJSON *dataset = cJSON_AddObjectToObject(root, "dataset");
-    cJSON_AddStringToObject(dataset, "name", dataset_name ? dataset_name : "");
-    cJSON_AddStringToObject(dataset, "file", dataset_file ? dataset_file : "");
-    if (model->attribution)
-        cJSON_AddStringToObject(dataset, "attribution", model->attribution);
-    else
-        cJSON_AddNullToObject(dataset, "attribution");
-    cJSON_AddStringToObject(dataset, "nuts_edition", model->nuts_edition ? model->nuts_edition : "");
-    cJSON *counts = cJSON_AddObjectToObject(root, "counts");
-    cJSON_AddNumberToObject(counts, "projects", model->projects->len);
-    cJSON_AddNumberToObject(counts, "organisations", model->orgs->len);
-    cJSON_AddNumberToObject(counts, "participations", model->participations->len);
-    cJSON_AddNumberToObject(counts, "programmes", model->programmes->len);
-
-    g_autoptr(GHashTable) programme_projects = g_hash_table_new(g_str_hash, g_str_equal);
-    g_autoptr(GHashTable) period_projects = g_hash_table_new(g_str_hash, g_str_equal);
-    g_autoptr(GHashTable) period_parts = g_hash_table_new(g_str_hash, g_str_equal);
-    g_autoptr(GHashTable) themes = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-    g_autoptr(GHashTable) countries = g_hash_table_new(g_str_hash, g_str_equal);
-    for (guint p = 0; p < model->projects->len; p++) {
-        const RnProject *project = &g_array_index(model->projects, RnProject, p);
-        const RnProgramme *programme = &g_array_index(model->programmes, RnProgramme,
-                                                      project->programme);
-        count(programme_projects, programme->name);
-        if (*programme->period)
-            count(period_projects, programme->period);
-        if (!*project->themes)
-            continue;
-        g_auto(GStrv) parts = g_strsplit(project->themes, "; ", -1);
-        for (guint t = 0; parts[t]; t++) {
-            g_strstrip(parts[t]);
-            if (!*parts[t])
-                continue;
-            guint n = GPOINTER_TO_UINT(g_hash_table_lookup(themes, parts[t]));
-            g_hash_table_replace(themes, g_strdup(parts[t]), GUINT_TO_POINTER(n + 1));
-        }
-    }
-    for (guint i = 0; i < model->participations->len; i++) {
-        const RnParticipation *part = &g_array_index(model->participations, RnParticipation, i);
-        const RnProject *project = &g_array_index(model->projects, RnProject, part->project);
-        const RnProgramme *programme = &g_array_index(model->programmes, RnProgramme,
-                                                      project->programme);
-        if (*programme->period)
-            count(period_parts, programme->period);
-        if (part->country && *part->country)
-            count(countries, part->country);
-    }
-    cJSON *programmes = cJSON_AddArrayToObject(root, "programmes");
-    for (guint p = 0; p < model->programmes->len; p++) {
-        const RnProgramme *programme = &g_array_index(model->programmes, RnProgramme, p);
-        cJSON *item = cJSON_CreateObject();
-        cJSON_AddStringToObject(item, "name", programme->name);
-        if (*programme->period)
-            cJSON_AddStringToObject(item, "period", programme->period);
-        else
-            cJSON_AddNullToObject(item, "period");
-        cJSON_AddNumberToObject(item, "projects", GPOINTER_TO_UINT(g_hash_table_lookup(
-                                                      programme_projects, programme->name)));
-        cJSON_AddItemToArray(programmes, item);
-    }
-    cJSON *periods = counted_array(period_projects, "projects");
-    cJSON *period;
-    cJSON_ArrayForEach(period, periods)
-    {
-        const char *name = cJSON_GetObjectItem(period, "name")->valuestring;
-        cJSON_AddNumberToObject(period, "participations",
-                                GPOINTER_TO_UINT(g_hash_table_lookup(period_parts, name)));
-    }
-    cJSON_AddItemToObject(root, "periods", periods);
-    cJSON_AddItemToObject(root, "themes", counted_array(themes, "projects"));
-    cJSON_AddItemToObject(root, "countries", counted_array(countries, "participations"));
-    guint levels[4] = {0};
-    for (guint r = 0; r < model->regions->len; r++) {
-        const RnRegion *region = &g_array_index(model->regions, RnRegion, r);
-        if (region->level >= 0 && region->level <= 3)
-            levels[region->level]++;
-    }
-    cJSON *level_array = cJSON_AddArrayToObject(root, "nuts_levels");
-    for (int l = 0; l <= 3; l++) {
-        cJSON *item = cJSON_CreateObject();
-        cJSON_AddNumberToObject(item, "level", l);
-        cJSON_AddNumberToObject(item, "regions", levels[l]);
-        cJSON_AddItemToArray(level_array, item);
-    }
-    cJSON *api = cJSON_AddObjectToObject(root, "parameters");
-    cJSON_AddItemToObject(api, "analyze", parameters_of(RN_COMMAND_ANALYZE));
-    cJSON_AddItemToObject(api, "compare", parameters_of(RN_COMMAND_COMPARE));
-    char *text = cJSON_PrintUnformatted(root);
-    g_autofree char *json = g_strdup(text);
-    cJSON_free(text);
-    return g_strconcat(json, "\n", NULL);
+    RnDescription description;
+    rn_describe(model, &description);
+    RnDescribeReport report = {.dataset_name = dataset_name, .dataset_file = dataset_file,
+                               .model = model, .description = &description};
+    char *json = rn_describe_render(&report);
+    rn_description_clear(&description);
+    return json;
 }

@@ -82,12 +82,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC(RnApiResponse, rn_api_response_free)
 char *rn_api_error_json(guint status, const char *message);
 
 /*
- * What the dataset holds, as JSON (docs/serve.md): dataset name and file,
- * NUTS edition, counts, programmes (name, period, projects), periods
- * (projects, participations), themes (projects), countries
- * (participations), NUTS levels with regions, and the API's parameters
- * with their choices and bounds.  Caller frees.
- * Time complexity: O(projects * themes + participations + regions).
+ * What the dataset holds: the bytes `regnet describe --output` writes for the
+ * same dataset (docs/describe.md, docs/describe.schema.json).  Caller frees.
+ * Time complexity: O(participations + projects * themes + regions).
  */
 char *rn_api_describe(const RnModel *model, const char *dataset_name, const char *dataset_file);
 

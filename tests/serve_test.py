@@ -94,6 +94,10 @@ try:
         want = open(cli("analyze", ["--dataset", KEEP, *args], tmp, f"a{k}"), "rb").read()
         check(f"analyze {query}: the CLI's bytes", status == 200 and body == want,
               f"{status} {len(body)} vs {len(want)}")
+    status, headers, body = get(port, "/api/describe")
+    want = open(cli("describe", ["--dataset", KEEP], tmp, "describe.json"), "rb").read()
+    check("describe: the bytes of regnet describe", status == 200 and body == want,
+          f"{status} {len(body)} vs {len(want)}")
     status, headers, body = get(port, "/api/analyze?network=country&format=csv&file=edges.csv")
     folder = cli("analyze", ["--dataset", KEEP, "--network", "country", "--format", "csv"], tmp, "csv")
     check("format=csv&file=edges.csv: the CLI's edges.csv", status == 200 and body == open(os.path.join(folder, "edges.csv"), "rb").read())

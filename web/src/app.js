@@ -483,7 +483,7 @@ async function start() {
     return;
   }
   const d = state.describe;
-  $("dataset").textContent = `${d.dataset.name} (${d.counts.projects} projects)`;
+  $("dataset").textContent = `${d.dataset.name} (${d.totals.projects} projects)`;
   fill($("f-programme"), d.programmes.map((p) => p.name), "all");
   fill($("f-period"), d.periods.map((p) => p.name), "all");
   fill($("f-theme"), d.themes.map((t) => t.name), "all");
