@@ -90,8 +90,9 @@ void rn_brokerage_pairs_compute(const RnNetwork *net, const RnGrouping *g,
                     g_array_append_val(pairs, pair);
                 }
             }
-        qsort(&g_array_index(pairs, RnBrokeragePair, first), pairs->len - first,
-              sizeof(RnBrokeragePair), compare_pairs);
+        if (pairs->len - first > 1) /* the array's data is NULL while empty (UBSan) */
+            qsort(&g_array_index(pairs, RnBrokeragePair, first), pairs->len - first,
+                  sizeof(RnBrokeragePair), compare_pairs);
         r->offset[v + 1] = pairs->len;
         for (guint p = 0; p < m; p++) {
             position[present[p]] = G_MAXUINT;

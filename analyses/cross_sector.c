@@ -20,12 +20,12 @@ char rn_sector_class(const char *sector)
     return 0;
 }
 
-static const RnNetwork *sort_network; /* qsort has no context argument */
-
-static int compare_strength(const void *a, const void *b)
+/* Strongest first; net (the network whose edges are indexed) is the context. */
+static gint compare_strength(gconstpointer a, gconstpointer b, gpointer net)
 {
-    const RnEdge *x = &g_array_index(sort_network->edges, RnEdge, *(const guint *)a);
-    const RnEdge *y = &g_array_index(sort_network->edges, RnEdge, *(const guint *)b);
+    const RnNetwork *network = net;
+    const RnEdge *x = &g_array_index(network->edges, RnEdge, *(const guint *)a);
+    const RnEdge *y = &g_array_index(network->edges, RnEdge, *(const guint *)b);
     if (x->weight != y->weight)
         return x->weight > y->weight ? -1 : 1;
     guint i = *(const guint *)a, j = *(const guint *)b;
@@ -94,8 +94,8 @@ void rn_cross_sector_compute(const RnModel *model, const RnNetwork *net, int lev
     }
     /* Region order by code; slots were only needed while counting. */
     g_array_sort(r->regions, compare_shares);
-    sort_network = net;
-    qsort(r->strongest->data, r->strongest->len, sizeof(guint), compare_strength);
+    /* With a context argument, not a sort global (issue 14). */
+    g_array_sort_with_data(r->strongest, compare_strength, (gpointer)net);
     if (r->strongest->len > top)
         g_array_set_size(r->strongest, top);
 

@@ -110,7 +110,8 @@ void rn_node_profiles_build(const RnModel *model, const RnNetwork *net, const Rn
         guint64 *pair = &g_array_index(pairs, guint64, k);
         *pair = (*pair & G_GUINT64_CONSTANT(0xFFFFFFFF00000000)) | renumber[*pair & 0xFFFFFFFFu];
     }
-    qsort(pairs->data, pairs->len, sizeof(guint64), compare_u64);
+    if (pairs->len > 1) /* qsort(NULL, 0, ...) is undefined (UBSan, issue 14) */
+        qsort(pairs->data, pairs->len, sizeof(guint64), compare_u64);
     p->theme_offset = g_new0(guint, n + 1);
     p->theme_id = g_new(guint, pairs->len + 1);
     p->theme_projects = g_new(guint, pairs->len + 1);

@@ -22,8 +22,9 @@ for h in $harnesses; do
     mkdir -p "build-fuzz/corpus/$h" "build-fuzz/artifacts/$h"
     log="build-fuzz/$h.log"
     start=$(date +%s)
-    # -timeout: one input taking 10 s is a hang; -rss_limit_mb: 2 GB is a leak or a bomb.
-    if "build-fuzz/tests/fuzz/$h" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
+    # -timeout: one input taking 60 s is a hang (inputs take milliseconds; a loaded
+    # shared machine stretches that a hundredfold); -rss_limit_mb: 2 GB is a leak or a bomb.
+    if "build-fuzz/tests/fuzz/$h" -max_total_time="$seconds" -timeout=60 -rss_limit_mb=2048 \
             -max_len=65536 -print_final_stats=1 -artifact_prefix="build-fuzz/artifacts/$h/" \
             "build-fuzz/corpus/$h" "build-fuzz/seeds/$h" >"$log" 2>&1; then
         status=ok

@@ -95,11 +95,18 @@ static inline void fz_write_nuts_slice(const char *edition)
                                                 edition);
     gsize length;
     g_autofree char *text = fz_read_source(relative, &length);
-    g_auto(GStrv) lines = g_strsplit(text, "\n", -1);
+    /* Line by line with strchr: g_strsplit under ASan's strstr interceptor is
+     * quadratic (seconds on a 100 KB table). */
     GString *out = g_string_new(NULL);
-    for (guint i = 0; lines[i]; i++)
-        if (i == 0 || fz_slice_country(lines[i]))
-            g_string_append_printf(out, "%s\n", lines[i]);
+    gboolean header = TRUE;
+    for (const char *line = text; *line;) {
+        const char *end = strchr(line, '\n');
+        gsize n = end ? (gsize)(end - line) + 1 : strlen(line);
+        if (header || fz_slice_country(line))
+            g_string_append_len(out, line, (gssize)n);
+        header = FALSE;
+        line += n;
+    }
     g_autofree char *name = g_strdup_printf("nuts%s.csv", edition);
     g_free(fz_write(name, (const uint8_t *)out->str, out->len));
     g_string_free(out, TRUE);
@@ -136,13 +143,23 @@ static inline RnModel *fz_model_with_nuts(const char *edition)
     return model;
 }
 
+/* Does data hold "(null)"? */
+static inline gboolean fz_has_null_text(const uint8_t *data, size_t size)
+{
+    for (size_t i = 0; i + 6 <= size; i++)
+        if (memcmp(data + i, "(null)", 6) == 0)
+            return TRUE;
+    return FALSE;
+}
+
 /*
  * The house rules of a loader's result: failure sets an error, success
  * none; the message is non-empty, valid UTF-8, has no "(null)" and is
- * short whatever the input (excerpts capped).  Aborts otherwise, which
+ * short whatever the input (excerpts capped).  data, size: the input.  Aborts otherwise, which
  * libFuzzer reports as a crash with the input.
  */
-static inline void fz_check_result(gboolean ok, const GError *error)
+static inline void fz_check_result(gboolean ok, const GError *error, const uint8_t *data,
+                                   size_t size)
 {
     if (ok != (error == NULL))
         abort();
@@ -150,8 +167,8 @@ static inline void fz_check_result(gboolean ok, const GError *error)
         return;
     const char *m = error->message;
     if (!m || !*m || strlen(m) > FZ_MAX_MESSAGE || !g_utf8_validate(m, -1, NULL) ||
-        strstr(m, "(null)"))
-        abort();
+        (strstr(m, "(null)") && !fz_has_null_text(data, size)))
+        abort(); /* "(null)" is a NULL given to printf, unless the input has it */
 }
 
 #endif

@@ -40,7 +40,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     g_autofree char *table = fz_path("nuts2016.csv");
     g_autoptr(GError) error = NULL;
     gboolean ok = rn_harmonise_nuts(model, "2016", table, &step, 1, &error);
-    fz_check_result(ok, error);
+    fz_check_result(ok, error, data, size);
     if (!ok)
         return 0;
     for (guint i = 0; i < model->participations->len; i++) {

@@ -66,7 +66,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     g_autofree char *path = fz_write("dataset.json", data, size);
     g_autoptr(GError) error = NULL;
     g_autoptr(cJSON) root = rn_description_parse(path, &error);
-    fz_check_result(root != NULL, error);
+    fz_check_result(root != NULL, error, data, size);
     if (!root || names_paths(root))
         return 0;
     g_clear_error(&error);
@@ -74,6 +74,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     RnLoadOptions options = {0};
     g_autofree char *name = NULL;
     gboolean ok = rn_load_dataset(model, path, &options, &name, &error);
-    fz_check_result(ok, error);
+    fz_check_result(ok, error, data, size);
     return 0;
 }

@@ -20,7 +20,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         g_autofree char *text = NULL;
         gsize length = 0;
         gboolean ok = rn_read_file(path, "input.csv.gz", &text, &length, &error);
-        fz_check_result(ok, error);
+        fz_check_result(ok, error, data, size);
         if (ok && (text[length] != '\0'))
             abort();
     }
@@ -28,7 +28,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     char delimiter = size > 0 && (data[0] & 1) ? ',' : ';';
     g_autoptr(RnCsv) csv = rn_csv_open(path, "input.csv.gz", delimiter, &error);
     if (!csv) {
-        fz_check_result(FALSE, error);
+        fz_check_result(FALSE, error, data, size);
         return 0;
     }
     RnCsvStatus status;
@@ -36,6 +36,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         for (guint i = 0; i < rn_csv_n_columns(csv); i++)
             (void)rn_csv_field_trimmed(csv, (int)i);
     }
-    fz_check_result(status != RN_CSV_ERROR, error);
+    fz_check_result(status != RN_CSV_ERROR, error, data, size);
     return 0;
 }

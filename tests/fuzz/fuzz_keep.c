@@ -38,6 +38,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     } else {
         ok = rn_load_keep_partners(model, path, "keep.csv", &options, &error);
     }
-    fz_check_result(ok, error);
+    fz_check_result(ok, error, data, size);
     return 0;
 }

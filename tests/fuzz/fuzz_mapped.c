@@ -71,7 +71,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     g_autoptr(GError) error = NULL;
     gboolean ok = rn_load_mapped(model, format, path, source, "dataset.json", "sources[0]",
                                  &options, &error);
-    fz_check_result(ok, error);
+    fz_check_result(ok, error, data, size);
     if (ok)
         rn_apply_cluster_registry(model);
     return 0;

@@ -16,7 +16,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     g_autoptr(RnModel) model = rn_model_new();
     g_autoptr(GError) error = NULL;
     gboolean ok = rn_load_nuts(model, path, "nuts.csv", "2013", &error);
-    fz_check_result(ok, error);
+    fz_check_result(ok, error, data, size);
     if (!ok)
         return 0;
     for (guint i = 0; i < model->regions->len; i++) {
