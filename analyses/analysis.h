@@ -87,4 +87,18 @@ typedef struct {
 void rn_paths_compute(const RnNetwork *network, double alpha, guint threads,
                       const gboolean *in_scope, RnPathResult *result);
 
+/*
+ * Frees the arrays of result (filled by rn_paths_compute) and zeroes it, the
+ * *_clear() convention: safe on a zeroed or already cleared result.  Inline
+ * here so paths.c keeps one topic.  Time complexity: O(1).
+ */
+static inline void rn_path_result_clear(RnPathResult *result)
+{
+    g_return_if_fail(result != NULL);
+    g_free(result->betweenness);
+    g_free(result->harmonic);
+    g_free(result->closeness);
+    *result = (RnPathResult){0};
+}
+
 #endif

@@ -55,9 +55,7 @@ gboolean rn_analyze_regions_as_bridges(const RnNetwork *region_net, const RnNetw
     r->org_edges = org_net->edges->len;
     rn_brokerage_clear(&brokerage);
     rn_grouping_clear(&grouping);
-    g_free(paths.betweenness);
-    g_free(paths.harmonic);
-    g_free(paths.closeness);
+    rn_path_result_clear(&paths);
     return TRUE;
 }
 

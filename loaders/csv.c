@@ -389,6 +389,7 @@ int rn_csv_column(const RnCsv *csv, const char *name)
 gboolean rn_csv_require_columns(const RnCsv *csv, const char *const *names,
                                 int *indices, GError **error)
 {
+    g_return_val_if_fail(csv != NULL && names != NULL && indices != NULL, FALSE);
     for (guint k = 0; names[k]; k++) {
         indices[k] = rn_csv_column(csv, names[k]);
         if (indices[k] < 0) {
@@ -425,6 +426,7 @@ static RnCsvStatus next_parsed(RnCsv *csv, GError **error)
 
 RnCsvStatus rn_csv_next(RnCsv *csv, GError **error)
 {
+    g_return_val_if_fail(csv != NULL, RN_CSV_ERROR);
     if (!csv->preparsed)
         return next_parsed(csv, error);
     if (csv->pre_next < csv->pre_records->len) {

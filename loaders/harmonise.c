@@ -87,6 +87,9 @@ static gboolean read_converter(RnModel *model, const char *path, const char *fro
 gboolean rn_harmonise_nuts(RnModel *model, const char *target, const char *table,
                            const RnHarmonisationStep *steps, guint n_steps, GError **error)
 {
+    g_return_val_if_fail(model != NULL && target != NULL && table != NULL, FALSE);
+    g_return_val_if_fail(steps != NULL || n_steps == 0, FALSE);
+    g_return_val_if_fail(error == NULL || *error == NULL, FALSE);
     g_autoptr(GPtrArray) maps = g_ptr_array_new_with_free_func((GDestroyNotify)g_hash_table_unref);
     for (guint s = 0; s < n_steps; s++) {
         GHashTable *map = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, free_candidate);

@@ -35,6 +35,8 @@ static const char *const partner_columns[] = {
 gboolean rn_load_keep_partners(RnModel *model, const char *path, const char *display,
                                const RnLoadOptions *options, GError **error)
 {
+    g_return_val_if_fail(model != NULL && path != NULL && options != NULL, FALSE);
+    g_return_val_if_fail(error == NULL || *error == NULL, FALSE);
     g_autoptr(RnCsv) csv = rn_prefetch_open(options->prefetch, path, display, ';', error);
     if (!csv)
         return FALSE;
@@ -197,6 +199,8 @@ static gboolean parse_date(const char *text, char **iso)
 gboolean rn_load_keep_projects(RnModel *model, const char *path, const char *display,
                                const RnLoadOptions *options, GError **error)
 {
+    g_return_val_if_fail(model != NULL && path != NULL && options != NULL, FALSE);
+    g_return_val_if_fail(error == NULL || *error == NULL, FALSE);
     g_autoptr(RnCsv) csv = rn_prefetch_open(options->prefetch, path, display, ',', error);
     if (!csv)
         return FALSE;

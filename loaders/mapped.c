@@ -1094,6 +1094,7 @@ static gboolean load_projects(RnModel *model, RnCsv *csv, const Mapping *m, RnPr
 
 void rn_apply_cluster_registry(RnModel *model)
 {
+    g_return_if_fail(model != NULL);
     if (g_hash_table_size(model->registry) == 0)
         return;
     RnProvenance *prov = rn_model_add_provenance(model, "cluster registry", "cluster-registry");
@@ -1120,6 +1121,9 @@ gboolean rn_load_mapped(RnModel *model, const char *format, const char *path,
                         const cJSON *source, const char *description, const char *where,
                         const RnLoadOptions *options, GError **error)
 {
+    g_return_val_if_fail(model != NULL && format != NULL && path != NULL && source != NULL &&
+                             description != NULL && where != NULL && options != NULL, FALSE);
+    g_return_val_if_fail(error == NULL || *error == NULL, FALSE);
     g_auto(Mapping) m = {.file = description, .where = where};
     gboolean json = g_str_has_prefix(format, "json");
     const char *delimiter = optional_string(source, "delimiter");

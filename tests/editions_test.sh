@@ -6,22 +6,34 @@
 # the documented usage errors below (an edition the description cannot
 # reach; a network without nodes, e.g. regions of data without NUTS codes).
 # `--nuts-edition 2016` once crashed every description (issue 14).
-# Usage: editions_test.sh REGNET PYTHON DESCRIPTION [--no-org]
+# Usage: editions_test.sh REGNET PYTHON DESCRIPTION [--no-org] [--editions "E..."]
+#                         [--kinds "K..."]
 #   --no-org leaves out the organisation network, whose path pass takes
 #   minutes on the FP7/H2020 and keep.eu 2000-2020 data (issue 15).
+#   --editions, --kinds: a reduced matrix (the sanitizer build runs one,
+#   scripts/sanitize.sh); kinds are region0-3, country, sector, org.
 # Run from the project root.
 set -u
 REGNET=$1
 PYTHON=$2
 DESCRIPTION=$3
 KINDS="region0 region1 region2 region3 country sector org"
-[ "${4:-}" = "--no-org" ] && KINDS="region0 region1 region2 region3 country sector"
+EDITIONS="2013 2016 2021 2024"
+shift 3
+while [ $# -gt 0 ]; do
+    case $1 in
+        --no-org) KINDS="region0 region1 region2 region3 country sector"; shift ;;
+        --editions) EDITIONS=$2; shift 2 ;;
+        --kinds) KINDS=$2; shift 2 ;;
+        *) echo "editions_test.sh: unknown argument $1" >&2; exit 2 ;;
+    esac
+done
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 FAIL=0
 RUNS=0
 USAGE=0
-for edition in 2013 2016 2021 2024; do
+for edition in $EDITIONS; do
     for kind in $KINDS; do
         case $kind in
             region0) args="--network region --level 0"; group=country ;;
