@@ -406,7 +406,7 @@ gboolean rn_compare_run(const RnModel *model, const RnCompareRequest *request,
     result->periods = g_new0(RnPeriodResult, n);
     result->comparisons = g_new0(RnComparison, n);
     rn_igraph_begin();
-    g_autoptr(GPtrArray) stale = rn_igraph_take_warnings(); /* from an earlier run */
+    g_autoptr(GPtrArray) stale G_GNUC_UNUSED = rn_igraph_take_warnings(); /* from an earlier run */
     for (guint p = 0; p < n; p++) {
         result->periods[p].period = g_strdup(request->periods[p]);
         if (!build_period(model, request, &result->periods[p], error)) {

@@ -60,7 +60,7 @@ gboolean rn_analysis_run(const RnModel *model, const RnAnalysisRequest *request,
     memset(result, 0, sizeof *result);
     g_autoptr(GTimer) timer = g_timer_new();
     rn_igraph_begin();
-    g_autoptr(GPtrArray) stale = rn_igraph_take_warnings(); /* from an earlier run */
+    g_autoptr(GPtrArray) stale G_GNUC_UNUSED = rn_igraph_take_warnings(); /* from an earlier run */
     result->network = rn_network_build(model, &request->spec, error);
     if (!result->network)
         return FALSE;

@@ -1,6 +1,8 @@
 #!/bin/bash
 # Installs what building and testing regnet needs on Debian 12 (as root, or
 # with sudo).  Does nothing when everything is already installed.
+# clang, its libFuzzer/sanitizer runtimes (libclang-rt-dev) and OpenMP (libomp-dev)
+# build the fuzz harnesses (scripts/fuzz.sh); valgrind runs scripts/valgrind.sh.
 # Usage: scripts/install-deps.sh [--bench]   (--bench adds scipy, R sna and jsonlite, hyperfine:
 # the peers of bench/ and scripts/reference*.py; scikit-learn is always installed: the
 # recommend test checks AUCs with it)
@@ -16,7 +18,7 @@ set -eu
 cd "$(dirname "$0")/.."
 packages="build-essential cmake pkg-config libigraph-dev libglib2.0-dev libcjson-dev
 libxml2-dev zlib1g-dev libsoup-3.0-dev chromium libcairo2-dev libpango1.0-dev fonts-dejavu-core python3 python3-jsonschema python3-networkx python3-sklearn
-python3-igraph r-cran-igraph"
+python3-igraph r-cran-igraph clang libclang-rt-dev libomp-dev valgrind"
 if [ "${1:-}" = "--bench" ]; then
     packages="$packages python3-scipy r-cran-sna r-cran-jsonlite hyperfine"
 fi
