@@ -17,7 +17,7 @@ cmake --build build-sanitize -j"$(nproc)" >/dev/null
 # halt_on_error/abort_on_error: the first report fails the test (no
 # recovery); detect_leaks: LeakSanitizer at exit; print_stacktrace: UBSan's
 # report says where.
-export ASAN_OPTIONS=halt_on_error=1:abort_on_error=1:detect_leaks=1:strict_string_checks=1:detect_stack_use_after_return=1
+export ASAN_OPTIONS=halt_on_error=1:abort_on_error=1:detect_leaks=1:detect_stack_use_after_return=1
 export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
 labels='^sanitize$'
 if [ "${1:-}" = "--full" ]; then

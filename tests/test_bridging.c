@@ -260,10 +260,37 @@ static void test_igraph_error_reason(void)
     rn_network_free(net);
 }
 
+/* A node without open two-paths before any pair is listed: the pair array
+ * is still empty (its data NULL), which once reached qsort(NULL, 0, ...)
+ * (UBSan, issue 14; the sanitizer build runs this test). */
+static void test_brokerage_pairs_leading_leaf(void)
+{
+    const guint path[][2] = {{0, 1}, {1, 2}};
+    RnNetwork *net = make(3, path, NULL, 2);
+    const guint groups[3] = {0, 1, 0};
+    RnGrouping g = {0};
+    set_groups(&g, groups, 3, 2);
+    RnBrokeragePairs pairs;
+    rn_brokerage_pairs_compute(net, &g, &pairs);
+    g_assert_cmpuint(pairs.n, ==, 3);
+    g_assert_cmpuint(pairs.offset[0], ==, 0);
+    g_assert_cmpuint(pairs.offset[1], ==, 0); /* n0: a leaf, no pair */
+    g_assert_cmpuint(pairs.offset[2], ==, 1); /* n1: one itinerant pair (g0, g0) */
+    g_assert_cmpuint(pairs.offset[3], ==, 1);
+    g_assert_cmpuint(pairs.pairs[0].role, ==, RN_BROKER_ITINERANT);
+    g_assert_cmpuint(pairs.pairs[0].from, ==, 0);
+    g_assert_cmpuint(pairs.pairs[0].to, ==, 0);
+    g_assert_cmpfloat(pairs.pairs[0].count, ==, 1);
+    rn_brokerage_pairs_clear(&pairs);
+    rn_grouping_clear(&g);
+    rn_network_free(net);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
     g_test_add_func("/bridging/brokerage-roles", test_brokerage_roles);
+    g_test_add_func("/bridging/brokerage-pairs-leading-leaf", test_brokerage_pairs_leading_leaf);
     g_test_add_func("/bridging/structural-holes", test_structural_holes);
     g_test_add_func("/bridging/ei-index", test_ei_index);
     g_test_add_func("/bridging/splitmix64", test_splitmix64);
