@@ -19,6 +19,8 @@ cmake --build build-sanitize -j"$(nproc)" >/dev/null
 # report says where.
 export ASAN_OPTIONS=halt_on_error=1:abort_on_error=1:detect_leaks=1:detect_stack_use_after_return=1
 export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
+# fontconfig's process-lifetime caches (tests/lsan.supp says why).
+export LSAN_OPTIONS=suppressions=$PWD/tests/lsan.supp:print_suppressions=0
 labels='^sanitize$'
 if [ "${1:-}" = "--full" ]; then
     labels='^sanitize(_full)?$'
