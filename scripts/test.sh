@@ -7,6 +7,6 @@ set -eu
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
 scripts/build.sh
-ctest --test-dir build --output-on-failure
-scripts/sanitize.sh
+ctest --test-dir build --output-on-failure -j"$(nproc)"
+scripts/sanitize.sh -j"$(nproc)"
 scripts/fuzz.sh "${REGNET_FUZZ_SECONDS:-20}"
