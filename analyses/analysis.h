@@ -10,6 +10,35 @@
 #define REGNET_ANALYSIS_H
 
 #include "engine/network.h"
+#include "engine/progress.h"
+
+/* The per-node centralities, as bits of a set (RnAnalysisOptions.metrics). */
+typedef enum {
+    RN_METRIC_DEGREE = 1u << 0,
+    RN_METRIC_STRENGTH = 1u << 1,
+    RN_METRIC_BETWEENNESS = 1u << 2,
+    RN_METRIC_HARMONIC = 1u << 3,
+    RN_METRIC_CLOSENESS = 1u << 4,
+    RN_METRIC_EIGENVECTOR = 1u << 5,
+    RN_METRIC_PAGERANK = 1u << 6,
+} RnMetric;
+#define RN_METRIC_COUNT 7
+#define RN_METRICS_ALL 0x7fu
+/* The centralities that need the shortest-path pass. */
+#define RN_METRICS_PATHS (RN_METRIC_BETWEENNESS | RN_METRIC_HARMONIC | RN_METRIC_CLOSENESS)
+
+/* "degree", "strength", ..., "pagerank": bit k of RnMetric; NULL-terminated. */
+extern const char *const rn_metric_names[RN_METRIC_COUNT + 1];
+
+/* How betweenness was computed. */
+typedef struct {
+    gboolean sampled;          /* FALSE: exact (Brandes) */
+    double epsilon, delta;     /* sampled: |estimate - exact| <= epsilon for every node
+                                * with probability >= 1 - delta */
+    guint64 seed;              /* sampled: seed of the draws */
+    guint64 samples;           /* sampled: pairs drawn (Riondato-Kornaropoulos r) */
+    guint vertex_diameter;     /* sampled: upper bound of the vertex diameter used for r */
+} RnBetweennessMethod;
 
 /* Per-node centralities; arrays of length n, owned by the struct. */
 typedef struct {
@@ -21,6 +50,8 @@ typedef struct {
     double *closeness;    /* Wasserman-Faust: ((r-1)/(n-1)) * (r-1)/sum d */
     double *eigenvector;  /* weighted, scaled to max 1 */
     double *pagerank;     /* damping 0.85, weights as strengths */
+    guint metrics;        /* RnMetric bits of the arrays computed; the others are NULL */
+    RnBetweennessMethod betweenness_method;
 } RnCentrality;
 
 typedef struct {
@@ -34,6 +65,7 @@ typedef struct {
     double transitivity;     /* 3 x triangles / connected triples */
     double average_clustering; /* mean local clustering, 0 for degree < 2 */
     guint isolates;
+    gboolean has_paths;      /* the path statistics below were computed (a full path pass ran) */
     /* Over the largest component: */
     guint diameter_hops;
     double average_path_length_hops;
@@ -49,6 +81,11 @@ typedef struct {
 typedef struct {
     double alpha;            /* distance = 1 / weight^alpha */
     guint threads;           /* worker threads for the path pass (>= 1) */
+    guint metrics;           /* RnMetric bits to compute; 0 = every centrality */
+    double sample_epsilon;   /* > 0: sampled betweenness (rn_betweenness_sample); 0: exact */
+    double sample_delta;
+    guint64 sample_seed;
+    const RnProgress *progress; /* NULL: none */
 } RnAnalysisOptions;
 
 void rn_centrality_clear(RnCentrality *c);
@@ -57,7 +94,11 @@ void rn_centrality_clear(RnCentrality *c);
 const char *rn_igraph_version(void);
 
 /*
- * Computes every per-node centrality and the network summary.  igraph is
+ * Computes the per-node centralities options->metrics asks for (every one
+ * when 0) and the network summary; the arrays of the others stay NULL, their
+ * centralizations NAN.  The shortest-path pass runs when betweenness (exact),
+ * harmonic or closeness is asked for; the path statistics of the summary
+ * (diameters, average path lengths) come from it (summary->has_paths).  igraph is
  * called from this thread only; the shortest-path pass runs on
  * options->threads threads of its own code.  Results are identical for any
  * thread count.  Time complexity: O(V (E + V log V)) for the path pass.
@@ -100,5 +141,47 @@ static inline void rn_path_result_clear(RnPathResult *result)
     g_free(result->closeness);
     *result = (RnPathResult){0};
 }
+
+typedef struct {
+    double alpha;
+    guint threads;
+    gboolean betweenness;        /* FALSE: no dependency accumulation, result->betweenness NULL */
+    const RnProgress *progress;  /* RN_PHASE_PATHS: sources done of n; NULL: none */
+} RnPathOptions;
+
+/*
+ * rn_paths_compute() with options: betweenness may be left out (about half
+ * the work of a weighted pass), progress is reported from the calling thread,
+ * and before a pass on 256 nodes or more a few sources spread over the node
+ * order are timed and the estimated wall time of the whole pass reported
+ * (RN_PROGRESS_ESTIMATE).  Time complexity: O(V (E + V log V)).
+ */
+void rn_paths_run(const RnNetwork *network, const RnPathOptions *options,
+                  const gboolean *in_scope, RnPathResult *result);
+
+/* Smallest and largest sample size rn_betweenness_sample() accepts
+ * (epsilon, delta within them: see cli/options.c). */
+#define RN_SAMPLE_MAX 100000000u
+
+/*
+ * Betweenness estimated from a sample of shortest paths (Riondato and
+ * Kornaropoulos 2016): r = ceil((c / eps^2) (floor(log2(VD - 2)) + 1 +
+ * ln(1 / delta))) ordered pairs (s, t), s != t, drawn uniformly with c = 0.5,
+ * VD an upper bound of the vertex diameter (the most nodes on a shortest
+ * path), eps scaled by (n - 2) / n so that the bound holds for regnet's
+ * normalisation 1/((n-1)(n-2)).  For each pair, one shortest path is drawn
+ * uniformly among all (predecessors chosen with probability sigma(p) /
+ * sigma(t)), and each inner node receives 1/r.  With probability at least
+ * 1 - delta every node's estimate is within epsilon of its exact normalised
+ * betweenness.  Pair k is drawn from a generator seeded with (seed, k), so
+ * the result is identical for any number of threads.  Output allocated here
+ * (g_free), method filled.  Errors: RN_ERROR_USAGE when r would exceed
+ * RN_SAMPLE_MAX.  Time complexity: O(r (E + V log V)) worst case; each
+ * Dijkstra stops when t is settled.
+ */
+gboolean rn_betweenness_sample(const RnNetwork *network, double alpha, guint threads,
+                               double epsilon, double delta, guint64 seed,
+                               const RnProgress *progress, double **betweenness,
+                               RnBetweennessMethod *method, GError **error);
 
 #endif

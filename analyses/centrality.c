@@ -8,6 +8,9 @@
 #include "analyses/centrality.h"
 #include "engine/error.h"
 
+const char *const rn_metric_names[RN_METRIC_COUNT + 1] = {
+    "degree", "strength", "betweenness", "harmonic", "closeness", "eigenvector", "pagerank", NULL};
+
 void rn_centrality_clear(RnCentrality *c)
 {
     g_clear_pointer(&c->degree, g_free);

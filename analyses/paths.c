@@ -20,55 +20,18 @@
 #include <string.h>
 
 #include "analyses/analysis.h"
-#include "engine/adjacency.h"
+#include "analyses/path_graph.h"
 
-#define PATH_EPSILON 1e-10
 #define N_BLOCKS 64
+/* Sources timed before a pass for its estimate (on 256 nodes or more). */
+#define ESTIMATE_SOURCES 16
+#define ESTIMATE_MIN_NODES 256
 
-/* Adjacency with the length of every arc, for the hot loops. */
-typedef struct {
-    guint n;
-    guint *offset;   /* n + 1 */
-    guint *target;   /* 2E */
-    double *length;  /* 2E: 1 / weight^alpha */
-    RnAdjacency arcs;/* owns offset and target */
-} Adjacency;
-
-/* igraph_cmp_epsilon's rule: equal when |a-b| < eps (|a| + |b|). */
-static inline int compare_lengths(double a, double b)
-{
-    if (a == b)
-        return 0;
-    double diff = fabs(a - b);
-    if (diff < PATH_EPSILON * (fabs(a) + fabs(b)))
-        return 0;
-    return a < b ? -1 : 1;
-}
-
-static void adjacency_build(const RnNetwork *net, double alpha, Adjacency *adj)
-{
-    rn_adjacency_build(net, &adj->arcs);
-    adj->n = adj->arcs.n;
-    adj->offset = adj->arcs.offset;
-    adj->target = adj->arcs.target;
-    gsize arcs = adj->offset[adj->n];
-    adj->length = g_new(double, arcs + 1);
-    for (gsize k = 0; k < arcs; k++) {
-        double w = g_array_index(net->edges, RnEdge, adj->arcs.edge[k]).weight;
-        adj->length[k] = alpha == 0.0 ? 1.0 : 1.0 / pow(w, alpha);
-    }
-}
-
-static void adjacency_clear(Adjacency *adj)
-{
-    rn_adjacency_clear(&adj->arcs);
-    g_free(adj->length);
-}
-
-typedef struct {
-    double key;
-    guint node;
-} HeapItem;
+typedef RnPathGraph Adjacency;
+typedef RnHeapItem HeapItem;
+#define compare_lengths rn_compare_lengths
+#define heap_push rn_heap_push
+#define heap_pop rn_heap_pop
 
 /* Scratch space of one worker. */
 typedef struct {
@@ -88,8 +51,11 @@ typedef struct {
     const Adjacency *adj;
     const gboolean *in_scope;
     gboolean weighted;
+    gboolean betweenness; /* accumulate dependencies */
     guint n_blocks;
     gint next_block;      /* atomic */
+    gint sources_done;    /* atomic, for progress */
+    const RnProgress *progress;
     double **partial;     /* N_BLOCKS rows of n betweenness sums */
     double *harmonic;
     double *closeness;
@@ -99,50 +65,13 @@ typedef struct {
     double *dist_max;
 } Pass;
 
-static inline gboolean heap_less(const HeapItem *a, const HeapItem *b)
-{
-    return a->key < b->key || (a->key == b->key && a->node < b->node);
-}
-
-static void heap_push(HeapItem *heap, guint *size, double key, guint node)
-{
-    guint i = (*size)++;
-    HeapItem item = {key, node};
-    while (i > 0) {
-        guint parent = (i - 1) / 2;
-        if (!heap_less(&item, &heap[parent]))
-            break;
-        heap[i] = heap[parent];
-        i = parent;
-    }
-    heap[i] = item;
-}
-
-static HeapItem heap_pop(HeapItem *heap, guint *size)
-{
-    HeapItem top = heap[0], last = heap[--(*size)];
-    guint i = 0;
-    for (;;) {
-        guint child = 2 * i + 1;
-        if (child >= *size)
-            break;
-        if (child + 1 < *size && heap_less(&heap[child + 1], &heap[child]))
-            child++;
-        if (!heap_less(&heap[child], &last))
-            break;
-        heap[i] = heap[child];
-        i = child;
-    }
-    if (*size > 0)
-        heap[i] = last;
-    return top;
-}
-
 /* Records u as a predecessor of v on a new shortest path (reset) or on an
  * equally short one (append), updating the path count sigma[v]. */
 static inline void add_predecessor(const Adjacency *adj, Scratch *w, guint u, guint v,
                                    gboolean reset)
 {
+    if (!w->pred)
+        return; /* distances only */
     if (reset) {
         w->sigma[v] = 0.0;
         w->n_pred[v] = 0;
@@ -240,15 +169,16 @@ static void reset_hops(Scratch *w, guint reached)
 
 static void process_source(Pass *pass, guint s, Scratch *w, double *bc)
 {
+    gboolean accumulate = pass->betweenness;
     const Adjacency *adj = pass->adj;
     guint n = adj->n;
     double *dist = w->dist;
     guint reached = pass->weighted ? dijkstra(adj, s, w) : bfs_brandes(adj, s, w);
 
     /* Dependencies in reverse order of distance (Brandes 2001). */
-    for (guint i = 0; i < reached; i++)
+    for (guint i = 0; accumulate && i < reached; i++)
         w->delta[w->order[i]] = 0.0;
-    for (guint i = reached; i-- > 1;) {
+    for (guint i = accumulate ? reached : 0; i-- > 1;) {
         guint t = w->order[i];
         double coefficient = (1.0 + w->delta[t]) / w->sigma[t];
         const guint *pred = w->pred + adj->offset[t];
@@ -291,12 +221,11 @@ static void process_source(Pass *pass, guint s, Scratch *w, double *bc)
     pass->hop_max[s] = hop_max;
 }
 
-static gpointer worker(gpointer data)
+static void scratch_init(const Pass *pass, Scratch *w)
 {
-    Pass *pass = data;
     guint n = pass->adj->n;
     gsize m2 = pass->adj->offset[n];
-    Scratch w = {
+    *w = (Scratch){
         .dist = g_new(double, n),
         .sigma = g_new(double, n),
         .delta = g_new(double, n),
@@ -305,13 +234,36 @@ static gpointer worker(gpointer data)
         .queue = g_new(guint, n),
         .heap = g_new(HeapItem, m2 + n + 1),
         .settled = g_new0(gboolean, n),
-        .pred = g_new(guint, m2 + 1),
+        .pred = pass->betweenness ? g_new(guint, m2 + 1) : NULL,
         .n_pred = g_new0(guint, n + 1),
     };
     for (guint v = 0; v < n; v++) {
-        w.dist[v] = INFINITY;
-        w.hops[v] = G_MAXUINT;
+        w->dist[v] = INFINITY;
+        w->hops[v] = G_MAXUINT;
     }
+}
+
+static void scratch_clear(Scratch *w)
+{
+    g_free(w->dist);
+    g_free(w->sigma);
+    g_free(w->delta);
+    g_free(w->order);
+    g_free(w->hops);
+    g_free(w->queue);
+    g_free(w->heap);
+    g_free(w->settled);
+    g_free(w->pred);
+    g_free(w->n_pred);
+}
+
+/* Runs blocks of sources until none is left; the calling thread's worker
+ * (report TRUE) reports progress. */
+static void run_blocks(Pass *pass, gboolean report)
+{
+    guint n = pass->adj->n;
+    Scratch w;
+    scratch_init(pass, &w);
     for (;;) {
         gint block = g_atomic_int_add(&pass->next_block, 1);
         if ((guint)block >= pass->n_blocks)
@@ -319,32 +271,62 @@ static gpointer worker(gpointer data)
         guint first = (guint)((guint64)n * (guint)block / pass->n_blocks);
         guint last = (guint)((guint64)n * ((guint)block + 1) / pass->n_blocks);
         double *bc = pass->partial[block];
-        for (guint s = first; s < last; s++)
+        for (guint s = first; s < last; s++) {
             process_source(pass, s, &w, bc);
+            gint done = g_atomic_int_add(&pass->sources_done, 1) + 1;
+            if (report)
+                rn_progress_step(pass->progress, RN_PHASE_PATHS, (guint64)done, n);
+        }
     }
-    g_free(w.dist);
-    g_free(w.sigma);
-    g_free(w.delta);
-    g_free(w.order);
-    g_free(w.hops);
-    g_free(w.queue);
-    g_free(w.heap);
-    g_free(w.settled);
-    g_free(w.pred);
-    g_free(w.n_pred);
+    scratch_clear(&w);
+}
+
+static gpointer worker(gpointer data)
+{
+    run_blocks(data, FALSE);
     return NULL;
+}
+
+/* Times ESTIMATE_SOURCES sources spread over the node order and reports the
+ * estimated wall time of the whole pass on threads threads. */
+static void estimate(Pass *pass, guint threads)
+{
+    guint n = pass->adj->n;
+    if (!pass->progress || !pass->progress->func || n < ESTIMATE_MIN_NODES)
+        return;
+    Scratch w;
+    scratch_init(pass, &w);
+    g_autofree double *bc = g_new0(double, n);
+    g_autoptr(GTimer) timer = g_timer_new();
+    for (guint k = 0; k < ESTIMATE_SOURCES; k++)
+        process_source(pass, (guint)((guint64)n * k / ESTIMATE_SOURCES + k) % n, &w, bc);
+    double per_source = g_timer_elapsed(timer, NULL) / ESTIMATE_SOURCES;
+    scratch_clear(&w);
+    guint cores = MIN(threads, (guint)MAX(g_get_num_processors(), 1));
+    rn_progress_estimate(pass->progress, RN_PHASE_PATHS, n, per_source * n / cores, threads);
 }
 
 void rn_paths_compute(const RnNetwork *net, double alpha, guint threads,
                       const gboolean *in_scope, RnPathResult *result)
 {
+    RnPathOptions options = {.alpha = alpha, .threads = threads, .betweenness = TRUE};
+    rn_paths_run(net, &options, in_scope, result);
+}
+
+void rn_paths_run(const RnNetwork *net, const RnPathOptions *options,
+                  const gboolean *in_scope, RnPathResult *result)
+{
+    g_return_if_fail(net != NULL && options != NULL && in_scope != NULL && result != NULL);
     Adjacency adj;
-    adjacency_build(net, alpha, &adj);
+    rn_path_graph_build(net, options->alpha, &adj);
     guint n = adj.n;
+    guint threads = options->threads;
     Pass pass = {
         .adj = &adj,
         .in_scope = in_scope,
-        .weighted = alpha != 0.0,
+        .weighted = options->alpha != 0.0,
+        .betweenness = options->betweenness,
+        .progress = options->progress,
         .n_blocks = n < N_BLOCKS ? MAX(n, 1) : N_BLOCKS,
         .next_block = 0,
         .partial = g_new(double *, N_BLOCKS),
@@ -359,16 +341,18 @@ void rn_paths_compute(const RnNetwork *net, double alpha, guint threads,
         pass.partial[b] = g_new0(double, n + 1);
 
     threads = CLAMP(threads, 1, pass.n_blocks);
+    estimate(&pass, threads);
     GThread *pool[64];
     for (guint t = 1; t < threads && t < G_N_ELEMENTS(pool); t++)
         pool[t] = g_thread_new("regnet-paths", worker, &pass);
-    worker(&pass);
+    run_blocks(&pass, TRUE);
     for (guint t = 1; t < threads && t < G_N_ELEMENTS(pool); t++)
         g_thread_join(pool[t]);
+    rn_progress_end(pass.progress, RN_PHASE_PATHS, n);
 
-    result->betweenness = g_new0(double, n + 1);
+    result->betweenness = pass.betweenness ? g_new0(double, n + 1) : NULL;
     double scale = n > 2 ? 1.0 / ((n - 1.0) * (n - 2.0)) : 0.0;
-    for (guint v = 0; v < n; v++) {
+    for (guint v = 0; pass.betweenness && v < n; v++) {
         double total = 0.0;
         for (guint b = 0; b < pass.n_blocks; b++)
             total += pass.partial[b][v];
@@ -401,5 +385,5 @@ void rn_paths_compute(const RnNetwork *net, double alpha, guint threads,
     g_free(pass.hop_max);
     g_free(pass.dist_sum);
     g_free(pass.dist_max);
-    adjacency_clear(&adj);
+    rn_path_graph_clear(&adj);
 }

@@ -70,7 +70,17 @@ gboolean rn_analysis_run(const RnModel *model, const RnAnalysisRequest *request,
         rn_analysis_result_clear(result);
         return FALSE;
     }
-    result->by_betweenness = rn_order_by_score(result->centrality.betweenness,
+    const RnCentrality *c = &result->centrality;
+    const double *values[RN_METRIC_COUNT] = {c->degree, c->strength, c->betweenness,
+                                             c->harmonic, c->closeness, c->eigenvector,
+                                             c->pagerank};
+    result->ranked_by = RN_METRIC_BETWEENNESS;
+    for (guint k = 0; !c->betweenness && k < RN_METRIC_COUNT; k++)
+        if (values[k]) {
+            result->ranked_by = 1u << k;
+            break;
+        }
+    result->by_betweenness = rn_order_by_score(values[g_bit_nth_lsf(result->ranked_by, -1)],
                                                result->network->nodes->len);
     result->seconds_centrality = g_timer_elapsed(timer, NULL) - result->seconds_build;
     if (request->group) {

@@ -27,7 +27,9 @@ typedef struct {
     RnSummary summary;
     gboolean has_bridging;         /* request->group was set */
     RnBridging bridging;
-    guint *by_betweenness;         /* node indices, highest betweenness first (ties: lower index) */
+    guint *by_betweenness;         /* node indices, highest ranked_by first (ties: lower index) */
+    RnMetric ranked_by;            /* betweenness, or when --metrics left it out the first
+                                    * centrality computed */
     GPtrArray *warnings;           /* char *: what igraph warned about, in order */
     GPtrArray *near_duplicates;    /* GPtrArray * of organisation keys (rn_model_near_duplicates) */
     double seconds_build;          /* phase times, for --timings */

@@ -65,6 +65,11 @@ gboolean rn_analyze_network(const RnNetwork *net, const RnAnalysisOptions *optio
         s->total_weight += g_array_index(net->edges, RnEdge, i).weight;
     s->density = n > 1 ? 2.0 * s->edges / ((double)n * (n - 1.0)) : 0.0;
 
+    guint metrics = options->metrics ? options->metrics & RN_METRICS_ALL : RN_METRICS_ALL;
+    gboolean sampled = (metrics & RN_METRIC_BETWEENNESS) && options->sample_epsilon > 0;
+    guint path_metrics = metrics & RN_METRICS_PATHS & ~(sampled ? RN_METRIC_BETWEENNESS : 0u);
+    c->metrics = metrics;
+
     igraph_t graph;
     igraph_vector_t weights;
     if (!rn_igraph_from_network(net, &graph, &weights, error))
@@ -78,8 +83,13 @@ gboolean rn_analyze_network(const RnNetwork *net, const RnAnalysisOptions *optio
                         "transitivity", error) &&
         rn_igraph_check(igraph_transitivity_avglocal_undirected(&graph, &clustering,
                                                                 IGRAPH_TRANSITIVITY_ZERO),
-                        "average clustering", error) &&
-        rn_eigenvector_pagerank(&graph, &weights, &c->eigenvector, &c->pagerank, error);
+                        "average clustering", error);
+    if (ok && (metrics & RN_METRIC_PAGERANK))
+        ok = rn_eigenvector_pagerank(&graph, &weights, &c->eigenvector, &c->pagerank, error);
+    else if (ok && (metrics & RN_METRIC_EIGENVECTOR))
+        ok = rn_eigenvector(&graph, &weights, &c->eigenvector, error);
+    if (ok && !(metrics & RN_METRIC_EIGENVECTOR))
+        g_clear_pointer(&c->eigenvector, g_free);
     igraph_vector_destroy(&weights);
     igraph_destroy(&graph);
     if (!ok) {
@@ -90,23 +100,53 @@ gboolean rn_analyze_network(const RnNetwork *net, const RnAnalysisOptions *optio
     s->average_clustering = clustering;
     s->largest_component_share = (double)s->largest_component / n;
 
+    /* Degree and strength cost O(E): computed for the summary's degree
+     * centralization and kept only when asked for. */
     rn_degree_strength(net, &c->degree, &c->strength);
-    RnPathResult paths;
-    rn_paths_compute(net, options->alpha, options->threads, in_largest, &paths);
-    c->betweenness = paths.betweenness;
-    c->harmonic = paths.harmonic;
-    c->closeness = paths.closeness;
-    s->diameter_hops = paths.diameter_hops;
-    s->average_path_length_hops = paths.average_path_length_hops;
-    s->diameter_weighted = paths.diameter_weighted;
-    s->average_path_length_weighted = paths.average_path_length_weighted;
-
-    /* Theoretical maxima as igraph's centralization_*_tmax, undirected. */
     double nn = n;
     s->centralization_degree = rn_freeman_centralization(c->degree, n, (nn - 1) * (nn - 2));
-    s->centralization_betweenness = rn_freeman_centralization(c->betweenness, n, nn - 1);
+    if (!(metrics & RN_METRIC_DEGREE))
+        g_clear_pointer(&c->degree, g_free);
+    if (!(metrics & RN_METRIC_STRENGTH))
+        g_clear_pointer(&c->strength, g_free);
+
+    s->diameter_hops = 0;
+    s->average_path_length_hops = s->diameter_weighted = s->average_path_length_weighted = NAN;
+    if (path_metrics) {
+        RnPathResult paths;
+        RnPathOptions path_options = {.alpha = options->alpha, .threads = options->threads,
+                                      .betweenness = (path_metrics & RN_METRIC_BETWEENNESS) != 0,
+                                      .progress = options->progress};
+        rn_paths_run(net, &path_options, in_largest, &paths);
+        c->betweenness = paths.betweenness;
+        c->harmonic = paths.harmonic;
+        c->closeness = paths.closeness;
+        if (!(metrics & RN_METRIC_HARMONIC))
+            g_clear_pointer(&c->harmonic, g_free);
+        if (!(metrics & RN_METRIC_CLOSENESS))
+            g_clear_pointer(&c->closeness, g_free);
+        s->has_paths = TRUE;
+        s->diameter_hops = paths.diameter_hops;
+        s->average_path_length_hops = paths.average_path_length_hops;
+        s->diameter_weighted = paths.diameter_weighted;
+        s->average_path_length_weighted = paths.average_path_length_weighted;
+    }
+    if (sampled &&
+        !rn_betweenness_sample(net, options->alpha, options->threads, options->sample_epsilon,
+                               options->sample_delta, options->sample_seed, options->progress,
+                               &c->betweenness, &c->betweenness_method, error)) {
+        rn_centrality_clear(c);
+        return FALSE;
+    }
+
+    /* Theoretical maxima as igraph's centralization_*_tmax, undirected; NAN
+     * for a centrality not computed. */
+    s->centralization_betweenness =
+        c->betweenness ? rn_freeman_centralization(c->betweenness, n, nn - 1) : NAN;
     s->centralization_closeness =
-        rn_freeman_centralization(c->closeness, n, (nn - 1) * (nn - 2) / (2 * nn - 3));
-    s->centralization_eigenvector = rn_freeman_centralization(c->eigenvector, n, nn - 2);
+        c->closeness ? rn_freeman_centralization(c->closeness, n, (nn - 1) * (nn - 2) / (2 * nn - 3))
+                     : NAN;
+    s->centralization_eigenvector =
+        c->eigenvector ? rn_freeman_centralization(c->eigenvector, n, nn - 2) : NAN;
     return TRUE;
 }

@@ -183,6 +183,17 @@ static const RnOptionSpec table[] = {
     {"queue", 0, RN_OPTION_INT, SERVE, FIELD(queue), "N",
      "Analyses waiting for the worker at most, 1-1000 (default 16; more: 503 with Retry-After)",
      1, 1000, FALSE, NULL, "a queue length"},
+    {"metrics", 'm', RN_OPTION_SET, ANALYZE, FIELD(metrics), "LIST",
+     "Centralities to compute, comma-separated: degree, strength, betweenness, harmonic, "
+     "closeness, eigenvector, pagerank (default all; without betweenness, harmonic and "
+     "closeness no shortest-path pass runs)", 0, 0, FALSE, centralities, "centralities"},
+    {"betweenness-sample", 0, RN_OPTION_PAIR, ANALYZE, FIELD(betweenness_sample), "EPS,DELTA",
+     "Estimate betweenness from sampled shortest paths (Riondato-Kornaropoulos): every value "
+     "within EPS (0.001 up to 1) with probability 1-DELTA (DELTA 1e-9 up to 1); seeded by --seed",
+     0.001, 1, FALSE, NULL, "an error bound EPS and a failure probability DELTA, e.g. 0.01,0.1"},
+    {"progress", 0, RN_OPTION_FLAG, ANALYZE, FIELD(progress), NULL,
+     "Print progress of phases longer than 2 s to stderr even when it is not a terminal "
+     "(never with --quiet)", 0, 0, FALSE, NULL, NULL},
 };
 
 G_STATIC_ASSERT(G_N_ELEMENTS(table) <= 64); /* RnSettings.given is a 64-bit set */
@@ -285,6 +296,68 @@ static gboolean set_number(RnSettings *s, const RnOptionSpec *spec, const char *
     return TRUE;
 }
 
+/* A comma-separated list of distinct choices, as a bit set. */
+static gboolean set_choices(RnSettings *s, const RnOptionSpec *spec, const char *value,
+                            const char *display, GError **error)
+{
+    /* "" would split into no part: split " " instead, an empty part rejected below */
+    g_auto(GStrv) parts = g_strsplit(value && *value ? value : " ", ",", -1);
+    guint64 set = 0;
+    for (guint k = 0; parts[k]; k++) {
+        char *part = g_strstrip(parts[k]);
+        gint found = -1;
+        for (gint j = 0; spec->choices[j]; j++)
+            if (strcmp(spec->choices[j], part) == 0)
+                found = j;
+        if (found < 0) {
+            g_autofree char *text = quoted(part);
+            g_autofree char *list = choice_list(spec->choices);
+            g_set_error(error, RN_ERROR, RN_ERROR_USAGE, "%s %s is not one of the %s; expected "
+                        "a comma-separated list of %s", display, text, spec->expected, list);
+            return FALSE;
+        }
+        if (set >> found & 1) {
+            g_set_error(error, RN_ERROR, RN_ERROR_USAGE, "%s names '%s' twice; expected "
+                        "distinct %s", display, part, spec->expected);
+            return FALSE;
+        }
+        set |= G_GUINT64_CONSTANT(1) << found;
+    }
+    *(guint64 *)((char *)s + spec->offset) = set;
+    return TRUE;
+}
+
+/* "X,Y": two numbers, X in [min, max), Y in [RN_PROBABILITY_MIN, 1). */
+static gboolean set_pair(RnSettings *s, const RnOptionSpec *spec, const char *value,
+                         const char *display, GError **error)
+{
+    g_auto(GStrv) parts = g_strsplit(value ? value : "", ",", -1);
+    double x[2] = {NAN, NAN};
+    gboolean ok = g_strv_length(parts) == 2;
+    for (guint k = 0; ok && k < 2; k++) {
+        char *end = NULL;
+        x[k] = *parts[k] ? g_ascii_strtod(parts[k], &end) : NAN;
+        ok = *parts[k] && !*end && isfinite(x[k]);
+    }
+    if (!ok) {
+        g_autofree char *text = quoted(value ? value : "");
+        g_set_error(error, RN_ERROR, RN_ERROR_USAGE, "%s %s is not two numbers; expected %s",
+                    display, text, spec->expected);
+        return FALSE;
+    }
+    double lo[2] = {spec->min, RN_PROBABILITY_MIN}, hi[2] = {spec->max, 1.0};
+    for (guint k = 0; k < 2; k++)
+        if (x[k] < lo[k] || x[k] >= hi[k]) {
+            g_set_error(error, RN_ERROR, RN_ERROR_USAGE, "%s %s: %s %.17g is outside %.17g up "
+                        "to (not including) %.17g; expected %s", display, value,
+                        k == 0 ? "the first number" : "the second number", x[k], lo[k], hi[k],
+                        spec->expected);
+            return FALSE;
+        }
+    memcpy((char *)s + spec->offset, x, sizeof x);
+    return TRUE;
+}
+
 gboolean rn_settings_set(RnSettings *s, const RnOptionSpec *spec, const char *value,
                          const char *display, GError **error)
 {
@@ -324,6 +397,14 @@ gboolean rn_settings_set(RnSettings *s, const RnOptionSpec *spec, const char *va
         }
         g_free(*(char **)field);
         *(char **)field = g_strdup(value);
+        break;
+    case RN_OPTION_SET:
+        if (!set_choices(s, spec, value, display, error))
+            return FALSE;
+        break;
+    case RN_OPTION_PAIR:
+        if (!set_pair(s, spec, value, display, error))
+            return FALSE;
         break;
     case RN_OPTION_REGEX: {
         g_autoptr(GError) local = NULL;
@@ -672,6 +753,16 @@ gboolean rn_settings_check(RnSettings *s, RnCommand command, GError **error)
                     "--figure-metric and --figure-top need --figures DIR (e.g. --figures figs)");
         return FALSE;
     }
+    if (s->bridges && s->metrics && !(s->metrics & RN_METRIC_BETWEENNESS)) {
+        g_set_error(error, RN_ERROR, RN_ERROR_USAGE,
+                    "--bridges ranks regions by betweenness; add betweenness to --metrics");
+        return FALSE;
+    }
+    if (s->betweenness_sample[0] > 0 && s->metrics && !(s->metrics & RN_METRIC_BETWEENNESS)) {
+        g_set_error(error, RN_ERROR, RN_ERROR_USAGE,
+                    "--betweenness-sample estimates betweenness, which --metrics leaves out");
+        return FALSE;
+    }
     if (s->bridges && strcmp(s->group, "community") == 0) {
         g_set_error(error, RN_ERROR, RN_ERROR_USAGE,
                     "--bridges needs a grouping organisations share with regions (country, "
@@ -718,7 +809,9 @@ void rn_settings_analysis_request(const RnSettings *s, RnAnalysisRequest *r)
                                                                   : RN_WEIGHT_PROJECTS,
                  .programme = s->programme, .period = s->period, .programmes = s->programmes,
                  .themes = s->themes},
-        .options = {.alpha = s->alpha, .threads = thread_count(s)},
+        .options = {.alpha = s->alpha, .threads = thread_count(s), .metrics = (guint)s->metrics,
+                    .sample_epsilon = s->betweenness_sample[0],
+                    .sample_delta = s->betweenness_sample[1], .sample_seed = (guint64)s->seed},
         .group = s->group,
         .bridging = {.group = s->group,
                      .communities = {.objective = g_strcmp0(s->objective, "cpm") == 0

@@ -34,7 +34,12 @@ typedef enum {
     RN_OPTION_CHOICE, /* one of choices */
     RN_OPTION_TEXT,   /* a non-empty text */
     RN_OPTION_REGEX,  /* a regular expression, compiled case-insensitively */
+    RN_OPTION_SET,    /* comma-separated distinct choices, stored as a bit set (guint64) */
+    RN_OPTION_PAIR,   /* "X,Y": an error bound X in [min, max) and a probability Y in
+                       * [RN_PROBABILITY_MIN, 1), stored as double[2] */
 } RnOptionType;
+
+#define RN_PROBABILITY_MIN 1e-9
 
 /* Every value any command may be given; fields hold the defaults until set. */
 typedef struct {
@@ -49,7 +54,9 @@ typedef struct {
     gint64 level, threads, runs, permutations, top, seed, figure_top;
     gint64 bootstrap, qap, null_models; /* compare's resampling */
     double alpha, resolution;
-    gboolean bridges, skip_invalid_rows, quiet, timings, resample_paths;
+    gboolean bridges, skip_invalid_rows, quiet, timings, resample_paths, progress;
+    guint64 metrics;        /* --metrics: bit k = rn_metric_names[k]; 0 = every centrality */
+    double betweenness_sample[2]; /* --betweenness-sample epsilon, delta; epsilon 0 = exact */
     gboolean all, exclude_existing, evaluate;                   /* recommend */
     guint64 given;          /* bit k: option k of the table was given */
     char **period_list;     /* --periods split and trimmed (after rn_settings_check) */
@@ -63,7 +70,7 @@ typedef struct {
     gsize offset;               /* the field of RnSettings */
     const char *arg;            /* value placeholder in --help, NULL for flags */
     const char *help;           /* one line for --help, with default and bounds */
-    double min, max;            /* numbers */
+    double min, max;            /* numbers; PAIR: bounds of the first number */
     gboolean min_exclusive;
     const char *const *choices; /* NULL-terminated, for RN_OPTION_CHOICE */
     const char *expected;       /* what a valid value is, ending messages */

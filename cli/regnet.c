@@ -14,10 +14,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "analyses/centrality.h"
 #include "analyses/layout.h"
 #include "cli/options.h"
+#include "cli/progress_line.h"
 #include "engine/error.h"
 #include "loaders/loaders.h"
 #include "output/describe_report.h"
@@ -159,10 +161,11 @@ static void print_summary(const RnModel *model, const RnAnalysisResult *result,
            plural(net->participations_selected, "participation", "participations"),
            net->participations_unlocated);
     guint top = MIN(5, s->nodes);
+    const char *ranked = rn_metric_names[g_bit_nth_lsf(result->ranked_by, -1)];
     if (net->kind == RN_NETWORK_ORG)
-        printf("  top %u by betweenness (organisation, country, sector):\n", top);
+        printf("  top %u by %s (organisation, country, sector):\n", top, ranked);
     else
-        printf("  top %u by betweenness:\n", top);
+        printf("  top %u by %s:\n", top, ranked);
     for (guint k = 0; k < top; k++) {
         guint i = result->by_betweenness[k];
         const RnNode *node = &g_array_index(net->nodes, RnNode, i);
@@ -173,8 +176,29 @@ static void print_summary(const RnModel *model, const RnAnalysisResult *result,
         else
             name = g_strdup_printf("%-6s %s", node->id, node->label);
         g_autofree char *cell = fit(name, 52);
-        printf("    %s betweenness %.4f, degree %.0f, strength %g\n", cell, c->betweenness[i],
-               c->degree[i], c->strength[i]);
+        /* the centralities --metrics kept, of the three shown */
+        const double *shown[] = {c->betweenness, c->degree, c->strength};
+        const char *names[] = {"betweenness %.4f", "degree %.0f", "strength %g"};
+        printf("    %s", cell);
+        gboolean first = TRUE;
+        for (guint m = 0; m < G_N_ELEMENTS(shown); m++) {
+            if (!shown[m])
+                continue;
+            g_autofree char *value = g_strdup_printf(names[m], shown[m][i]);
+            printf("%s%s", first ? " " : ", ", value);
+            first = FALSE;
+        }
+        if (!shown[0] && (c->metrics & ~(RN_METRIC_DEGREE | RN_METRIC_STRENGTH))) {
+            g_autofree char *value = g_strdup_printf("%s %.4g", ranked,
+                (result->ranked_by == RN_METRIC_HARMONIC ? c->harmonic
+                 : result->ranked_by == RN_METRIC_CLOSENESS ? c->closeness
+                 : result->ranked_by == RN_METRIC_EIGENVECTOR ? c->eigenvector
+                 : result->ranked_by == RN_METRIC_PAGERANK ? c->pagerank
+                 : result->ranked_by == RN_METRIC_DEGREE ? c->degree : c->strength)[i]);
+            if (result->ranked_by != RN_METRIC_DEGREE && result->ranked_by != RN_METRIC_STRENGTH)
+                printf("%s%s", first ? " " : ", ", value);
+        }
+        printf("\n");
     }
     print_caveats(model->caveats, "Note on the data:");
     printf("  report: %s\n", output);
@@ -249,18 +273,27 @@ static int command_analyze(int argc, char **argv)
     g_autoptr(RnModel) model = rn_model_new();
     g_autofree char *dataset_name = NULL;
     RnExportFormat format = chosen_format(&settings);
+    /* Progress on stderr: on a terminal or with --progress, never with --quiet. */
+    gboolean terminal = isatty(STDERR_FILENO);
+    g_autoptr(RnProgressLine) line = rn_progress_line_new(
+        stderr, !settings.quiet && (terminal || settings.progress), terminal, !settings.quiet);
+    RnProgress progress = rn_progress_line_receiver(line);
+    request.options.progress = &progress;
     /* a folder format's output is a folder; its files are checked as written */
     gboolean to_file = strcmp(settings.output, "-") != 0 && !rn_export_format_is_folder(format);
     if (to_file && !rn_output_check(settings.output, settings.dataset, NULL, &error))
         return fail(error);
+    rn_progress_line_begin(line, RN_PHASE_LOAD);
     if (!rn_load_dataset(model, settings.dataset, &load_options, &dataset_name, &error) ||
         (to_file && !rn_output_check(settings.output, settings.dataset, model, &error)))
         return fail(error);
+    rn_progress_line_end(line, RN_PHASE_LOAD);
     double t_load = g_timer_elapsed(timer, NULL);
     RnAnalysisResult result;
     if (!rn_analysis_run(model, &request, &result, &error))
         return fail(error);
     double t_analysis = g_timer_elapsed(timer, NULL);
+    rn_progress_line_begin(line, RN_PHASE_WRITE);
     RnReport report = {.dataset_name = dataset_name, .dataset_file = settings.dataset,
                        .model = model, .request = &request, .result = &result};
     gboolean ok;
@@ -271,6 +304,7 @@ static int command_analyze(int argc, char **argv)
         ok = write_export(rn_report_document(&report), "report", format, settings.output,
                           &error);
     }
+    rn_progress_line_end(line, RN_PHASE_WRITE);
     double t_figures = 0;
     if (ok && settings.figures) {
         GTimer *figure_timer = g_timer_new();
@@ -281,9 +315,11 @@ static int command_analyze(int argc, char **argv)
     if (settings.timings && settings.figures)
         fprintf(stderr, "regnet: timings: figures %.3f s\n", t_figures);
     if (settings.timings)
-        fprintf(stderr, "regnet: timings: load %.3f s, build %.3f s, analyze %.3f s, "
-                "bridging %.3f s, write %.3f s, total %.3f s\n", t_load, result.seconds_build,
-                result.seconds_centrality, result.seconds_bridging,
+        fprintf(stderr, "regnet: timings: load %.3f s, build %.3f s, analyze %.3f s "
+                "(paths %.3f s, betweenness sample %.3f s), bridging %.3f s, write %.3f s, "
+                "total %.3f s\n", t_load, result.seconds_build, result.seconds_centrality,
+                rn_progress_line_seconds(line, RN_PHASE_PATHS),
+                rn_progress_line_seconds(line, RN_PHASE_SAMPLE), result.seconds_bridging,
                 g_timer_elapsed(timer, NULL) - t_analysis, g_timer_elapsed(timer, NULL));
     if (ok && !settings.quiet && strcmp(settings.output, "-") != 0) {
         print_summary(model, &result, settings.output);

@@ -59,6 +59,21 @@ cJSON *rn_json_generator(void)
     return g;
 }
 
+void rn_json_add_optional_number(cJSON *object, const char *name, const double *values,
+                                 guint i)
+{
+    if (values && isfinite(values[i]))
+        cJSON_AddNumberToObject(object, name, values[i]);
+    else
+        cJSON_AddNullToObject(object, name);
+}
+
+/* value, or null when NAN. */
+static void add_number_or_null(cJSON *object, const char *name, double value)
+{
+    rn_json_add_optional_number(object, name, &value, 0);
+}
+
 void rn_json_add_integer(cJSON *object, const char *name, guint64 value)
 {
     char text[32];
@@ -69,6 +84,34 @@ void rn_json_add_integer(cJSON *object, const char *name, guint64 value)
 void rn_json_add_regex(cJSON *object, const char *name, const GRegex *regex)
 {
     rn_json_add_optional_string(object, name, regex ? g_regex_get_pattern(regex) : NULL);
+}
+
+cJSON *rn_json_metrics(const RnCentrality *c)
+{
+    cJSON *list = cJSON_CreateArray();
+    for (guint k = 0; k < RN_METRIC_COUNT; k++)
+        if (c->metrics >> k & 1)
+            cJSON_AddItemToArray(list, cJSON_CreateString(rn_metric_names[k]));
+    return list;
+}
+
+cJSON *rn_json_betweenness_method(const RnCentrality *c)
+{
+    if (!(c->metrics & RN_METRIC_BETWEENNESS))
+        return cJSON_CreateNull();
+    const RnBetweennessMethod *m = &c->betweenness_method;
+    cJSON *o = cJSON_CreateObject();
+    if (!m->sampled) {
+        cJSON_AddStringToObject(o, "method", "exact");
+        return o;
+    }
+    cJSON_AddStringToObject(o, "method", "riondato-kornaropoulos-2016");
+    cJSON_AddNumberToObject(o, "epsilon", m->epsilon);
+    cJSON_AddNumberToObject(o, "delta", m->delta);
+    rn_json_add_integer(o, "seed", m->seed);
+    rn_json_add_integer(o, "samples", m->samples);
+    cJSON_AddNumberToObject(o, "vertex_diameter_bound", m->vertex_diameter);
+    return o;
 }
 
 static cJSON *parameters(const RnReport *r)
@@ -88,6 +131,9 @@ static cJSON *parameters(const RnReport *r)
     rn_json_add_optional_string(p, "period", net->period);
     rn_json_add_regex(p, "programmes", r->request->spec.programmes);
     rn_json_add_regex(p, "themes", r->request->spec.themes);
+    cJSON_AddItemToObject(p, "metrics", rn_json_metrics(&r->result->centrality));
+    cJSON_AddItemToObject(p, "betweenness",
+                          rn_json_betweenness_method(&r->result->centrality));
     cJSON_AddNumberToObject(p, "pagerank_damping", 0.85);
     cJSON_AddNumberToObject(p, "path_length_tolerance", 1e-10);
     const RnBridgingOptions *b = r->request->group ? &r->request->bridging : NULL;
@@ -181,16 +227,16 @@ cJSON *rn_json_summary(const RnSummary *s)
     cJSON_AddNumberToObject(o, "largest_component_share", s->largest_component_share);
     cJSON_AddNumberToObject(o, "transitivity", s->transitivity);
     cJSON_AddNumberToObject(o, "average_clustering", s->average_clustering);
-    cJSON_AddNumberToObject(o, "diameter_hops", s->diameter_hops);
-    cJSON_AddNumberToObject(o, "average_path_length_hops", s->average_path_length_hops);
-    cJSON_AddNumberToObject(o, "diameter_weighted", s->diameter_weighted);
-    cJSON_AddNumberToObject(o, "average_path_length_weighted",
-                            s->average_path_length_weighted);
+    /* null when no shortest-path pass ran (--metrics without a path centrality) */
+    add_number_or_null(o, "diameter_hops", s->has_paths ? s->diameter_hops : NAN);
+    add_number_or_null(o, "average_path_length_hops", s->average_path_length_hops);
+    add_number_or_null(o, "diameter_weighted", s->diameter_weighted);
+    add_number_or_null(o, "average_path_length_weighted", s->average_path_length_weighted);
     cJSON *c = cJSON_AddObjectToObject(o, "centralization");
     cJSON_AddNumberToObject(c, "degree", s->centralization_degree);
-    cJSON_AddNumberToObject(c, "betweenness", s->centralization_betweenness);
-    cJSON_AddNumberToObject(c, "closeness", s->centralization_closeness);
-    cJSON_AddNumberToObject(c, "eigenvector", s->centralization_eigenvector);
+    add_number_or_null(c, "betweenness", s->centralization_betweenness);
+    add_number_or_null(c, "closeness", s->centralization_closeness);
+    add_number_or_null(c, "eigenvector", s->centralization_eigenvector);
     return o;
 }
 
@@ -302,13 +348,12 @@ cJSON *rn_json_nodes(const RnNetwork *net, const RnCentrality *c, const RnBridgi
         if (b)
             cJSON_AddItemToObject(o, "brokerage_pairs", brokerage_pairs(b, i));
         cJSON *m = cJSON_AddObjectToObject(o, "metrics");
-        cJSON_AddNumberToObject(m, "degree", c->degree[i]);
-        cJSON_AddNumberToObject(m, "strength", c->strength[i]);
-        cJSON_AddNumberToObject(m, "betweenness", c->betweenness[i]);
-        cJSON_AddNumberToObject(m, "harmonic", c->harmonic[i]);
-        cJSON_AddNumberToObject(m, "closeness", c->closeness[i]);
-        cJSON_AddNumberToObject(m, "eigenvector", c->eigenvector[i]);
-        cJSON_AddNumberToObject(m, "pagerank", c->pagerank[i]);
+        /* A centrality not computed (--metrics) is null. */
+        const double *values[RN_METRIC_COUNT] = {c->degree, c->strength, c->betweenness,
+                                                 c->harmonic, c->closeness, c->eigenvector,
+                                                 c->pagerank};
+        for (guint k = 0; k < RN_METRIC_COUNT; k++)
+            rn_json_add_optional_number(m, rn_metric_names[k], values[k], i);
         if (b)
             add_bridging_metrics(m, b, i);
         cJSON_AddItemToArray(nodes, o);

@@ -45,6 +45,14 @@ cJSON *rn_json_string_array(const GPtrArray *strings);
  * significant digits when that is within one ulp, which loses integers
  * above 2^50). */
 void rn_json_add_integer(cJSON *object, const char *name, guint64 value);
+/* Adds name: values[i], or name: null when values is NULL or values[i] is
+ * not finite (a centrality not computed). */
+void rn_json_add_optional_number(cJSON *object, const char *name, const double *values, guint i);
+/* parameters.metrics: the names of the centralities computed, in table order. */
+cJSON *rn_json_metrics(const RnCentrality *centrality);
+/* parameters.betweenness: {method: exact} or the sample's method, epsilon,
+ * delta, seed, samples and vertex-diameter bound; null when not computed. */
+cJSON *rn_json_betweenness_method(const RnCentrality *centrality);
 /* Adds name: the pattern of regex, or name: null when regex is NULL. */
 void rn_json_add_regex(cJSON *object, const char *name, const GRegex *regex);
 /* Adds name: value, or name: null when value is NULL. */

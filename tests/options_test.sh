@@ -56,7 +56,7 @@ runs() {
 # --- the options --help lists are the options tested here -------------------------
 options_of() { "$REGNET" "$1" --help | grep -oE '^  (-[a-z], )?--[a-z-]+' | sed 's/.*--//' | grep -v '^help$' | sort | tr '\n' ' '; }
 ok "recommend options are all covered" test "$(options_of recommend)" = "all countries dataset evaluate exclude-existing for level network nuts-edition output pairs period programmes quiet sectors seed skip-invalid-rows test themes timings top train "
-ok "analyze options are all covered" test "$(options_of analyze)" = "alpha bridges dataset figure-metric figure-top figures format group level network nuts-edition objective output period permutations programme programmes quiet resolution runs seed skip-invalid-rows themes threads timings top weight "
+ok "analyze options are all covered" test "$(options_of analyze)" = "alpha betweenness-sample bridges dataset figure-metric figure-top figures format group level metrics network nuts-edition objective output period permutations programme programmes progress quiet resolution runs seed skip-invalid-rows themes threads timings top weight "
 ok "compare options are all covered" test "$(options_of compare)" = "alpha bootstrap bootstrap-ranks dataset format level network null-models nuts-edition output periods permutations programmes qap quiet resample-paths seed skip-invalid-rows themes threads top "
 ok "serve options are all covered" test "$(options_of serve)" = "bind dataset nuts-edition port queue quiet skip-invalid-rows "
 ok "describe options are all covered" test "$(options_of describe)" = "dataset nuts-edition output quiet skip-invalid-rows "
@@ -286,6 +286,61 @@ check 2 "regnet: --figure-metric and --figure-top need --figures DIR (e.g. --fig
 check 2 "regnet: --figure-metric and --figure-top need --figures DIR (e.g. --figures figs)" a --dataset "$TINY/dataset.json" --figure-top 5
 touch "$TMP/plain-file"
 check 5 "regnet: $TMP/plain-file: is not a folder; expected a folder to write bars-degree.svg into (created when missing)" a --dataset "$TINY/dataset.json" --figures "$TMP/plain-file"
+# --- --metrics, --betweenness-sample, --progress (issue 15) -------------------------------
+check 2 "regnet: --metrics 'influence' is not one of the centralities; expected a comma-separated list of 'degree', 'strength', 'betweenness', 'harmonic', 'closeness', 'eigenvector' or 'pagerank'" a --dataset "$KEEP" --metrics degree,influence
+check 2 "regnet: --metrics '' is not one of the centralities; expected a comma-separated list of 'degree', 'strength', 'betweenness', 'harmonic', 'closeness', 'eigenvector' or 'pagerank'" a --dataset "$KEEP" --metrics ''
+check 2 "regnet: --metrics names 'degree' twice; expected distinct centralities" a --dataset "$KEEP" --metrics degree,strength,degree
+check 2 "regnet: --bridges ranks regions by betweenness; add betweenness to --metrics" a --dataset "$KEEP" --group country --bridges --metrics degree
+check 2 "regnet: --betweenness-sample estimates betweenness, which --metrics leaves out" a --dataset "$KEEP" --metrics degree --betweenness-sample 0.1,0.1
+check 2 "regnet: --betweenness-sample '0.1' is not two numbers; expected an error bound EPS and a failure probability DELTA, e.g. 0.01,0.1" a --dataset "$KEEP" --betweenness-sample 0.1
+check 2 "regnet: --betweenness-sample '0.1,x' is not two numbers; expected an error bound EPS and a failure probability DELTA, e.g. 0.01,0.1" a --dataset "$KEEP" --betweenness-sample 0.1,x
+check 2 "regnet: --betweenness-sample 'nan,0.1' is not two numbers; expected an error bound EPS and a failure probability DELTA, e.g. 0.01,0.1" a --dataset "$KEEP" --betweenness-sample nan,0.1
+check 2 "regnet: --betweenness-sample 0.0009,0.1: the first number 0.00089999999999999998 is outside 0.001 up to (not including) 1; expected an error bound EPS and a failure probability DELTA, e.g. 0.01,0.1" a --dataset "$KEEP" --betweenness-sample 0.0009,0.1
+check 2 "regnet: --betweenness-sample 1,0.1: the first number 1 is outside 0.001 up to (not including) 1; expected an error bound EPS and a failure probability DELTA, e.g. 0.01,0.1" a --dataset "$KEEP" --betweenness-sample 1,0.1
+check 2 "regnet: --betweenness-sample 0.1,1: the second number 1 is outside 1.0000000000000001e-09 up to (not including) 1; expected an error bound EPS and a failure probability DELTA, e.g. 0.01,0.1" a --dataset "$KEEP" --betweenness-sample 0.1,1
+check 2 "regnet: compare: Unknown option --metrics" c --periods 2007-2013,2014-2020 --metrics degree
+for m in degree strength betweenness harmonic closeness eigenvector pagerank; do
+    runs "--metrics $m" a --dataset "$TINY/dataset.json" --network org --metrics $m
+    ok "--metrics $m: only $m computed" /usr/bin/python3 -c "
+import json; r = json.load(open('$TMP/r.json'))
+assert r['parameters']['metrics'] == ['$m'], r['parameters']['metrics']
+for n in r['nodes']:
+    assert all((v is None) == (k != '$m') for k, v in n['metrics'].items()), n['metrics']
+paths = '$m' in ('betweenness', 'harmonic', 'closeness')
+assert (r['summary']['diameter_hops'] is None) != paths
+assert (r['parameters']['betweenness'] is None) == ('$m' != 'betweenness')"
+done
+runs "--metrics every centrality (the default)" a --dataset "$KEEP" --network org --metrics pagerank,degree,strength,betweenness,harmonic,closeness,eigenvector
+cp "$TMP/r.json" "$TMP/all.json"
+runs "no --metrics" a --dataset "$KEEP" --network org
+ok "--metrics with every centrality is the default report" cmp -s "$TMP/r.json" "$TMP/all.json"
+runs "--metrics degree,strength,pagerank on organisations" a --dataset "$KEEP" --network org --metrics degree,strength,pagerank
+ok "--metrics keeps the values it computes" /usr/bin/python3 -c "
+import json; a = json.load(open('$TMP/all.json'))['nodes']; b = json.load(open('$TMP/r.json'))['nodes']
+assert all(x['metrics'][k] == y['metrics'][k] for x, y in zip(a, b) for k in ('degree', 'strength', 'pagerank'))"
+for f in gexf csv; do
+    rm -rf "$TMP/f.out"
+    "$REGNET" analyze -q --dataset "$TINY/dataset.json" --network org --metrics degree --format $f --output "$TMP/f.out" 2>"$TMP/err"
+    written "analyze --metrics degree --format $f" "$TMP/f.out"
+done
+runs "--betweenness-sample at its bounds" a --dataset "$TINY/dataset.json" --network org --betweenness-sample 0.999,0.999999
+runs "--betweenness-sample 0.001,1e-9" a --dataset "$TINY/dataset.json" --betweenness-sample 0.001,1e-9 --metrics betweenness
+runs "--betweenness-sample 0.05,0.1 --seed 7" a --dataset "$KEEP" --network org --betweenness-sample 0.05,0.1 --seed 7 --metrics betweenness --threads 1
+ok "the sample is stated" /usr/bin/python3 -c "
+import json; b = json.load(open('$TMP/r.json'))['parameters']['betweenness']
+assert b['method'] == 'riondato-kornaropoulos-2016' and b['epsilon'] == 0.05 and b['delta'] == 0.1 and b['seed'] == 7 and b['samples'] > 1000, b"
+cp "$TMP/r.json" "$TMP/s1.json"
+runs "--betweenness-sample on 2 threads" a --dataset "$KEEP" --network org --betweenness-sample 0.05,0.1 --seed 7 --metrics betweenness --threads 2
+ok "the sample is the same for any thread count" cmp -s "$TMP/r.json" "$TMP/s1.json"
+runs "--betweenness-sample with another seed" a --dataset "$KEEP" --network org --betweenness-sample 0.05,0.1 --seed 8 --metrics betweenness
+ok "another seed draws another sample" bash -c "! cmp -s '$TMP/r.json' '$TMP/s1.json'"
+runs "--progress" a --dataset "$KEEP" --network org --progress --metrics harmonic
+ok "--progress on a short run prints no line (phases under 2 s)" bash -c "! grep -q '%' '$TMP/err'"
+"$REGNET" analyze --dataset "$KEEP" --network org --progress --threads 1 --output "$TMP/p.json" >/dev/null 2>"$TMP/err"
+ok "--progress on a long run prints the paths line" grep -qE '^regnet: paths [0-9.]+% \([0-9]+/[0-9]+\), [0-9]+ s elapsed' "$TMP/err"
+ok "--progress ends the phase" grep -qE '^regnet: paths done in ' "$TMP/err"
+"$REGNET" analyze -q --dataset "$KEEP" --network org --progress --threads 1 --output "$TMP/p.json" >/dev/null 2>"$TMP/err"
+ok "--quiet --progress prints nothing" test ! -s "$TMP/err"
 
 # --- describe ----------------------------------------------------------------------
 ok "describe --help: usage line names the required options" bash -c "'$REGNET' describe --help | sed -n 2p | grep -qxF '  regnet describe [OPTION…] --dataset FILE'"

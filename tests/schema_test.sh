@@ -11,6 +11,8 @@ trap 'rm -rf "$TMP"' EXIT
 "$REGNET" analyze -q --dataset data/keep-2014-2020.json --network region --level 2 --output "$TMP/region2.json"
 "$REGNET" analyze -q --dataset data/keep-2014-2020.json --network region --level 0 --output "$TMP/region0.json"
 "$REGNET" analyze -q --dataset data/keep-2014-2020.json --network org --weight newman --output "$TMP/org.json"
+"$REGNET" analyze -q --dataset data/keep-2014-2020.json --network org --metrics degree,pagerank --output "$TMP/org-metrics.json"
+"$REGNET" analyze -q --dataset data/keep-2014-2020.json --network org --metrics betweenness,harmonic --betweenness-sample 0.05,0.1 --output "$TMP/org-sampled.json"
 "$REGNET" analyze -q --dataset tests/fixtures/tiny/dataset.json --network org --output "$TMP/tiny.json"
 "$REGNET" analyze -q --dataset tests/fixtures/tiny/dataset.json --network org --group sector --output "$TMP/tiny-sector.json"
 "$REGNET" analyze -q --dataset data/keep-2014-2020.json --network region --level 2 --group country --bridges --output "$TMP/region2-bridges.json"
