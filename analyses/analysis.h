@@ -57,6 +57,9 @@ typedef struct {
 typedef struct {
     guint nodes;
     guint edges;
+    guint path_sources;      /* sources the path pass solved (0 when none ran) */
+    guint open_twins_merged; /* nodes solved as twins of another (docs/paths.md) */
+    guint closed_twins_merged;
     double total_weight;
     double density;          /* 2E / (N (N - 1)) */
     guint components;
@@ -86,6 +89,7 @@ typedef struct {
     double sample_delta;
     guint64 sample_seed;
     const RnProgress *progress; /* NULL: none */
+    gboolean plain_paths;    /* TRUE: the path pass without exact reductions (--reductions none) */
 } RnAnalysisOptions;
 
 void rn_centrality_clear(RnCentrality *c);
@@ -116,6 +120,9 @@ typedef struct {
     double average_path_length_hops;
     double diameter_weighted;
     double average_path_length_weighted;
+    guint sources;             /* sources solved (n less the twins merged) */
+    guint open_twins_merged;   /* nodes solved as an open twin of a lower node */
+    guint closed_twins_merged; /* nodes solved as a closed twin of a lower node */
 } RnPathResult;
 
 /*
@@ -146,6 +153,7 @@ typedef struct {
     double alpha;
     guint threads;
     gboolean betweenness;        /* FALSE: no dependency accumulation, result->betweenness NULL */
+    gboolean plain;              /* TRUE: no exact reduction (twins), for tests and benchmarks */
     const RnProgress *progress;  /* RN_PHASE_PATHS: sources done of n; NULL: none */
 } RnPathOptions;
 

@@ -21,6 +21,7 @@
 
 #include "analyses/analysis.h"
 #include "analyses/path_graph.h"
+#include "analyses/twins.h"
 
 #define N_BLOCKS 64
 /* Sources timed before a pass for its estimate (on 256 nodes or more). */
@@ -56,6 +57,8 @@ typedef struct {
     gint next_block;      /* atomic */
     gint sources_done;    /* atomic, for progress */
     const RnProgress *progress;
+    const RnTwins *twins; /* NULL: every node is a source */
+    guint sources;        /* nodes solved as sources (class representatives) */
     double **partial;     /* N_BLOCKS rows of n betweenness sums */
     double *harmonic;
     double *closeness;
@@ -178,13 +181,26 @@ static void process_source(Pass *pass, guint s, Scratch *w, double *bc)
     /* Dependencies in reverse order of distance (Brandes 2001). */
     for (guint i = 0; accumulate && i < reached; i++)
         w->delta[w->order[i]] = 0.0;
+    const RnTwins *twins = pass->twins;
+    guint members = twins ? twins->size[s] : 1;
     for (guint i = accumulate ? reached : 0; i-- > 1;) {
         guint t = w->order[i];
         double coefficient = (1.0 + w->delta[t]) / w->sigma[t];
         const guint *pred = w->pred + adj->offset[t];
         for (guint k = 0; k < w->n_pred[t]; k++)
             w->delta[pred[k]] += w->sigma[pred[k]] * coefficient;
-        bc[t] += w->delta[t];
+        if (members == 1)
+            bc[t] += w->delta[t];
+        else if (twins->rep[t] != s)
+            /* The class's other sources give t the same dependency. */
+            bc[t] += members * w->delta[t];
+    }
+    if (accumulate && members > 1) {
+        /* Each member receives, from the other members as sources, what s
+         * gives one of them. */
+        double share = (members - 1.0) * w->delta[twins->next[s]];
+        for (guint m = s; m != G_MAXUINT; m = twins->next[m])
+            bc[m] += share;
     }
 
     double harmonic = 0.0, sum = 0.0, max = 0.0;
@@ -198,6 +214,10 @@ static void process_source(Pass *pass, guint s, Scratch *w, double *bc)
     pass->harmonic[s] = harmonic;
     pass->closeness[s] = reached > 1 ? ((reached - 1.0) / (n - 1.0)) * ((reached - 1.0) / sum)
                                      : 0.0;
+    for (guint m = members > 1 ? twins->next[s] : G_MAXUINT; m != G_MAXUINT; m = twins->next[m]) {
+        pass->harmonic[m] = pass->harmonic[s];
+        pass->closeness[m] = pass->closeness[s];
+    }
     for (guint i = 0; i < reached; i++) {
         dist[w->order[i]] = INFINITY;
         w->settled[w->order[i]] = FALSE;
@@ -219,6 +239,12 @@ static void process_source(Pass *pass, guint s, Scratch *w, double *bc)
     reset_hops(w, hop_reached);
     pass->hop_sum[s] = hop_sum;
     pass->hop_max[s] = hop_max;
+    for (guint m = members > 1 ? twins->next[s] : G_MAXUINT; m != G_MAXUINT; m = twins->next[m]) {
+        pass->dist_sum[m] = sum;
+        pass->dist_max[m] = max;
+        pass->hop_sum[m] = hop_sum;
+        pass->hop_max[m] = hop_max;
+    }
 }
 
 static void scratch_init(const Pass *pass, Scratch *w)
@@ -272,8 +298,11 @@ static void run_blocks(Pass *pass, gboolean report)
         guint last = (guint)((guint64)n * ((guint)block + 1) / pass->n_blocks);
         double *bc = pass->partial[block];
         for (guint s = first; s < last; s++) {
+            if (pass->twins && pass->twins->rep[s] != s)
+                continue; /* solved with its class's representative */
             process_source(pass, s, &w, bc);
-            gint done = g_atomic_int_add(&pass->sources_done, 1) + 1;
+            gint size = pass->twins ? (gint)pass->twins->size[s] : 1;
+            gint done = g_atomic_int_add(&pass->sources_done, size) + size;
             if (report)
                 rn_progress_step(pass->progress, RN_PHASE_PATHS, (guint64)done, n);
         }
@@ -298,12 +327,19 @@ static void estimate(Pass *pass, guint threads)
     scratch_init(pass, &w);
     g_autofree double *bc = g_new0(double, n);
     g_autoptr(GTimer) timer = g_timer_new();
-    for (guint k = 0; k < ESTIMATE_SOURCES; k++)
-        process_source(pass, (guint)((guint64)n * k / ESTIMATE_SOURCES + k) % n, &w, bc);
-    double per_source = g_timer_elapsed(timer, NULL) / ESTIMATE_SOURCES;
+    guint timed = 0;
+    for (guint k = 0; k < ESTIMATE_SOURCES; k++) {
+        guint s = (guint)((guint64)n * k / ESTIMATE_SOURCES + k) % n;
+        if (pass->twins)
+            s = pass->twins->rep[s];
+        process_source(pass, s, &w, bc);
+        timed++;
+    }
+    double per_source = g_timer_elapsed(timer, NULL) / timed;
     scratch_clear(&w);
     guint cores = MIN(threads, (guint)MAX(g_get_num_processors(), 1));
-    rn_progress_estimate(pass->progress, RN_PHASE_PATHS, n, per_source * n / cores, threads);
+    rn_progress_estimate(pass->progress, RN_PHASE_PATHS, n, per_source * pass->sources / cores,
+                         threads);
 }
 
 void rn_paths_compute(const RnNetwork *net, double alpha, guint threads,
@@ -321,7 +357,15 @@ void rn_paths_run(const RnNetwork *net, const RnPathOptions *options,
     rn_path_graph_build(net, options->alpha, &adj);
     guint n = adj.n;
     guint threads = options->threads;
+    RnTwins twins = {0};
+    if (!options->plain)
+        rn_twins_find(&adj, &twins);
+    result->sources = n - twins.open_merged - twins.closed_merged;
+    result->open_twins_merged = twins.open_merged;
+    result->closed_twins_merged = twins.closed_merged;
     Pass pass = {
+        .twins = options->plain ? NULL : &twins,
+        .sources = result->sources,
         .adj = &adj,
         .in_scope = in_scope,
         .weighted = options->alpha != 0.0,
@@ -385,5 +429,6 @@ void rn_paths_run(const RnNetwork *net, const RnPathOptions *options,
     g_free(pass.hop_max);
     g_free(pass.dist_sum);
     g_free(pass.dist_max);
+    rn_twins_clear(&twins);
     rn_path_graph_clear(&adj);
 }

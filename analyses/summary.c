@@ -116,7 +116,8 @@ gboolean rn_analyze_network(const RnNetwork *net, const RnAnalysisOptions *optio
         RnPathResult paths;
         RnPathOptions path_options = {.alpha = options->alpha, .threads = options->threads,
                                       .betweenness = (path_metrics & RN_METRIC_BETWEENNESS) != 0,
-                                      .progress = options->progress};
+                                      .progress = options->progress,
+                                      .plain = options->plain_paths};
         rn_paths_run(net, &path_options, in_largest, &paths);
         c->betweenness = paths.betweenness;
         c->harmonic = paths.harmonic;
@@ -126,6 +127,9 @@ gboolean rn_analyze_network(const RnNetwork *net, const RnAnalysisOptions *optio
         if (!(metrics & RN_METRIC_CLOSENESS))
             g_clear_pointer(&c->closeness, g_free);
         s->has_paths = TRUE;
+        s->path_sources = paths.sources;
+        s->open_twins_merged = paths.open_twins_merged;
+        s->closed_twins_merged = paths.closed_twins_merged;
         s->diameter_hops = paths.diameter_hops;
         s->average_path_length_hops = paths.average_path_length_hops;
         s->diameter_weighted = paths.diameter_weighted;

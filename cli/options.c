@@ -43,6 +43,7 @@ static const char *const groupings[] = {"country", "sector", "nuts0", "nuts1", "
                                         "nuts3",   "community", NULL};
 static const char *const centralities[] = {"degree", "strength", "betweenness", "harmonic",
                                            "closeness", "eigenvector", "pagerank", NULL};
+static const char *const reductions[] = {"twins", "none", NULL};
 static const char *const editions[] = {"2003", "2006", "2010", "2013", "2016", "2021", "2024", NULL};
 
 static const RnOptionSpec table[] = {
@@ -191,6 +192,10 @@ static const RnOptionSpec table[] = {
      "Estimate betweenness from sampled shortest paths (Riondato-Kornaropoulos): every value "
      "within EPS (0.001 up to 1) with probability 1-DELTA (DELTA 1e-9 up to 1); seeded by --seed",
      0.001, 1, FALSE, NULL, "an error bound EPS and a failure probability DELTA, e.g. 0.01,0.1"},
+    {"reductions", 0, RN_OPTION_CHOICE, ANALYZE, FIELD(reductions), "R",
+     "Exact reductions of the shortest-path pass: twins (structurally equivalent nodes solved "
+     "once; default) or none (same results to 1e-12, slower; docs/paths.md)",
+     0, 0, FALSE, reductions, "a reduction"},
     {"progress", 0, RN_OPTION_FLAG, ANALYZE, FIELD(progress), NULL,
      "Print progress of phases longer than 2 s to stderr even when it is not a terminal "
      "(never with --quiet)", 0, 0, FALSE, NULL, NULL},
@@ -227,7 +232,7 @@ void rn_settings_clear(RnSettings *s)
                       &s->group,     &s->objective, &s->programme, &s->period,  &s->periods,
                       &s->bootstrap_ranks, &s->for_ids, &s->sectors, &s->countries, &s->train,
                       &s->test,      &s->pairs,     &s->format,    &s->report, &s->figures,
-                      &s->figure_metric, &s->bind};
+                      &s->figure_metric, &s->bind, &s->reductions};
     for (guint k = 0; k < G_N_ELEMENTS(texts); k++)
         g_free(*texts[k]);
     if (s->programmes)
@@ -811,7 +816,8 @@ void rn_settings_analysis_request(const RnSettings *s, RnAnalysisRequest *r)
                  .themes = s->themes},
         .options = {.alpha = s->alpha, .threads = thread_count(s), .metrics = (guint)s->metrics,
                     .sample_epsilon = s->betweenness_sample[0],
-                    .sample_delta = s->betweenness_sample[1], .sample_seed = (guint64)s->seed},
+                    .sample_delta = s->betweenness_sample[1], .sample_seed = (guint64)s->seed,
+                    .plain_paths = g_strcmp0(s->reductions, "none") == 0},
         .group = s->group,
         .bridging = {.group = s->group,
                      .communities = {.objective = g_strcmp0(s->objective, "cpm") == 0

@@ -56,7 +56,7 @@ runs() {
 # --- the options --help lists are the options tested here -------------------------
 options_of() { "$REGNET" "$1" --help | grep -oE '^  (-[a-z], )?--[a-z-]+' | sed 's/.*--//' | grep -v '^help$' | sort | tr '\n' ' '; }
 ok "recommend options are all covered" test "$(options_of recommend)" = "all countries dataset evaluate exclude-existing for level network nuts-edition output pairs period programmes quiet sectors seed skip-invalid-rows test themes timings top train "
-ok "analyze options are all covered" test "$(options_of analyze)" = "alpha betweenness-sample bridges dataset figure-metric figure-top figures format group level metrics network nuts-edition objective output period permutations programme programmes progress quiet resolution runs seed skip-invalid-rows themes threads timings top weight "
+ok "analyze options are all covered" test "$(options_of analyze)" = "alpha betweenness-sample bridges dataset figure-metric figure-top figures format group level metrics network nuts-edition objective output period permutations programme programmes progress quiet reductions resolution runs seed skip-invalid-rows themes threads timings top weight "
 ok "compare options are all covered" test "$(options_of compare)" = "alpha bootstrap bootstrap-ranks dataset format level network null-models nuts-edition output periods permutations programmes qap quiet resample-paths seed skip-invalid-rows themes threads top "
 ok "serve options are all covered" test "$(options_of serve)" = "bind dataset nuts-edition port queue quiet skip-invalid-rows "
 ok "describe options are all covered" test "$(options_of describe)" = "dataset nuts-edition output quiet skip-invalid-rows "
@@ -323,6 +323,15 @@ for f in gexf csv; do
     "$REGNET" analyze -q --dataset "$TINY/dataset.json" --network org --metrics degree --format $f --output "$TMP/f.out" 2>"$TMP/err"
     written "analyze --metrics degree --format $f" "$TMP/f.out"
 done
+check 2 "regnet: --reductions 'all' is not a reduction; expected 'twins' or 'none'" a --dataset "$KEEP" --reductions all
+for r in twins none; do runs "--reductions $r" a --dataset "$KEEP" --network org --weight newman --reductions $r; cp "$TMP/r.json" "$TMP/red-$r.json"; done
+ok "--reductions twins and none agree to 1e-12" /usr/bin/python3 -c "
+import json; a = json.load(open('$TMP/red-twins.json')); b = json.load(open('$TMP/red-none.json'))
+for x, y in zip(a['nodes'], b['nodes']):
+    for k, p in x['metrics'].items():
+        q = y['metrics'][k]
+        assert p == q or abs(p - q) <= 1e-12 * max(abs(p), abs(q)), (x['id'], k, p, q)
+assert a['summary']['diameter_hops'] == b['summary']['diameter_hops']"
 runs "--betweenness-sample at its bounds" a --dataset "$TINY/dataset.json" --network org --betweenness-sample 0.999,0.999999
 runs "--betweenness-sample 0.001,1e-9" a --dataset "$TINY/dataset.json" --betweenness-sample 0.001,1e-9 --metrics betweenness
 runs "--betweenness-sample 0.05,0.1 --seed 7" a --dataset "$KEEP" --network org --betweenness-sample 0.05,0.1 --seed 7 --metrics betweenness --threads 1

@@ -254,6 +254,183 @@ static void test_threads_bit_identical(void)
     rn_path_result_clear(&one);
 }
 
+/* --- exact reductions: the same results with and without (docs/paths.md) --- */
+
+typedef struct {
+    GArray *edges; /* double[3] */
+    guint n;
+} Builder;
+
+static void add_edge(Builder *b, guint u, guint v, double w)
+{
+    double e[3] = {MIN(u, v), MAX(u, v), w};
+    g_array_append_val(b->edges, e);
+}
+
+/* Projects of random sizes over n organisations (a projection network,
+ * full of twins): weight = shared projects. */
+static void add_projection(Builder *b, guint first, guint n, guint projects, GRand *rand)
+{
+    g_autoptr(GHashTable) weight = g_hash_table_new_full(g_int64_hash, g_int64_equal, g_free, NULL);
+    g_autoptr(GArray) keys = g_array_new(FALSE, FALSE, sizeof(gint64)); /* first-seen order */
+    for (guint p = 0; p < projects; p++) {
+        guint size = (guint)g_rand_int_range(rand, 2, 7);
+        guint members[8];
+        for (guint k = 0; k < size; k++)
+            members[k] = first + (guint)g_rand_int_range(rand, 0, (gint32)n);
+        for (guint i = 0; i < size; i++)
+            for (guint j = i + 1; j < size; j++) {
+                if (members[i] == members[j])
+                    continue;
+                gint64 key = (gint64)MIN(members[i], members[j]) << 32 | MAX(members[i], members[j]);
+                guint old = GPOINTER_TO_UINT(g_hash_table_lookup(weight, &key));
+                if (old == 0)
+                    g_array_append_val(keys, key);
+                g_hash_table_insert(weight, g_memdup2(&key, sizeof key), GUINT_TO_POINTER(old + 1));
+            }
+    }
+    for (guint k = 0; k < keys->len; k++) {
+        gint64 key = g_array_index(keys, gint64, k);
+        add_edge(b, (guint)(key >> 32), (guint)(key & 0xffffffff),
+                 GPOINTER_TO_UINT(g_hash_table_lookup(weight, &key)));
+    }
+}
+
+static RnNetwork *builder_network(Builder *b)
+{
+    /* The network's form: source < target, one edge per pair (the first). */
+    RnNetwork *net = rn_network_new(RN_NETWORK_ORG);
+    for (guint i = 0; i < b->n; i++) {
+        char id[16];
+        g_snprintf(id, sizeof id, "n%u", i);
+        RnNode node = {.id = g_strdup(id), .label = g_strdup(id), .country = g_strdup(""),
+                       .sector = g_strdup(""), .region = g_strdup("")};
+        g_array_append_val(net->nodes, node);
+    }
+    g_autoptr(GHashTable) seen = g_hash_table_new_full(g_int64_hash, g_int64_equal, g_free, NULL);
+    for (guint i = 0; i < b->edges->len; i++) {
+        double *e = &((double *)b->edges->data)[3 * i];
+        gint64 key = (gint64)e[0] << 32 | (gint64)e[1];
+        if (e[0] == e[1] || g_hash_table_contains(seen, &key))
+            continue;
+        g_hash_table_add(seen, g_memdup2(&key, sizeof key));
+        RnEdge edge = {.source = (guint)e[0], .target = (guint)e[1], .weight = e[2], .projects = 1};
+        g_array_append_val(net->edges, edge);
+    }
+    g_array_unref(b->edges);
+    return net;
+}
+
+static void assert_close(double a, double b, const char *what, guint i)
+{
+    double scale = MAX(fabs(a), fabs(b));
+    if (a != b && fabs(a - b) > 1e-12 * scale)
+        g_error("%s of node %u: %.17g with reductions, %.17g without", what, i, a, b);
+}
+
+/* Runs the pass with and without reductions; returns how many nodes were merged. */
+static guint compare_reductions(const RnNetwork *net, double alpha, guint threads)
+{
+    guint n = net->nodes->len;
+    g_autofree gboolean *scope = g_new(gboolean, n + 1);
+    for (guint i = 0; i < n; i++)
+        scope[i] = TRUE; /* the pass only sums over the scope */
+    RnPathResult r[2];
+    for (guint k = 0; k < 2; k++) {
+        RnPathOptions o = {.alpha = alpha, .threads = threads, .betweenness = TRUE,
+                           .plain = k == 1};
+        rn_paths_run(net, &o, scope, &r[k]);
+    }
+    for (guint i = 0; i < n; i++) {
+        assert_close(r[0].betweenness[i], r[1].betweenness[i], "betweenness", i);
+        assert_close(r[0].harmonic[i], r[1].harmonic[i], "harmonic", i);
+        assert_close(r[0].closeness[i], r[1].closeness[i], "closeness", i);
+    }
+    g_assert_cmpuint(r[0].diameter_hops, ==, r[1].diameter_hops);
+    assert_close(r[0].diameter_weighted, r[1].diameter_weighted, "diameter", 0);
+    assert_close(r[0].average_path_length_hops, r[1].average_path_length_hops, "apl hops", 0);
+    assert_close(r[0].average_path_length_weighted, r[1].average_path_length_weighted, "apl", 0);
+    g_assert_cmpuint(r[1].sources, ==, n);
+    guint merged = r[0].open_twins_merged + r[0].closed_twins_merged;
+    g_assert_cmpuint(r[0].sources, ==, n - merged);
+    for (guint k = 0; k < 2; k++) {
+        g_free(r[k].betweenness);
+        g_free(r[k].harmonic);
+        g_free(r[k].closeness);
+    }
+    return merged;
+}
+
+static guint compare_all(const RnNetwork *net)
+{
+    guint merged = compare_reductions(net, 1.0, 1);
+    g_assert_cmpuint(compare_reductions(net, 0.0, 2), ==, merged);
+    g_assert_cmpuint(compare_reductions(net, 0.5, 2), ==, merged);
+    return merged;
+}
+
+static void test_reductions_synthetic(void)
+{
+    g_autoptr(GRand) rand = g_rand_new_with_seed(15);
+    /* A star: the leaves are open twins. */
+    Builder star = {g_array_new(FALSE, FALSE, sizeof(double[3])), 41};
+    for (guint v = 1; v < 41; v++)
+        add_edge(&star, 0, v, 2.0);
+    g_autoptr(RnNetwork) s = builder_network(&star);
+    g_assert_cmpuint(compare_all(s), ==, 39);
+    /* A chain of 12 cliques of 6 (weights 1, 2 or 3 per clique), joined by one
+     * edge between consecutive cliques: each clique's inner nodes are closed twins. */
+    Builder chain = {g_array_new(FALSE, FALSE, sizeof(double[3])), 72};
+    for (guint c = 0; c < 12; c++) {
+        for (guint i = 0; i < 6; i++)
+            for (guint j = i + 1; j < 6; j++)
+                add_edge(&chain, 6 * c + i, 6 * c + j, 1.0 + c % 3);
+        if (c > 0)
+            add_edge(&chain, 6 * c - 1, 6 * c, 1.0);
+    }
+    g_autoptr(RnNetwork) ch = builder_network(&chain);
+    g_assert_cmpuint(compare_all(ch), >=, 12 * 3);
+    /* A projection of 300 small projects over 400 organisations: many twins,
+     * several components, isolated nodes. */
+    Builder proj = {g_array_new(FALSE, FALSE, sizeof(double[3])), 420};
+    add_projection(&proj, 0, 400, 300, rand);
+    g_autoptr(RnNetwork) p = builder_network(&proj);
+    g_assert_cmpuint(compare_all(p), >, 0);
+    /* Many components: 60 copies of small shapes (pairs, triangles, paths, stars). */
+    Builder comps = {g_array_new(FALSE, FALSE, sizeof(double[3])), 300};
+    for (guint c = 0; c < 60; c++) {
+        guint b = 5 * c;
+        switch (c % 4) {
+        case 0: add_edge(&comps, b, b + 1, 1); break;
+        case 1: add_edge(&comps, b, b + 1, 1); add_edge(&comps, b + 1, b + 2, 1);
+                add_edge(&comps, b, b + 2, 1); break;
+        case 2: for (guint k = 0; k < 4; k++) add_edge(&comps, b + k, b + k + 1, 1.0 + k); break;
+        default: for (guint k = 1; k < 5; k++) add_edge(&comps, b, b + k, 3); break;
+        }
+    }
+    g_autoptr(RnNetwork) m = builder_network(&comps);
+    g_assert_cmpuint(compare_all(m), >, 0);
+    /* A random graph with distinct weights: no twins, the same pass. */
+    Builder random = {g_array_new(FALSE, FALSE, sizeof(double[3])), 150};
+    for (guint k = 0; k < 600; k++)
+        add_edge(&random, (guint)g_rand_int_range(rand, 0, 150), (guint)g_rand_int_range(rand, 0, 150),
+                 g_rand_double_range(rand, 0.5, 4.0));
+    g_autoptr(RnNetwork) r = builder_network(&random);
+    compare_all(r);
+}
+
+static void test_reductions_real(void)
+{
+    /* keep.eu 2014-2020 organisations: 6847 nodes, thousands of twins. */
+    g_autoptr(RnModel) model = load(REGNET_SOURCE_DIR "/data/keep-2014-2020.json");
+    g_autoptr(RnNetwork) net = build(model, RN_NETWORK_ORG, 0, RN_WEIGHT_PROJECTS, NULL);
+    g_assert_cmpuint(compare_reductions(net, 1.0, 2), >, 1000);
+    g_autoptr(RnNetwork) newman = build(model, RN_NETWORK_ORG, 0, RN_WEIGHT_NEWMAN, NULL);
+    g_assert_cmpuint(compare_reductions(newman, 0.0, 2), >, 1000);
+    g_autoptr(RnNetwork) regions = build(model, RN_NETWORK_REGION, 2, RN_WEIGHT_PROJECTS, NULL);
+    compare_reductions(regions, 1.0, 2);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -264,5 +441,7 @@ int main(int argc, char **argv)
     g_test_add_func("/metrics/equal-length-paths", test_equal_length_paths);
     g_test_add_func("/metrics/star-by-hand", test_path_star_by_hand);
     g_test_add_func("/metrics/threads-bit-identical", test_threads_bit_identical);
+    g_test_add_func("/paths/reductions-synthetic", test_reductions_synthetic);
+    g_test_add_func("/paths/reductions-real", test_reductions_real);
     return g_test_run();
 }
