@@ -256,6 +256,11 @@ static gboolean write_figures(const RnReport *report, const RnSettings *settings
     return ok && rn_export_write(settings->figures, files, error);
 }
 
+static gboolean produce_report(RnSink *sink, gpointer report)
+{
+    return rn_report_write(report, sink);
+}
+
 static int command_analyze(int argc, char **argv)
 {
     g_auto(RnSettings) settings;
@@ -298,8 +303,8 @@ static int command_analyze(int argc, char **argv)
                        .model = model, .request = &request, .result = &result};
     gboolean ok;
     if (format == RN_EXPORT_JSON) {
-        g_autofree char *json = rn_report_render(&report);
-        ok = write_report(settings.output, json, &error);
+        /* Written as it is produced: the whole report is never in memory. */
+        ok = rn_write_file_streamed(settings.output, produce_report, &report, &error);
     } else {
         ok = write_export(rn_report_document(&report), "report", format, settings.output,
                           &error);

@@ -137,10 +137,91 @@ static gboolean write_all(int fd, const char *contents, gsize length)
     return TRUE;
 }
 
+#define SINK_BUFFER (64 * 1024)
+
+struct RnSink {
+    int fd;
+    char *buffer;
+    gsize used;
+    gboolean failed;
+    int error_number;
+};
+
+static gboolean sink_flush(RnSink *sink)
+{
+    if (sink->failed)
+        return FALSE;
+    if (sink->used && !write_all(sink->fd, sink->buffer, sink->used)) {
+        sink->failed = TRUE;
+        sink->error_number = errno;
+        return FALSE;
+    }
+    sink->used = 0;
+    return TRUE;
+}
+
+gboolean rn_sink_write(RnSink *sink, const char *text, gsize length)
+{
+    g_return_val_if_fail(sink != NULL && (text != NULL || length == 0), FALSE);
+    if (sink->failed)
+        return FALSE;
+    if (sink->used + length > SINK_BUFFER && !sink_flush(sink))
+        return FALSE;
+    if (length > SINK_BUFFER) {
+        if (!write_all(sink->fd, text, length)) {
+            sink->failed = TRUE;
+            sink->error_number = errno;
+            return FALSE;
+        }
+        return TRUE;
+    }
+    memcpy(sink->buffer + sink->used, text, length);
+    sink->used += length;
+    return TRUE;
+}
+
+/* Produces into fd; errno of the failure in *saved. */
+static gboolean produce_into(int fd, RnProduceFunc produce, gpointer data, int *saved)
+{
+    RnSink sink = {.fd = fd, .buffer = g_malloc(SINK_BUFFER)};
+    gboolean ok = produce(&sink, data) && sink_flush(&sink);
+    if (!ok)
+        *saved = sink.failed ? sink.error_number : EIO;
+    g_free(sink.buffer);
+    return ok;
+}
+
+typedef struct {
+    const char *contents;
+    gsize length;
+} Whole;
+
+static gboolean produce_whole(RnSink *sink, gpointer data)
+{
+    const Whole *whole = data;
+    return rn_sink_write(sink, whole->contents, whole->length);
+}
+
 gboolean rn_write_file_atomic(const char *path, const char *contents, gsize length,
                               GError **error)
 {
     g_return_val_if_fail(path != NULL && (contents != NULL || length == 0), FALSE);
+    Whole whole = {contents, length};
+    return rn_write_file_streamed(path, produce_whole, &whole, error);
+}
+
+gboolean rn_write_file_streamed(const char *path, RnProduceFunc produce, gpointer data,
+                                GError **error)
+{
+    g_return_val_if_fail(path != NULL && produce != NULL, FALSE);
+    if (strcmp(path, "-") == 0) {
+        int saved = 0;
+        if (!produce_into(STDOUT_FILENO, produce, data, &saved)) {
+            g_set_error(error, RN_ERROR, RN_ERROR_OUTPUT, "stdout: cannot write");
+            return FALSE;
+        }
+        return TRUE;
+    }
     if (!rn_output_check(path, NULL, NULL, error))
         return FALSE;
     g_autofree char *target = resolve_links(path, error);
@@ -170,11 +251,18 @@ gboolean rn_write_file_atomic(const char *path, const char *contents, gsize leng
     }
     g_strlcpy(pending_temp, template, sizeof pending_temp);
     pending = 1;
-    gboolean ok = write_all(fd, contents, length) && fchmod(fd, mode) == 0;
+    int saved = 0;
+    gboolean ok = produce_into(fd, produce, data, &saved);
+    if (ok && fchmod(fd, mode) != 0) {
+        ok = FALSE;
+        saved = errno;
+    }
     if (ok && exists && (old.st_uid != geteuid() || old.st_gid != getegid()))
         (void)!fchown(fd, old.st_uid, old.st_gid); /* keeps the owner where allowed (root) */
-    ok = ok && fsync(fd) == 0;
-    int saved = errno;
+    if (ok && fsync(fd) != 0) {
+        ok = FALSE;
+        saved = errno;
+    }
     if (close(fd) != 0 && ok) {
         ok = FALSE;
         saved = errno;

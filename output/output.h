@@ -64,6 +64,33 @@ cJSON *rn_comparison_document(const RnComparisonReport *report);
 gboolean rn_output_check(const char *path, const char *dataset, const RnModel *model,
                          GError **error);
 
+/* Where a report is written piece by piece (buffered); see rn_write_file_streamed(). */
+typedef struct RnSink RnSink;
+
+/* Appends length bytes of text; FALSE once a write has failed (errno kept
+ * for the caller's message).  Time complexity: O(length). */
+gboolean rn_sink_write(RnSink *sink, const char *text, gsize length);
+
+/* Produces the contents through sink; FALSE on a failed write. */
+typedef gboolean (*RnProduceFunc)(RnSink *sink, gpointer data);
+
+/*
+ * rn_write_file_atomic() for contents produced piece by piece by produce,
+ * so that they never need to be held in memory whole (a 64 KiB buffer).
+ * path "-" writes to stdout (not atomic).  Errors: RN_ERROR_OUTPUT.
+ */
+gboolean rn_write_file_streamed(const char *path, RnProduceFunc produce, gpointer data,
+                                GError **error);
+
+/*
+ * Writes the report rn_report_render() renders, byte for byte, to sink:
+ * the head as one cJSON document, then each node and edge as it is built,
+ * so that memory holds one node's objects at a time rather than the whole
+ * tree.  Returns FALSE on a failed write.  Time complexity: as
+ * rn_report_render().
+ */
+gboolean rn_report_write(const RnReport *report, RnSink *sink);
+
 /*
  * Writes contents to path whole or not at all: a temporary file in the
  * folder of path's target (symbolic links followed), fsync, the replaced

@@ -306,13 +306,14 @@ static void add_region(cJSON *object, const char *name, const char *code)
     rn_json_add_optional_string(object, name, *code ? code : NULL);
 }
 
-cJSON *rn_json_nodes(const RnNetwork *net, const RnCentrality *c, const RnBridging *b)
+/* Node i of the report's nodes array. */
+static cJSON *node_object(const RnNetwork *net, const RnCentrality *c, const RnBridging *b,
+                          guint i)
 {
-    cJSON *nodes = cJSON_CreateArray();
     /* Nodes that are countries carry the English name beside the local one. */
     gboolean countries = net->kind == RN_NETWORK_COUNTRY ||
                          (net->kind == RN_NETWORK_REGION && net->level == 0);
-    for (guint i = 0; i < net->nodes->len; i++) {
+    {
         const RnNode *node = &g_array_index(net->nodes, RnNode, i);
         cJSON *o = cJSON_CreateObject();
         cJSON_AddStringToObject(o, "id", node->id);
@@ -356,15 +357,22 @@ cJSON *rn_json_nodes(const RnNetwork *net, const RnCentrality *c, const RnBridgi
             rn_json_add_optional_number(m, rn_metric_names[k], values[k], i);
         if (b)
             add_bridging_metrics(m, b, i);
-        cJSON_AddItemToArray(nodes, o);
+        return o;
     }
+}
+
+cJSON *rn_json_nodes(const RnNetwork *net, const RnCentrality *c, const RnBridging *b)
+{
+    cJSON *nodes = cJSON_CreateArray();
+    for (guint i = 0; i < net->nodes->len; i++)
+        cJSON_AddItemToArray(nodes, node_object(net, c, b, i));
     return nodes;
 }
 
-cJSON *rn_json_edges(const RnNetwork *net)
+/* Edge i of the report's edges array. */
+static cJSON *edge_object(const RnNetwork *net, guint i)
 {
-    cJSON *edges = cJSON_CreateArray();
-    for (guint i = 0; i < net->edges->len; i++) {
+    {
         const RnEdge *e = &g_array_index(net->edges, RnEdge, i);
         cJSON *o = cJSON_CreateObject();
         char id[24];
@@ -374,8 +382,15 @@ cJSON *rn_json_edges(const RnNetwork *net)
         cJSON_AddStringToObject(o, "target", g_array_index(net->nodes, RnNode, e->target).id);
         cJSON_AddNumberToObject(o, "weight", e->weight);
         cJSON_AddNumberToObject(o, "projects", e->projects);
-        cJSON_AddItemToArray(edges, o);
+        return o;
     }
+}
+
+cJSON *rn_json_edges(const RnNetwork *net)
+{
+    cJSON *edges = cJSON_CreateArray();
+    for (guint i = 0; i < net->edges->len; i++)
+        cJSON_AddItemToArray(edges, edge_object(net, i));
     return edges;
 }
 
@@ -622,7 +637,8 @@ char *rn_json_finish(const cJSON *root)
     return out;
 }
 
-cJSON *rn_report_document(const RnReport *r)
+/* The report without nodes and edges (its last two members). */
+static cJSON *report_head(const RnReport *r)
 {
     g_return_val_if_fail(r != NULL && r->model != NULL && r->result != NULL, NULL);
     cJSON *dataset;
@@ -642,6 +658,15 @@ cJSON *rn_report_document(const RnReport *r)
      * (NetworkX) do not guess a directed multigraph. */
     cJSON_AddFalseToObject(root, "directed");
     cJSON_AddFalseToObject(root, "multigraph");
+    return root;
+}
+
+cJSON *rn_report_document(const RnReport *r)
+{
+    g_return_val_if_fail(r != NULL && r->model != NULL && r->result != NULL, NULL);
+    cJSON *root = report_head(r);
+    const RnAnalysisResult *result = r->result;
+    const RnBridging *bridging = result->has_bridging ? &result->bridging : NULL;
     cJSON_AddItemToObject(root, "nodes", rn_json_nodes(result->network, &result->centrality, bridging));
     cJSON_AddItemToObject(root, "edges", rn_json_edges(result->network));
     return root;
@@ -651,4 +676,47 @@ char *rn_report_render(const RnReport *r)
 {
     g_autoptr(cJSON) root = rn_report_document(r);
     return rn_json_finish(root);
+}
+
+/* Writes item as cJSON_Print() would print it as an element of the array
+ * member "name" of the document's root: wrapped in {"name": [item]} (taken)
+ * for the indentation, the element cut out of the text. */
+static gboolean write_element(RnSink *sink, cJSON *item, gboolean first)
+{
+    g_autoptr(cJSON) wrapper = cJSON_CreateObject();
+    cJSON *array = cJSON_AddArrayToObject(wrapper, "a");
+    cJSON_AddItemToArray(array, item);
+    char *text = cJSON_Print(wrapper);
+    /* "{\n\t\"a\":\t[" ELEMENT "]\n}" */
+    const char *start = strchr(text, '[') + 1;
+    const char *end = strrchr(text, ']');
+    gboolean ok = (first || rn_sink_write(sink, ", ", 2)) &&
+                  rn_sink_write(sink, start, (gsize)(end - start));
+    cJSON_free(text);
+    return ok;
+}
+
+gboolean rn_report_write(const RnReport *r, RnSink *sink)
+{
+    g_return_val_if_fail(r != NULL && r->model != NULL && r->result != NULL && sink, FALSE);
+    const RnAnalysisResult *result = r->result;
+    const RnNetwork *net = result->network;
+    const RnBridging *bridging = result->has_bridging ? &result->bridging : NULL;
+    char *head;
+    {
+        g_autoptr(cJSON) root = report_head(r);
+        head = cJSON_Print(root);
+    }
+    /* head ends "\n}": the arrays go before the closing brace. */
+    gsize length = strlen(head);
+    g_assert(length >= 2 && head[length - 1] == '}' && head[length - 2] == '\n');
+    gboolean ok = rn_sink_write(sink, head, length - 2) &&
+                  rn_sink_write(sink, ",\n\t\"nodes\":\t[", 13);
+    cJSON_free(head);
+    for (guint i = 0; ok && i < net->nodes->len; i++)
+        ok = write_element(sink, node_object(net, &result->centrality, bridging, i), i == 0);
+    ok = ok && rn_sink_write(sink, "],\n\t\"edges\":\t[", 14);
+    for (guint i = 0; ok && i < net->edges->len; i++)
+        ok = write_element(sink, edge_object(net, i), i == 0);
+    return ok && rn_sink_write(sink, "]\n}\n", 4);
 }
