@@ -763,6 +763,16 @@ gboolean rn_settings_check(RnSettings *s, RnCommand command, GError **error)
                     "--bridges ranks regions by betweenness; add betweenness to --metrics");
         return FALSE;
     }
+    if (s->figures && s->metrics) {
+        const char *sizing = s->figure_metric ? s->figure_metric : "strength";
+        for (guint k = 0; rn_metric_names[k]; k++)
+            if (strcmp(rn_metric_names[k], sizing) == 0 && !(s->metrics >> k & 1)) {
+                g_set_error(error, RN_ERROR, RN_ERROR_USAGE,
+                            "--figures sizes nodes by %s, which --metrics leaves out; add it to "
+                            "--metrics or choose another --figure-metric", sizing);
+                return FALSE;
+            }
+    }
     if (s->betweenness_sample[0] > 0 && s->metrics && !(s->metrics & RN_METRIC_BETWEENNESS)) {
         g_set_error(error, RN_ERROR, RN_ERROR_USAGE,
                     "--betweenness-sample estimates betweenness, which --metrics leaves out");

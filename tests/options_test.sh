@@ -298,6 +298,8 @@ check 2 "regnet: --betweenness-sample 'nan,0.1' is not two numbers; expected an 
 check 2 "regnet: --betweenness-sample 0.0009,0.1: the first number 0.00089999999999999998 is outside 0.001 up to (not including) 1; expected an error bound EPS and a failure probability DELTA, e.g. 0.01,0.1" a --dataset "$KEEP" --betweenness-sample 0.0009,0.1
 check 2 "regnet: --betweenness-sample 1,0.1: the first number 1 is outside 0.001 up to (not including) 1; expected an error bound EPS and a failure probability DELTA, e.g. 0.01,0.1" a --dataset "$KEEP" --betweenness-sample 1,0.1
 check 2 "regnet: --betweenness-sample 0.1,1: the second number 1 is outside 1.0000000000000001e-09 up to (not including) 1; expected an error bound EPS and a failure probability DELTA, e.g. 0.01,0.1" a --dataset "$KEEP" --betweenness-sample 0.1,1
+check 2 "regnet: --figures sizes nodes by strength, which --metrics leaves out; add it to --metrics or choose another --figure-metric" a --dataset "$KEEP" --metrics degree --figures "$TMP/figs"
+check 2 "regnet: --figures sizes nodes by pagerank, which --metrics leaves out; add it to --metrics or choose another --figure-metric" a --dataset "$KEEP" --metrics degree --figures "$TMP/figs" --figure-metric pagerank
 check 2 "regnet: compare: Unknown option --metrics" c --periods 2007-2013,2014-2020 --metrics degree
 for m in degree strength betweenness harmonic closeness eigenvector pagerank; do
     runs "--metrics $m" a --dataset "$TINY/dataset.json" --network org --metrics $m
