@@ -61,9 +61,12 @@ gboolean rn_analysis_run(const RnModel *model, const RnAnalysisRequest *request,
     g_autoptr(GTimer) timer = g_timer_new();
     rn_igraph_begin();
     g_autoptr(GPtrArray) stale G_GNUC_UNUSED = rn_igraph_take_warnings(); /* from an earlier run */
+    const RnProgress *progress = request->options.progress;
+    rn_progress_step(progress, RN_PHASE_BUILD, 0, 0); /* units unknown: elapsed time only */
     result->network = rn_network_build(model, &request->spec, error);
     if (!result->network)
         return FALSE;
+    rn_progress_end(progress, RN_PHASE_BUILD, 0);
     result->seconds_build = g_timer_elapsed(timer, NULL);
     if (!rn_analyze_network(result->network, &request->options, &result->centrality,
                             &result->summary, error)) {
@@ -84,8 +87,12 @@ gboolean rn_analysis_run(const RnModel *model, const RnAnalysisRequest *request,
                                                result->network->nodes->len);
     result->seconds_centrality = g_timer_elapsed(timer, NULL) - result->seconds_build;
     if (request->group) {
-        if (!rn_analyze_bridging(model, result->network, &request->bridging,
-                                 &result->bridging, error)) {
+        /* Leiden runs dominate the bridging analyses' time. */
+        rn_progress_step(progress, RN_PHASE_COMMUNITIES, 0, 0);
+        gboolean bridged = rn_analyze_bridging(model, result->network, &request->bridging,
+                                               &result->bridging, error);
+        rn_progress_end(progress, RN_PHASE_COMMUNITIES, 0);
+        if (!bridged) {
             rn_analysis_result_clear(result);
             return FALSE;
         }
