@@ -20,7 +20,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC(cJSON, cJSON_Delete)
 /* Options the server decides: never query parameters. */
 static const char *const server_owned[] = {"dataset", "output", "threads", "quiet",
                                            "timings", "skip-invalid-rows", "nuts-edition",
-                                           NULL};
+                                           "progress", NULL};
 
 static RnCommand command_of(RnApiKind kind)
 {
@@ -102,6 +102,17 @@ static void append_value(GString *key, const RnOptionSpec *spec, const RnSetting
         g_string_append_uri_escaped(key, g_regex_get_pattern(*(GRegex *const *)field), NULL,
                                     TRUE);
         break;
+    case RN_OPTION_SET: /* the set, whatever the order the names were given in */
+        g_string_append_printf(key, "%" G_GUINT64_FORMAT, *(const guint64 *)field);
+        break;
+    case RN_OPTION_PAIR: {
+        char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+        const double *pair = field;
+        g_string_append(key, g_ascii_dtostr(buffer, sizeof buffer, pair[0]));
+        g_string_append_c(key, ',');
+        g_string_append(key, g_ascii_dtostr(buffer, sizeof buffer, pair[1]));
+        break;
+    }
     }
 }
 
