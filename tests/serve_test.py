@@ -151,7 +151,7 @@ try:
     status, message, _ = error_of("/api/analyze?level=9")
     check("level=9 pinned", message == "level 9 is outside 0-3; expected a NUTS level", message)
     status, message, _ = error_of("/api/analyze?foo=1")
-    check("an unknown parameter: 400 naming the parameters", status == 400 and message.startswith("unknown parameter 'foo' of /api/analyze; expected alpha, bridges"), message)
+    check("an unknown parameter: 400 naming the parameters", status == 400 and message.startswith("unknown parameter 'foo' of /api/analyze; expected alpha, betweenness-sample, bridges"), message)
     for name in ["dataset=x", "output=x", "threads=1", "nuts-edition=2016", "quiet=1", "periods=a,b", "l=1"]:
         status, message, _ = error_of("/api/analyze?" + name)
         check(f"{name}: not a parameter of /api/analyze", status == 400 and message.startswith("unknown parameter"), message)
