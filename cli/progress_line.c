@@ -209,3 +209,13 @@ void rn_progress_line_free(RnProgressLine *line)
     g_timer_destroy(line->clock);
     g_free(line);
 }
+
+void rn_progress_line_interrupt(RnProgressLine *line)
+{
+    g_return_if_fail(line != NULL);
+    if (line->drawn && line->terminal) {
+        fputc('\n', line->stream);
+        fflush(line->stream);
+    }
+    line->drawn = FALSE;
+}

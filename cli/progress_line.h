@@ -35,6 +35,10 @@ RnProgress rn_progress_line_receiver(RnProgressLine *line);
 void rn_progress_line_begin(RnProgressLine *line, RnPhase phase);
 void rn_progress_line_end(RnProgressLine *line, RnPhase phase);
 
+/* Ends a line left open on a terminal, so that a message printed next
+ * (an error) starts on a line of its own. */
+void rn_progress_line_interrupt(RnProgressLine *line);
+
 /* Wall seconds the phase took the last time it ended (0 if it never ran). */
 double rn_progress_line_seconds(const RnProgressLine *line, RnPhase phase);
 

@@ -73,6 +73,13 @@ static int fail(GError *error)
     return code;
 }
 
+/* fail() once a progress line may be open on the terminal. */
+static int fail_after(RnProgressLine *line, GError *error)
+{
+    rn_progress_line_interrupt(line);
+    return fail(error);
+}
+
 /* Writes text to output ("-": stdout), whole or not at all. */
 static gboolean write_report(const char *output, const char *text, GError **error)
 {
@@ -291,12 +298,12 @@ static int command_analyze(int argc, char **argv)
     rn_progress_line_begin(line, RN_PHASE_LOAD);
     if (!rn_load_dataset(model, settings.dataset, &load_options, &dataset_name, &error) ||
         (to_file && !rn_output_check(settings.output, settings.dataset, model, &error)))
-        return fail(error);
+        return fail_after(line, error);
     rn_progress_line_end(line, RN_PHASE_LOAD);
     double t_load = g_timer_elapsed(timer, NULL);
     RnAnalysisResult result;
     if (!rn_analysis_run(model, &request, &result, &error))
-        return fail(error);
+        return fail_after(line, error);
     double t_analysis = g_timer_elapsed(timer, NULL);
     rn_progress_line_begin(line, RN_PHASE_WRITE);
     RnReport report = {.dataset_name = dataset_name, .dataset_file = settings.dataset,

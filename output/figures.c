@@ -291,6 +291,18 @@ static void add_manifest(const RnFigureGraph *g, const RnFigureOptions *options,
     rn_export_files_add(files, "figures.json", out, strlen(out));
 }
 
+/* TRUE when the JSON array holds the string text. */
+static gboolean json_array_has(const cJSON *array, const char *text)
+{
+    const cJSON *item;
+    cJSON_ArrayForEach(item, array)
+    {
+        if (cJSON_IsString(item) && strcmp(item->valuestring, text) == 0)
+            return TRUE;
+    }
+    return FALSE;
+}
+
 gboolean rn_figures_render(const cJSON *report, const char *display,
                            const RnFigureOptions *options, GPtrArray *files, GError **error)
 {
@@ -300,7 +312,13 @@ gboolean rn_figures_render(const cJSON *report, const char *display,
         display = "report";
     RnFigureGraph g = {0};
     gboolean ok = read_graph(&g, report, display, options, error);
+    /* A report of `--metrics LIST` lists what it computed: no chart of a
+     * centrality it left out (all null). */
+    const cJSON *parameters = cJSON_GetObjectItemCaseSensitive(report, "parameters");
+    const cJSON *computed = cJSON_GetObjectItemCaseSensitive(parameters, "metrics");
     for (guint k = 0; ok && rn_figure_metrics[k]; k++) {
+        if (cJSON_IsArray(computed) && !json_array_has(computed, rn_figure_metrics[k]))
+            continue;
         RnBarsFigure bars = {&g, rn_figure_metrics[k], options->top};
         double w, h;
         rn_figure_bars_size(&bars, &w, &h);

@@ -56,6 +56,9 @@ ok "the report is the same with --figures" cmp -s "$TMP/r.json" "$TMP/r2.json"
 if [ -e "$TMP/a/network.png" ]; then
     ok "another seed draws another network" bash -c "! cmp -s '$TMP/a/network.png' '$TMP/c/network.png'"
 fi
+"$REGNET" analyze -q "$@" --output "$TMP/r4.json" --figures "$TMP/d" --metrics degree,strength
+ok "with --metrics, bar charts of the computed centralities only" \
+    test "$(ls "$TMP/d" | grep '^bars-' | sort | tr '\n' ' ')" = "bars-degree.png bars-degree.svg bars-strength.png bars-strength.svg "
 ok "the seed is in figures.json" grep -q '"seed":	2' "$TMP/c/figures.json"
 echo "figures $NAME: $PASS passed, $FAIL failed"
 [ "$FAIL" = 0 ]
