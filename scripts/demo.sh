@@ -12,9 +12,11 @@ mkdir -p reports
 R=build/regnet
 heading() { printf '\n=== %s ===\n' "$1"; }
 
+heading "What the keep.eu 2000-2020 export holds (regnet describe; the first lines)"
+$R describe --dataset data/keep-2000-2020.json --output reports/keep-2000-2020-describe.json | head -n 8
 heading "Interreg 2014-2020 (keep.eu): regions at NUTS level 2, brokerage between countries, regions as bridges"
 $R analyze --dataset data/keep-2014-2020.json --network region --level 2 --group country --bridges \
-    --output reports/keep-2014-2020-region-nuts2.json
+    --figures reports/figures-nuts2 --output reports/keep-2014-2020-region-nuts2.json
 heading "Interreg 2014-2020 (keep.eu): countries (NUTS level 0)"
 $R analyze --dataset data/keep-2014-2020.json --network region --level 0 \
     --output reports/keep-2014-2020-region-nuts0.json
@@ -42,4 +44,6 @@ $R export --report reports/keep-2014-2020-region-nuts2.json --format csv \
 $R export --report reports/keep-2014-2020-org.json --format gexf \
     --output reports/keep-2014-2020-org.gexf
 echo
-echo "Reports are in reports/ (schemas: docs/schema.md, docs/compare.md; exports: docs/exports.md)."
+echo "Reports are in reports/ (schemas: docs/schema.md, docs/compare.md; exports: docs/exports.md);"
+echo "figures of the NUTS2 network (map, mixing, network, bar charts) in reports/figures-nuts2/."
+echo "To explore the data in a browser: $R serve --dataset data/keep-2014-2020.json  (docs/serve.md)"
