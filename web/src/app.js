@@ -472,16 +472,20 @@ async function start() {
     return;
   }
   mark("start");
-  try { await loadStatic(); } catch (e) { setStatus(`map data missing: ${e.message}`, true); }
-  mark("static");
+  // the map's static data and the dataset's description are fetched side by side
+  const staticData = loadStatic()
+    .catch((e) => setStatus(`map data missing: ${e.message}`, true))
+    .then(() => mark("static"));
   try {
     state.describe = await getJSON("/api/describe");
     mark("describe");
     state.server = true;
   } catch (e) {
+    await staticData;
     setStatus("no server: drop a report written by regnet analyze on the page");
     return;
   }
+  await staticData;
   const d = state.describe;
   $("dataset").textContent = `${d.dataset.name} (${d.totals.projects} projects)`;
   fill($("f-programme"), d.programmes.map((p) => p.name), "all");
