@@ -10,7 +10,7 @@ set -eu
 cd "$(dirname "$0")/.."
 seconds=${1:-60}
 shift || true
-harnesses=${*:-fuzz_keep fuzz_mapped fuzz_gzip fuzz_description fuzz_nuts fuzz_converter}
+harnesses=${*:-fuzz_keep fuzz_mapped fuzz_gzip fuzz_description fuzz_nuts fuzz_converter fuzz_json}
 CC=clang cmake -S . -B build-fuzz -DREGNET_FUZZ=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 cmake --build build-fuzz -j"$(nproc)" >/dev/null
 rm -rf build-fuzz/seeds

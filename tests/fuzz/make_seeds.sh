@@ -6,7 +6,7 @@
 set -eu
 cd "$(dirname "$0")/../.."
 out=$1
-mkdir -p "$out"/{fuzz_keep,fuzz_mapped,fuzz_gzip,fuzz_description,fuzz_nuts,fuzz_converter}
+mkdir -p "$out"/{fuzz_keep,fuzz_mapped,fuzz_gzip,fuzz_description,fuzz_nuts,fuzz_converter,fuzz_json}
 shared=../shared/data
 # seed HARNESS SELECTOR_BYTE_OCTAL|'': writes the selector byte, then stdin, to a
 # file named by its SHA-1 (as libFuzzer names corpus files).
@@ -51,6 +51,43 @@ for k in $(seq 0 23); do
             seed fuzz_mapped "$(printf '%03o' "$k")"
     done
 done
+# json: the published JSON partner list (selector 0: its own source), and the
+# first rows of real and fixture CSV files as JSON records for every selector
+# (fuzz_json.c: k picks a source; bit 6 puts the records under data.items).
+head -c 6000 tests/fixtures/published/partners.json | seed fuzz_json 000
+seed fuzz_json 000 <tests/fixtures/published/partners.json
+# to_records [WRAP]: the CSV on stdin (delimiter sniffed) as a JSON array of objects.
+to_records() {
+    /usr/bin/python3 -c '
+import csv, io, json, sys
+text = sys.stdin.read()
+try:
+    dialect = csv.Sniffer().sniff(text.split("\n", 1)[0] + "\n", ";,\t")
+except csv.Error:
+    dialect = csv.excel
+rows = list(csv.DictReader(io.StringIO(text), dialect=dialect))
+rows = [{k: v for k, v in r.items() if k is not None} for r in rows]
+doc = {"data": {"items": rows}} if len(sys.argv) > 1 else rows
+sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=1))
+' "$@"
+}
+json_files=(tests/fixtures/mapped/he_organizations.csv tests/fixtures/mapped/partnerships.csv
+            data/cordis/ecsel/organizations.csv data/cordis/fp7_organisations.csv.gz
+            data/cordis/h2020_participations_eunets.csv.gz)
+json_tmp=$(mktemp -d)
+i=0
+for f in "${json_files[@]}"; do
+    case "$f" in *.gz) zcat "$f" | head -n 6 ;; *) head -n 6 "$f" ;; esac | to_records >"$json_tmp/$i"
+    i=$((i + 1))
+done
+head -n 6 tests/fixtures/mapped/partnerships.csv | to_records wrap >"$json_tmp/wrapped"
+for k in $(seq 0 31); do
+    for ((j = 0; j < i; j++)); do
+        seed fuzz_json "$(printf '%03o' "$k")" <"$json_tmp/$j"
+    done
+    seed fuzz_json "$(printf '%03o' $((k | 64)))" <"$json_tmp/wrapped"
+done
+rm -rf "$json_tmp"
 # gzip: bundled .gz files cut to their first bytes (truncated streams), and
 # small whole gzip files made from slices (deterministic: gzip -n).
 for f in data/cordis/*.gz data/keep/*.gz data/cordis/horizon_europe_sample/*.gz; do
