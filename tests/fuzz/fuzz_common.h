@@ -23,6 +23,8 @@
 #include <glib.h>
 #include <glib/gstdio.h>
 
+#include <cjson/cJSON.h>
+
 #include "engine/model.h"
 #include "loaders/loaders.h"
 #include "loaders/read.h"
@@ -129,6 +131,31 @@ static inline void fz_init(void)
     fz_write_nuts_slice("2013");
     fz_write_nuts_slice("2016");
     fz_write_nuts_slice("2021");
+}
+
+/* The "sources" array of the description REGNET_SOURCE_DIR/relative, whose
+ * parsed document is appended to roots (cJSON *, the caller frees them);
+ * aborts when the file is missing or not JSON. */
+static inline const cJSON *fz_description_sources(GPtrArray *roots, const char *relative)
+{
+    gsize length;
+    g_autofree char *text = fz_read_source(relative, &length);
+    cJSON *root = cJSON_Parse(text);
+    if (!root)
+        abort();
+    g_ptr_array_add(roots, root);
+    return cJSON_GetObjectItemCaseSensitive(root, "sources");
+}
+
+/* The NUTS slice a mapped source loads against: its nuts_edition when 2013
+ * or 2016, else 2021. */
+static inline const char *fz_source_nuts_edition(const cJSON *source)
+{
+    const cJSON *edition = cJSON_GetObjectItemCaseSensitive(source, "nuts_edition");
+    if (cJSON_IsString(edition) && (strcmp(edition->valuestring, "2013") == 0 ||
+                                    strcmp(edition->valuestring, "2016") == 0))
+        return edition->valuestring;
+    return "2021";
 }
 
 /* A model with the NUTS slice of edition loaded (aborts if that fails). */

@@ -9,8 +9,6 @@
  * skip_invalid_rows.  The model holds the NUTS slice of the source's
  * edition.
  */
-#include <cjson/cJSON.h>
-
 #include "tests/fuzz/fuzz_common.h"
 #include "loaders/description.h"
 #include "loaders/mapped.h"
@@ -20,14 +18,8 @@ static GPtrArray *roots;   /* cJSON * */
 
 static void add_sources(const char *relative)
 {
-    gsize length;
-    g_autofree char *text = fz_read_source(relative, &length);
-    cJSON *root = cJSON_Parse(text);
-    if (!root)
-        abort();
-    g_ptr_array_add(roots, root);
     const cJSON *source;
-    cJSON_ArrayForEach(source, cJSON_GetObjectItemCaseSensitive(root, "sources")) {
+    cJSON_ArrayForEach(source, fz_description_sources(roots, relative)) {
         const cJSON *format = cJSON_GetObjectItemCaseSensitive(source, "format");
         if (cJSON_IsString(format) && g_str_has_prefix(format->valuestring, "csv"))
             g_ptr_array_add(sources, (gpointer)source);
@@ -60,11 +52,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         return 0;
     const cJSON *source = g_ptr_array_index(sources, (data[0] & 0x7f) % sources->len);
     const char *format = cJSON_GetObjectItemCaseSensitive(source, "format")->valuestring;
-    const cJSON *edition = cJSON_GetObjectItemCaseSensitive(source, "nuts_edition");
-    const char *nuts = cJSON_IsString(edition) && (strcmp(edition->valuestring, "2013") == 0 ||
-                                                   strcmp(edition->valuestring, "2016") == 0)
-                           ? edition->valuestring
-                           : "2021";
+    const char *nuts = fz_source_nuts_edition(source);
     g_autofree char *path = fz_write("mapped.csv", data + 1, size - 1);
     g_autoptr(RnModel) model = fz_model_with_nuts(nuts);
     RnLoadOptions options = {.skip_invalid_rows = (data[0] & 0x80) != 0};
