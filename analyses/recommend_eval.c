@@ -197,9 +197,8 @@ static RnNetwork *period_network(const RnModel *model, const RnNetworkSpec *spec
 gboolean rn_recommend_evaluate(const RnModel *model, const RnRecommendRequest *q,
                                RnRecommendResult *r, GError **error)
 {
+    g_return_val_if_fail(model != NULL && q != NULL && r != NULL, FALSE);
     g_return_val_if_fail(q->train && q->test && q->top > 0, FALSE);
-    g_return_val_if_fail(model != NULL, FALSE);
-    g_return_val_if_fail(r != NULL, FALSE);
     g_return_val_if_fail(error == NULL || *error == NULL, FALSE);
     RnEvaluation *e = &r->evaluation;
     memset(e, 0, sizeof *e);

@@ -544,6 +544,7 @@ const RnRegion *rn_model_region_ancestor(const RnModel *m, const char *code, int
 
 guint rn_model_region_index(const RnModel *m, const RnRegion *region)
 {
+    g_return_val_if_fail(m != NULL && region != NULL, 0);
     const RnRegion *first = (const RnRegion *)(gpointer)m->regions->data;
     g_return_val_if_fail(region >= first && region < first + m->regions->len, 0);
     return (guint)(region - first);
