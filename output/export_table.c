@@ -458,8 +458,6 @@ RnExportTable *rn_export_table_from_arrays(const cJSON *nodes, const cJSON *edge
 {
     g_return_val_if_fail(display != NULL, NULL);
     g_return_val_if_fail(nodes != NULL, NULL);
-    g_return_val_if_fail(edges != NULL, NULL);
-    g_return_val_if_fail(kind != NULL, NULL);
     g_return_val_if_fail(error == NULL || *error == NULL, NULL);
     g_autoptr(RnExportTable) t = table_alloc();
     g_autoptr(GHashTable) by_id = g_hash_table_new(g_str_hash, g_str_equal);
