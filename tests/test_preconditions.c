@@ -23,6 +23,7 @@
 #include "analyses/period_stats.h"
 #include "analyses/recommend.h"
 #include "analyses/run.h"
+#include "analyses/twins.h"
 #include "engine/adjacency.h"
 #include "engine/countries.h"
 #include "engine/error.h"
@@ -84,6 +85,16 @@ static void test_analyses(void)
 
     /* analysis.h (inline) */
     EXPECT_CRITICAL(rn_path_result_clear(NULL));
+    /* paths.c, betweenness_sample.c, twins.c */
+    EXPECT_CRITICAL(rn_paths_compute(NULL, 1, 1, NULL, &paths));
+    double *sampled = NULL;
+    RnBetweennessMethod method = {0};
+    EXPECT_CRITICAL(ok = rn_betweenness_sample(NULL, 1, 1, 0.1, 0.1, 1, NULL, &sampled, &method, NULL));
+    g_assert_false(ok);
+    g_assert_null(sampled);
+    RnTwins twins = {0};
+    EXPECT_CRITICAL(rn_twins_find(NULL, &twins));
+    EXPECT_CRITICAL(rn_twins_clear(NULL));
     /* summary.c */
     EXPECT_CRITICAL(ok = rn_analyze_network(NULL, &options, &centrality, &summary, NULL));
     g_assert_false(ok);
