@@ -279,6 +279,7 @@ gboolean rn_betweenness_sample(const RnNetwork *net, double alpha, guint threads
 {
     g_return_val_if_fail(net != NULL && betweenness != NULL && method != NULL, FALSE);
     g_return_val_if_fail(epsilon > 0 && epsilon < 1 && delta > 0 && delta < 1, FALSE);
+    g_return_val_if_fail(error == NULL || *error == NULL, FALSE);
     RnPathGraph g;
     rn_path_graph_build(net, alpha, &g);
     guint n = g.n;

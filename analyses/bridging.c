@@ -10,6 +10,11 @@
 gboolean rn_analyze_bridging(const RnModel *model, const RnNetwork *net,
                              const RnBridgingOptions *o, RnBridging *r, GError **error)
 {
+    g_return_val_if_fail(model != NULL, FALSE);
+    g_return_val_if_fail(net != NULL, FALSE);
+    g_return_val_if_fail(o != NULL, FALSE);
+    g_return_val_if_fail(r != NULL, FALSE);
+    g_return_val_if_fail(error == NULL || *error == NULL, FALSE);
     memset(r, 0, sizeof *r);
     if (!rn_communities_compute(net, &o->communities, &r->communities, error))
         return FALSE;
@@ -40,6 +45,11 @@ gboolean rn_analyze_regions_as_bridges(const RnNetwork *region_net, const RnNetw
                                        const char *group, double alpha, guint threads,
                                        RnBridging *r, GError **error)
 {
+    g_return_val_if_fail(region_net != NULL, FALSE);
+    g_return_val_if_fail(org_net != NULL, FALSE);
+    g_return_val_if_fail(group != NULL, FALSE);
+    g_return_val_if_fail(r != NULL, FALSE);
+    g_return_val_if_fail(error == NULL || *error == NULL, FALSE);
     RnGrouping grouping = {0};
     if (!rn_grouping_build(org_net, group, &grouping, error))
         return FALSE;
@@ -66,6 +76,7 @@ const char *const rn_bridge_definition_names[RN_BRIDGE_DEFINITIONS] = {
 double rn_region_bridge_score(const RnCentrality *c, const RnBridging *b, guint i,
                               RnBridgeDefinition d)
 {
+    g_return_val_if_fail(c != NULL && b != NULL, NAN);
     g_return_val_if_fail(b->regions != NULL && d < RN_BRIDGE_DEFINITIONS, NAN);
     const RnRegionBridging *rb = &b->regions[i];
     switch (d) {
@@ -86,6 +97,7 @@ double rn_region_bridge_score(const RnCentrality *c, const RnBridging *b, guint 
 
 void rn_bridging_clear(RnBridging *r)
 {
+    g_return_if_fail(r != NULL);
     for (guint d = 0; d < RN_BRIDGE_DEFINITIONS; d++)
         g_clear_pointer(&r->region_order[d], g_free);
     rn_grouping_clear(&r->grouping);

@@ -147,6 +147,9 @@ static RnBrokerageCounts z_scores(const RnBrokerageCounts *o, const RnBrokerageC
 
 void rn_brokerage_compute(const RnNetwork *net, const RnGrouping *g, RnBrokerage *r)
 {
+    g_return_if_fail(net != NULL);
+    g_return_if_fail(g != NULL);
+    g_return_if_fail(r != NULL);
     guint n = net->nodes->len, G = g->n_groups;
     *r = (RnBrokerage){.n = n};
     r->observed = g_new0(RnBrokerageCounts, n + 1);
@@ -209,6 +212,7 @@ void rn_brokerage_compute(const RnNetwork *net, const RnGrouping *g, RnBrokerage
 
 void rn_brokerage_clear(RnBrokerage *r)
 {
+    g_return_if_fail(r != NULL);
     g_clear_pointer(&r->observed, g_free);
     g_clear_pointer(&r->expected, g_free);
     g_clear_pointer(&r->sd, g_free);

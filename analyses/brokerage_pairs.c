@@ -41,6 +41,9 @@ static RnBrokeragePair classify(guint a, guint b, guint own, double count)
 void rn_brokerage_pairs_compute(const RnNetwork *net, const RnGrouping *g,
                                 RnBrokeragePairs *r)
 {
+    g_return_if_fail(net != NULL);
+    g_return_if_fail(g != NULL);
+    g_return_if_fail(r != NULL);
     guint n = net->nodes->len, G = g->n_groups;
     *r = (RnBrokeragePairs){.n = n};
     r->offset = g_new0(guint, n + 1);
@@ -105,6 +108,7 @@ void rn_brokerage_pairs_compute(const RnNetwork *net, const RnGrouping *g,
 
 void rn_brokerage_pairs_clear(RnBrokeragePairs *r)
 {
+    g_return_if_fail(r != NULL);
     g_clear_pointer(&r->offset, g_free);
     g_clear_pointer(&r->pairs, g_free);
 }

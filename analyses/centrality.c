@@ -13,6 +13,7 @@ const char *const rn_metric_names[RN_METRIC_COUNT + 1] = {
 
 void rn_centrality_clear(RnCentrality *c)
 {
+    g_return_if_fail(c != NULL);
     g_clear_pointer(&c->degree, g_free);
     g_clear_pointer(&c->strength, g_free);
     g_clear_pointer(&c->betweenness, g_free);
@@ -32,6 +33,9 @@ static double *copy_vector(const igraph_vector_t *v, guint n)
 
 void rn_degree_strength(const RnNetwork *net, double **degree, double **strength)
 {
+    g_return_if_fail(net != NULL);
+    g_return_if_fail(degree != NULL);
+    g_return_if_fail(strength != NULL);
     guint n = net->nodes->len;
     *degree = g_new0(double, n + 1);
     *strength = g_new0(double, n + 1);
@@ -47,6 +51,9 @@ void rn_degree_strength(const RnNetwork *net, double **degree, double **strength
 gboolean rn_eigenvector(const igraph_t *graph, const igraph_vector_t *weights,
                         double **eigenvector, GError **error)
 {
+    g_return_val_if_fail(graph != NULL, FALSE);
+    g_return_val_if_fail(eigenvector != NULL, FALSE);
+    g_return_val_if_fail(error == NULL || *error == NULL, FALSE);
     guint n = (guint)igraph_vcount(graph);
     if (igraph_ecount(graph) == 0) {
         /* No edges: every node is equally (un)important; igraph returns 1s. */
@@ -77,6 +84,10 @@ gboolean rn_eigenvector(const igraph_t *graph, const igraph_vector_t *weights,
 gboolean rn_eigenvector_pagerank(const igraph_t *graph, const igraph_vector_t *weights,
                                  double **eigenvector, double **pagerank, GError **error)
 {
+    g_return_val_if_fail(graph != NULL, FALSE);
+    g_return_val_if_fail(eigenvector != NULL, FALSE);
+    g_return_val_if_fail(pagerank != NULL, FALSE);
+    g_return_val_if_fail(error == NULL || *error == NULL, FALSE);
     guint n = (guint)igraph_vcount(graph);
     if (!rn_eigenvector(graph, weights, eigenvector, error))
         return FALSE;
@@ -101,6 +112,7 @@ gboolean rn_eigenvector_pagerank(const igraph_t *graph, const igraph_vector_t *w
 
 double rn_freeman_centralization(const double *values, guint n, double theoretical_max)
 {
+    g_return_val_if_fail(n == 0 || values != NULL, NAN);
     if (n < 3 || theoretical_max <= 0)
         return 0.0;
     double max = -INFINITY;
@@ -114,6 +126,8 @@ double rn_freeman_centralization(const double *values, guint n, double theoretic
 
 void rn_top_indices(const double *score, guint n, guint k, guint *order)
 {
+    g_return_if_fail(n == 0 || score != NULL);
+    g_return_if_fail(n == 0 || order != NULL);
     for (guint i = 0; i < n; i++)
         order[i] = i;
     for (guint a = 0; a < k && a < n; a++)

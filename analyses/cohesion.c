@@ -9,6 +9,9 @@
 
 gboolean rn_cohesion_compute(const RnNetwork *net, RnCohesion *r, GError **error)
 {
+    g_return_val_if_fail(net != NULL, FALSE);
+    g_return_val_if_fail(r != NULL, FALSE);
+    g_return_val_if_fail(error == NULL || *error == NULL, FALSE);
     guint n = net->nodes->len;
     *r = (RnCohesion){.n = n};
     igraph_t graph;
@@ -56,6 +59,7 @@ gboolean rn_cohesion_compute(const RnNetwork *net, RnCohesion *r, GError **error
 
 void rn_cohesion_clear(RnCohesion *r)
 {
+    g_return_if_fail(r != NULL);
     g_clear_pointer(&r->coreness, g_free);
     g_clear_pointer(&r->cut_point, g_free);
     if (r->bridges)

@@ -121,6 +121,10 @@ static gboolean leiden_run(const igraph_t *graph, const igraph_vector_t *weights
 gboolean rn_communities_compute(const RnNetwork *net, const RnCommunityOptions *o,
                                 RnCommunities *r, GError **error)
 {
+    g_return_val_if_fail(net != NULL, FALSE);
+    g_return_val_if_fail(o != NULL, FALSE);
+    g_return_val_if_fail(r != NULL, FALSE);
+    g_return_val_if_fail(error == NULL || *error == NULL, FALSE);
     guint n = net->nodes->len;
     *r = (RnCommunities){.n = n};
     igraph_t graph;
@@ -213,6 +217,7 @@ gboolean rn_communities_compute(const RnNetwork *net, const RnCommunityOptions *
 
 void rn_communities_clear(RnCommunities *r)
 {
+    g_return_if_fail(r != NULL);
     g_clear_pointer(&r->membership, g_free);
     g_clear_pointer(&r->sizes, g_free);
     g_clear_pointer(&r->participation, g_free);

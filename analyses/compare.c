@@ -18,6 +18,7 @@ const char *const rn_centrality_names[7] = {"degree", "strength", "betweenness",
 
 double rn_centrality_value(const RnCentrality *c, guint k, guint i)
 {
+    g_return_val_if_fail(c != NULL, NAN);
     const double *arrays[7] = {c->degree, c->strength, c->betweenness, c->harmonic,
                                c->closeness, c->eigenvector, c->pagerank};
     return arrays[k][i];
@@ -38,6 +39,8 @@ static gint compare_by_value(gconstpointer a, gconstpointer b, gpointer data)
  * and an exact tie test would rank such float noise. */
 void rn_average_ranks(const double *values, guint n, double *ranks)
 {
+    g_return_if_fail(n == 0 || values != NULL);
+    g_return_if_fail(n == 0 || ranks != NULL);
     double scale = 0;
     for (guint i = 0; i < n; i++)
         scale = MAX(scale, fabs(values[i]));
@@ -59,6 +62,8 @@ void rn_average_ranks(const double *values, guint n, double *ranks)
 
 void rn_rank_descending(const double *values, guint n, double *ranks)
 {
+    g_return_if_fail(n == 0 || values != NULL);
+    g_return_if_fail(n == 0 || ranks != NULL);
     g_autofree double *negated = g_new(double, n + 1);
     for (guint i = 0; i < n; i++)
         negated[i] = -values[i];
@@ -67,6 +72,8 @@ void rn_rank_descending(const double *values, guint n, double *ranks)
 
 double rn_spearman(const double *x, const double *y, guint n)
 {
+    g_return_val_if_fail(n == 0 || x != NULL, NAN);
+    g_return_val_if_fail(n == 0 || y != NULL, NAN);
     if (n < 2)
         return NAN;
     g_autofree double *rx = g_new(double, n), *ry = g_new(double, n);
@@ -161,6 +168,9 @@ static GHashTable *edge_weights(const RnNetwork *net)
 void rn_compare_periods(const RnPeriodResult *pa, const RnPeriodResult *pb, guint ia, guint ib,
                         guint top, RnComparison *out)
 {
+    g_return_if_fail(pa != NULL);
+    g_return_if_fail(pb != NULL);
+    g_return_if_fail(out != NULL);
     const RnNetwork *a = pa->network, *b = pb->network;
     memset(out, 0, sizeof *out);
     out->a = ia;
@@ -259,6 +269,7 @@ void rn_compare_periods(const RnPeriodResult *pa, const RnPeriodResult *pb, guin
 
 void rn_comparison_clear(RnComparison *c)
 {
+    g_return_if_fail(c != NULL);
     for (guint m = 0; m < RN_MOVER_CENTRALITIES; m++) {
         if (c->risers[m])
             g_array_unref(c->risers[m]);
@@ -276,6 +287,7 @@ void rn_comparison_clear(RnComparison *c)
 
 double rn_cross_sector_share(const RnNetwork *net)
 {
+    g_return_val_if_fail(net != NULL, NAN);
     if (net->kind != RN_NETWORK_ORG)
         return NAN;
     double known = 0, cross = 0;
@@ -460,6 +472,7 @@ gboolean rn_compare_run(const RnModel *model, const RnCompareRequest *request,
 
 void rn_compare_result_clear(RnCompareResult *result)
 {
+    g_return_if_fail(result != NULL);
     for (guint p = 0; result->periods && p < result->n_periods; p++) {
         RnPeriodResult *r = &result->periods[p];
         g_free(r->period);

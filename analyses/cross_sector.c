@@ -9,6 +9,7 @@
 
 char rn_sector_class(const char *sector)
 {
+    g_return_val_if_fail(sector != NULL, 0);
     /* CORDIS activity types; keep.eu's "public" is a public body, while its
      * "private" mixes firms, associations and private universities. */
     if (strcmp(sector, "PRC") == 0)
@@ -45,6 +46,9 @@ static void clear_share(gpointer p)
 void rn_cross_sector_compute(const RnModel *model, const RnNetwork *net, int level, guint top,
                              RnCrossSector *r)
 {
+    g_return_if_fail(model != NULL);
+    g_return_if_fail(net != NULL);
+    g_return_if_fail(r != NULL);
     guint n = net->nodes->len;
     *r = (RnCrossSector){.level = level};
     r->regions = g_array_new(FALSE, TRUE, sizeof(RnRegionSectorShare));
@@ -145,6 +149,7 @@ void rn_cross_sector_compute(const RnModel *model, const RnNetwork *net, int lev
 
 void rn_cross_sector_clear(RnCrossSector *r)
 {
+    g_return_if_fail(r != NULL);
     if (r->regions)
         g_array_unref(r->regions);
     if (r->projects_by_span)

@@ -211,6 +211,7 @@ void rn_describe(const RnModel *m, RnDescription *d)
 
 void rn_description_clear(RnDescription *d)
 {
+    g_return_if_fail(d != NULL);
     g_clear_pointer(&d->programmes, g_array_unref);
     g_clear_pointer(&d->periods, g_array_unref);
     g_clear_pointer(&d->themes, g_array_unref);

@@ -18,6 +18,7 @@
 
 guint64 rn_splitmix64(guint64 *state)
 {
+    g_return_val_if_fail(state != NULL, 0);
     guint64 z = (*state += 0x9E3779B97F4A7C15ULL);
     z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
     z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
@@ -26,6 +27,7 @@ guint64 rn_splitmix64(guint64 *state)
 
 guint64 rn_random_below(guint64 *state, guint64 bound)
 {
+    g_return_val_if_fail(state != NULL, 0);
     guint64 threshold = (0 - bound) % bound; /* 2^64 mod bound */
     for (;;) {
         guint64 r = rn_splitmix64(state);
@@ -75,6 +77,9 @@ static double assortativity(const double *mix, guint G)
 void rn_ei_index_compute(const RnNetwork *net, const RnGrouping *g, guint permutations,
                          guint64 seed, RnEiIndex *r)
 {
+    g_return_if_fail(net != NULL);
+    g_return_if_fail(g != NULL);
+    g_return_if_fail(r != NULL);
     guint n = net->nodes->len, G = g->n_groups, m = net->edges->len;
     *r = (RnEiIndex){.n_groups = G, .permutations = permutations, .seed = seed};
     r->group = g_new0(RnEiValue, G + 1);
@@ -173,6 +178,7 @@ void rn_ei_index_compute(const RnNetwork *net, const RnGrouping *g, guint permut
 
 void rn_ei_index_clear(RnEiIndex *r)
 {
+    g_return_if_fail(r != NULL);
     g_clear_pointer(&r->group, g_free);
     g_clear_pointer(&r->group_weighted, g_free);
     g_clear_pointer(&r->node, g_free);

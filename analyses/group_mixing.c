@@ -16,6 +16,9 @@
 
 void rn_group_mixing_compute(const RnNetwork *net, const RnGrouping *g, RnGroupMixing *r)
 {
+    g_return_if_fail(net != NULL);
+    g_return_if_fail(g != NULL);
+    g_return_if_fail(r != NULL);
     guint G = g->n_groups;
     gsize cells = (gsize)G * G;
     *r = (RnGroupMixing){.n_groups = G, .ties = net->edges->len};
@@ -48,6 +51,7 @@ void rn_group_mixing_compute(const RnNetwork *net, const RnGrouping *g, RnGroupM
 
 void rn_group_mixing_clear(RnGroupMixing *r)
 {
+    g_return_if_fail(r != NULL);
     g_clear_pointer(&r->tie_ends, g_free);
     g_clear_pointer(&r->expected, g_free);
     g_clear_pointer(&r->pearson, g_free);

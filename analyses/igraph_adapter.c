@@ -69,6 +69,8 @@ void rn_igraph_begin(void)
 
 gboolean rn_igraph_check(igraph_error_t code, const char *what, GError **error)
 {
+    g_return_val_if_fail(what != NULL, FALSE);
+    g_return_val_if_fail(error == NULL || *error == NULL, FALSE);
     if (code == IGRAPH_SUCCESS)
         return TRUE;
     if (first_reason[0])
@@ -98,6 +100,7 @@ gboolean rn_igraph_from_network(const RnNetwork *net, igraph_t *graph, igraph_ve
                                 GError **error)
 {
     g_return_val_if_fail(net != NULL && graph != NULL, FALSE);
+    g_return_val_if_fail(error == NULL || *error == NULL, FALSE);
     rn_igraph_begin();
     igraph_vector_int_t edges;
     if (!rn_igraph_check(igraph_vector_int_init(&edges, 2 * (igraph_integer_t)net->edges->len),
@@ -135,6 +138,7 @@ const char *rn_igraph_version(void)
 double *rn_igraph_layout_fr(const RnNetwork *net, guint64 seed, guint iterations, GError **error)
 {
     g_return_val_if_fail(net != NULL, NULL);
+    g_return_val_if_fail(error == NULL || *error == NULL, NULL);
     igraph_t graph;
     if (!rn_igraph_from_network(net, &graph, NULL, error))
         return NULL;

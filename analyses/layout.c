@@ -27,6 +27,7 @@ static int compare_doubles(const void *a, const void *b)
 double *rn_layout_network(const RnNetwork *network, guint64 seed, GError **error)
 {
     g_return_val_if_fail(network != NULL, NULL);
+    g_return_val_if_fail(error == NULL || *error == NULL, NULL);
     guint n = network->nodes->len;
     if (n == 0)
         return NULL;

@@ -104,6 +104,7 @@ void rn_link_graph_from_membership(const RnMembership *mb, const gboolean *hidde
 
 void rn_link_graph_clear(RnLinkGraph *g)
 {
+    g_return_if_fail(g != NULL);
     g_clear_pointer(&g->offset, g_free);
     g_clear_pointer(&g->target, g_free);
     g_clear_pointer(&g->weight, g_free);
@@ -113,6 +114,7 @@ void rn_link_graph_clear(RnLinkGraph *g)
 
 double rn_link_graph_weight(const RnLinkGraph *g, guint u, guint v)
 {
+    g_return_val_if_fail(g != NULL, NAN);
     guint lo = g->offset[u], hi = g->offset[u + 1];
     while (lo < hi) {
         guint mid = lo + (hi - lo) / 2;
@@ -163,6 +165,7 @@ static void finish_pair(const RnLinkGraph *g, guint u, guint v, double *s)
 void rn_link_scores_pair(const RnLinkGraph *g, guint u, guint v, double *s)
 {
     g_return_if_fail(g != NULL && u < g->n && v < g->n && u != v);
+    g_return_if_fail(s != NULL);
     memset(s, 0, sizeof(double) * RN_NEIGHBOURHOOD_SCORES);
     guint a = g->offset[u], ae = g->offset[u + 1], b = g->offset[v], be = g->offset[v + 1];
     while (a < ae && b < be) {

@@ -62,6 +62,8 @@ static double sum_squares(GHashTable *table, gboolean pairs)
 
 double rn_adjusted_rand_index(const guint *a, const guint *b, guint n)
 {
+    g_return_val_if_fail(n == 0 || a != NULL, NAN);
+    g_return_val_if_fail(n == 0 || b != NULL, NAN);
     if (n == 0)
         return NAN;
     Contingency c;
@@ -93,6 +95,8 @@ static double entropy(GHashTable *table, double n)
 
 double rn_normalized_mutual_information(const guint *a, const guint *b, guint n)
 {
+    g_return_val_if_fail(n == 0 || a != NULL, NAN);
+    g_return_val_if_fail(n == 0 || b != NULL, NAN);
     if (n == 0)
         return NAN;
     Contingency c;

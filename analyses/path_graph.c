@@ -6,6 +6,8 @@
 
 void rn_path_graph_build(const RnNetwork *net, double alpha, RnPathGraph *g)
 {
+    g_return_if_fail(net != NULL);
+    g_return_if_fail(g != NULL);
     rn_adjacency_build(net, &g->arcs);
     g->n = g->arcs.n;
     g->offset = g->arcs.offset;
@@ -20,6 +22,7 @@ void rn_path_graph_build(const RnNetwork *net, double alpha, RnPathGraph *g)
 
 void rn_path_graph_clear(RnPathGraph *g)
 {
+    g_return_if_fail(g != NULL);
     rn_adjacency_clear(&g->arcs);
     g_clear_pointer(&g->length, g_free);
 }

@@ -345,6 +345,7 @@ static void estimate(Pass *pass, guint threads)
 void rn_paths_compute(const RnNetwork *net, double alpha, guint threads,
                       const gboolean *in_scope, RnPathResult *result)
 {
+    g_return_if_fail(net != NULL && in_scope != NULL && result != NULL);
     RnPathOptions options = {.alpha = alpha, .threads = threads, .betweenness = TRUE};
     rn_paths_run(net, &options, in_scope, result);
 }

@@ -47,6 +47,7 @@ gboolean rn_network_statistics(const RnNetwork *net, const RnStatisticsOptions *
     g_return_val_if_fail(net != NULL && o != NULL && values != NULL, FALSE);
     g_return_val_if_fail(o->rank_centrality < 7, FALSE);
     g_return_val_if_fail(o->rank_centrality < 0 || centrality != NULL, FALSE);
+    g_return_val_if_fail(error == NULL || *error == NULL, FALSE);
     for (guint s = 0; s < RN_STATS; s++)
         values[s] = NAN;
     guint n = net->nodes->len;

@@ -44,6 +44,9 @@ static guint *identity(guint n)
 gboolean rn_compare_bootstrap(const RnCompareRequest *q, RnPeriodResult *p, guint index,
                               GError **error)
 {
+    g_return_val_if_fail(q != NULL, FALSE);
+    g_return_val_if_fail(p != NULL, FALSE);
+    g_return_val_if_fail(error == NULL || *error == NULL, FALSE);
     guint B = q->bootstrap, n = p->network->nodes->len;
     p->bootstrap_replicates = B;
     if (B == 0)
@@ -117,6 +120,9 @@ gboolean rn_compare_bootstrap(const RnCompareRequest *q, RnPeriodResult *p, guin
 gboolean rn_compare_null_model(const RnCompareRequest *q, RnPeriodResult *p, guint index,
                                GError **error)
 {
+    g_return_val_if_fail(q != NULL, FALSE);
+    g_return_val_if_fail(p != NULL, FALSE);
+    g_return_val_if_fail(error == NULL || *error == NULL, FALSE);
     guint N = q->null_models;
     p->null_networks = N;
     if (N == 0)
@@ -197,6 +203,11 @@ gboolean rn_compare_permutation_test(const RnCompareRequest *q, const RnPeriodRe
                                      const RnPeriodResult *pb, guint index, RnComparison *out,
                                      GError **error)
 {
+    g_return_val_if_fail(q != NULL, FALSE);
+    g_return_val_if_fail(pa != NULL, FALSE);
+    g_return_val_if_fail(pb != NULL, FALSE);
+    g_return_val_if_fail(out != NULL, FALSE);
+    g_return_val_if_fail(error == NULL || *error == NULL, FALSE);
     guint P = q->permutations;
     out->permutations = P;
     for (guint s = 0; s < RN_STATS; s++)
@@ -280,6 +291,8 @@ gboolean rn_compare_permutation_test(const RnCompareRequest *q, const RnPeriodRe
 
 double rn_compare_resampling_work(const RnCompareRequest *q, const RnCompareResult *r)
 {
+    g_return_val_if_fail(q != NULL, NAN);
+    g_return_val_if_fail(r != NULL, NAN);
     double work = 0;
     for (guint p = 0; p < r->n_periods; p++) {
         const RnNetwork *net = r->periods[p].network;

@@ -208,6 +208,7 @@ void rn_node_profiles_build(const RnModel *model, const RnNetwork *net, const Rn
 
 void rn_node_profiles_clear(RnNodeProfiles *p)
 {
+    g_return_if_fail(p != NULL);
     g_strfreev(p->theme_names);
     g_strfreev(p->sector_names);
     g_strfreev(p->periods);
@@ -225,6 +226,8 @@ void rn_node_profiles_clear(RnNodeProfiles *p)
 
 void rn_pair_attribute_scores(const RnNodeProfiles *p, guint u, guint v, double *s)
 {
+    g_return_if_fail(p != NULL);
+    g_return_if_fail(s != NULL);
     double shared = 0;
     guint a = p->theme_offset[u], ae = p->theme_offset[u + 1];
     guint b = p->theme_offset[v], be = p->theme_offset[v + 1];
@@ -258,6 +261,9 @@ void rn_pair_attribute_scores(const RnNodeProfiles *p, guint u, guint v, double 
 void rn_pair_scores(const RnLinkGraph *graph, const RnNodeProfiles *p, guint u, guint v,
                     double *s)
 {
+    g_return_if_fail(graph != NULL);
+    g_return_if_fail(p != NULL);
+    g_return_if_fail(s != NULL);
     rn_link_scores_pair(graph, u, v, s);
     rn_pair_attribute_scores(p, u, v, s);
 }
@@ -391,6 +397,7 @@ gboolean rn_recommend_resolve(const RnNetwork *net, const char *ids, GArray *nod
                               GError **error)
 {
     g_return_val_if_fail(net != NULL && ids != NULL && nodes != NULL, FALSE);
+    g_return_val_if_fail(error == NULL || *error == NULL, FALSE);
     g_auto(GStrv) parts = g_strsplit(ids, ",", -1);
     guint n = g_strv_length(parts);
     for (guint i = 0; i < n;) {
@@ -738,6 +745,10 @@ static void recommend_for(const RnRecommendResult *res, const RnRecommendRequest
 void rn_recommend_add_limits(const RnModel *model, const RnNetwork *net,
                              const RnNodeProfiles *p, GPtrArray *limits)
 {
+    g_return_if_fail(model != NULL);
+    g_return_if_fail(net != NULL);
+    g_return_if_fail(p != NULL);
+    g_return_if_fail(limits != NULL);
     for (guint i = 0; i < model->caveats->len; i++)
         g_ptr_array_add(limits, g_strdup(g_ptr_array_index(model->caveats, i)));
     if (net->projects_selected > 0)
@@ -770,6 +781,10 @@ void rn_recommend_add_limits(const RnModel *model, const RnNetwork *net,
 gboolean rn_recommend_prepare(const RnModel *model, const RnNetworkSpec *spec,
                               RnNetwork *network, RnRecommendResult *r, GError **error)
 {
+    g_return_val_if_fail(model != NULL, FALSE);
+    g_return_val_if_fail(spec != NULL, FALSE);
+    g_return_val_if_fail(r != NULL, FALSE);
+    g_return_val_if_fail(error == NULL || *error == NULL, FALSE);
     if (spec->kind == RN_NETWORK_SECTOR) {
         if (network)
             rn_network_free(network);
@@ -848,6 +863,7 @@ gboolean rn_recommend_run(const RnModel *model, const RnRecommendRequest *q,
 
 void rn_recommend_result_clear(RnRecommendResult *r)
 {
+    g_return_if_fail(r != NULL);
     g_clear_pointer(&r->targets, g_array_unref);
     g_clear_pointer(&r->limits, g_ptr_array_unref);
     g_clear_pointer(&r->near_duplicates, g_ptr_array_unref);

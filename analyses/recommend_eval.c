@@ -35,6 +35,7 @@
 
 void rn_evaluation_clear(RnEvaluation *e)
 {
+    g_return_if_fail(e != NULL);
     g_free(e->train);
     g_free(e->test);
     g_clear_pointer(&e->test_network, rn_network_free);
@@ -196,7 +197,9 @@ static RnNetwork *period_network(const RnModel *model, const RnNetworkSpec *spec
 gboolean rn_recommend_evaluate(const RnModel *model, const RnRecommendRequest *q,
                                RnRecommendResult *r, GError **error)
 {
+    g_return_val_if_fail(model != NULL && q != NULL && r != NULL, FALSE);
     g_return_val_if_fail(q->train && q->test && q->top > 0, FALSE);
+    g_return_val_if_fail(error == NULL || *error == NULL, FALSE);
     RnEvaluation *e = &r->evaluation;
     memset(e, 0, sizeof *e);
     r->evaluated = TRUE;

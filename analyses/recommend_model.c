@@ -21,6 +21,8 @@
 
 void rn_score_features(const double *scores, double *features)
 {
+    g_return_if_fail(scores != NULL);
+    g_return_if_fail(features != NULL);
     for (guint k = 0; k < RN_SCORES; k++) {
         gboolean logged = k == RN_SCORE_COMMON_NEIGHBOURS || k == RN_SCORE_ADAMIC_ADAR ||
                           k == RN_SCORE_RESOURCE_ALLOCATION ||
@@ -35,6 +37,8 @@ void rn_score_features(const double *scores, double *features)
 
 double rn_score_model_logit(const RnScoreModel *m, const double *scores, double *parts)
 {
+    g_return_val_if_fail(m != NULL, NAN);
+    g_return_val_if_fail(scores != NULL, NAN);
     double f[RN_SCORES], logit = m->intercept;
     rn_score_features(scores, f);
     for (guint k = 0; k < RN_SCORES; k++) {
@@ -53,6 +57,7 @@ double rn_score_from_logit(double logit)
 
 void rn_score_model_clear(RnScoreModel *m)
 {
+    g_return_if_fail(m != NULL);
     g_free(m->fallback);
     memset(m, 0, sizeof *m);
 }

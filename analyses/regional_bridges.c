@@ -24,6 +24,11 @@ void rn_regional_bridges_compute(const RnNetwork *region_net, const RnNetwork *o
                                  const double *betweenness, const RnBrokerage *brokerage,
                                  RnRegionBridging *out)
 {
+    g_return_if_fail(region_net != NULL);
+    g_return_if_fail(org_net != NULL);
+    g_return_if_fail(brokerage != NULL);
+    g_return_if_fail(org_net->nodes->len == 0 || betweenness != NULL);
+    g_return_if_fail(region_net->nodes->len == 0 || out != NULL);
     guint R = region_net->nodes->len, n = org_net->nodes->len;
     memset(out, 0, sizeof(RnRegionBridging) * R);
     g_autoptr(GHashTable) index = g_hash_table_new(g_str_hash, g_str_equal);

@@ -106,6 +106,7 @@ void rn_project_set_from_network(const RnNetwork *net, const guint *space_of, gu
 
 void rn_project_set_concat(const RnProjectSet *a, const RnProjectSet *b, RnProjectSet *out)
 {
+    g_return_if_fail(a != NULL && b != NULL && out != NULL);
     g_return_if_fail(a->n_space == b->n_space);
     memset(out, 0, sizeof *out);
     out->n_space = a->n_space;
@@ -123,6 +124,7 @@ void rn_project_set_concat(const RnProjectSet *a, const RnProjectSet *b, RnProje
 
 void rn_project_set_clear(RnProjectSet *set)
 {
+    g_return_if_fail(set != NULL);
     g_clear_pointer(&set->offset, g_free);
     g_clear_pointer(&set->member, g_free);
     g_clear_pointer(&set->node_offset, g_free);
@@ -210,7 +212,7 @@ static void ties_sparse(const RnProjectSet *set, const guint *count, RnWeighting
 RnNetwork *rn_network_from_projects(const RnProjectSet *set, const guint *count,
                                     RnWeighting weighting, guint **space_of_out)
 {
-    g_return_val_if_fail(set != NULL && count != NULL, NULL);
+    g_return_val_if_fail(set != NULL && count != NULL && space_of_out != NULL, NULL);
     guint n_space = set->n_space;
     RnNetwork *net = rn_network_new(RN_NETWORK_REGION);
     net->weighting = weighting;

@@ -121,6 +121,7 @@ gboolean rn_analysis_run(const RnModel *model, const RnAnalysisRequest *request,
 
 void rn_analysis_result_clear(RnAnalysisResult *result)
 {
+    g_return_if_fail(result != NULL);
     g_clear_pointer(&result->network, rn_network_free);
     rn_centrality_clear(&result->centrality);
     if (result->has_bridging)

@@ -19,6 +19,7 @@ static gint compare_doubles(gconstpointer a, gconstpointer b, gpointer data)
 
 double rn_quantile(const double *values, guint n, double p)
 {
+    g_return_val_if_fail(n == 0 || values != NULL, NAN);
     g_return_val_if_fail(p >= 0 && p <= 1, NAN);
     g_autofree double *sorted = g_new(double, n + 1);
     guint m = 0;
@@ -37,6 +38,9 @@ double rn_quantile(const double *values, guint n, double p)
 
 void rn_mean_sd(const double *values, guint n, double *mean, double *sd)
 {
+    g_return_if_fail(mean != NULL);
+    g_return_if_fail(sd != NULL);
+    g_return_if_fail(n == 0 || values != NULL);
     double sum = 0;
     guint m = 0;
     for (guint i = 0; i < n; i++)

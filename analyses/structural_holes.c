@@ -18,6 +18,8 @@
 
 void rn_structural_holes_compute(const RnNetwork *net, RnStructuralHoles *r)
 {
+    g_return_if_fail(net != NULL);
+    g_return_if_fail(r != NULL);
     guint n = net->nodes->len;
     *r = (RnStructuralHoles){.n = n};
     r->constraint = g_new(double, n + 1);
@@ -85,6 +87,7 @@ void rn_structural_holes_compute(const RnNetwork *net, RnStructuralHoles *r)
 
 void rn_structural_holes_clear(RnStructuralHoles *r)
 {
+    g_return_if_fail(r != NULL);
     g_clear_pointer(&r->constraint, g_free);
     g_clear_pointer(&r->effective_size, g_free);
     g_clear_pointer(&r->efficiency, g_free);

@@ -47,6 +47,11 @@ static gboolean largest_component(const igraph_t *graph, gboolean *in_largest,
 gboolean rn_analyze_network(const RnNetwork *net, const RnAnalysisOptions *options,
                             RnCentrality *c, RnSummary *s, GError **error)
 {
+    g_return_val_if_fail(net != NULL, FALSE);
+    g_return_val_if_fail(options != NULL, FALSE);
+    g_return_val_if_fail(c != NULL, FALSE);
+    g_return_val_if_fail(s != NULL, FALSE);
+    g_return_val_if_fail(error == NULL || *error == NULL, FALSE);
     guint n = net->nodes->len;
     if (n == 0) {
         g_set_error(error, RN_ERROR, RN_ERROR_USAGE,

@@ -102,6 +102,7 @@ static guint group(const RnPathGraph *g, RnTwins *t, Keyed *keys, guint n,
 
 void rn_twins_find(const RnPathGraph *g, RnTwins *t)
 {
+    g_return_if_fail(g != NULL && t != NULL);
     guint n = g->n;
     t->rep = g_new(guint, n + 1);
     t->next = g_new(guint, n + 1);
@@ -132,6 +133,7 @@ void rn_twins_find(const RnPathGraph *g, RnTwins *t)
 
 void rn_twins_clear(RnTwins *t)
 {
+    g_return_if_fail(t != NULL);
     g_clear_pointer(&t->rep, g_free);
     g_clear_pointer(&t->next, g_free);
     g_clear_pointer(&t->size, g_free);

@@ -6,6 +6,8 @@
 
 void rn_adjacency_build(const RnNetwork *net, RnAdjacency *adj)
 {
+    g_return_if_fail(net != NULL);
+    g_return_if_fail(adj != NULL);
     guint n = net->nodes->len, m = net->edges->len;
     adj->n = n;
     adj->offset = g_new0(guint, n + 1);
@@ -31,6 +33,7 @@ void rn_adjacency_build(const RnNetwork *net, RnAdjacency *adj)
 
 void rn_adjacency_clear(RnAdjacency *adj)
 {
+    g_return_if_fail(adj != NULL);
     g_clear_pointer(&adj->offset, g_free);
     g_clear_pointer(&adj->target, g_free);
     g_clear_pointer(&adj->edge, g_free);

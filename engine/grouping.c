@@ -10,6 +10,7 @@
 
 void rn_grouping_clear(RnGrouping *g)
 {
+    g_return_if_fail(g != NULL);
     g_clear_pointer(&g->name, g_free);
     if (g->labels)
         g_strfreev(g->labels);
@@ -53,6 +54,7 @@ gboolean rn_grouping_build(const RnNetwork *net, const char *name, RnGrouping *g
                            GError **error)
 {
     g_return_val_if_fail(net != NULL && name != NULL && g != NULL, FALSE);
+    g_return_val_if_fail(error == NULL || *error == NULL, FALSE);
     guint n = net->nodes->len;
     int level = -1;
     if (strlen(name) == 5 && strncmp(name, "nuts", 4) == 0 && name[4] >= '0' && name[4] <= '3')
@@ -103,6 +105,9 @@ gboolean rn_grouping_build(const RnNetwork *net, const char *name, RnGrouping *g
 void rn_grouping_from_membership(const guint *membership, guint n, const char *name,
                                  RnGrouping *g)
 {
+    g_return_if_fail(name != NULL);
+    g_return_if_fail(g != NULL);
+    g_return_if_fail(n == 0 || membership != NULL);
     g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func(g_free);
     for (guint i = 0; i < n; i++)
         g_ptr_array_add(labels, g_strdup_printf("%06u", membership[i]));

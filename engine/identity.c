@@ -36,6 +36,7 @@ static void end_word(GString *key, gsize word)
 
 char *rn_org_loose_key(const RnOrg *org)
 {
+    g_return_val_if_fail(org != NULL, NULL);
     /* ASCII names (most) need no case folding or decomposition beyond
      * tolower; others are case-folded and decomposed (NFKD) first. */
     const char *name = org->name;
@@ -146,6 +147,7 @@ static void remap_participations(RnModel *m, const guint *new_index)
 
 guint rn_model_merge_by_postcode(RnModel *m)
 {
+    g_return_val_if_fail(m != NULL, 0);
     guint n = m->orgs->len;
     /* Loose keys once, for this pass, near-duplicates and cluster registries. */
     for (guint i = 0; i < n; i++) {
@@ -258,6 +260,7 @@ static int compare_strings(gconstpointer a, gconstpointer b)
 
 GPtrArray *rn_model_near_duplicates(const RnModel *model)
 {
+    g_return_val_if_fail(model != NULL, NULL);
     g_autoptr(GHashTable) by_loose = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
                                                            (GDestroyNotify)g_ptr_array_unref);
     for (guint i = 0; i < model->orgs->len; i++) {

@@ -7,6 +7,8 @@
 
 guint rn_network_find_node(const RnNetwork *net, const char *id)
 {
+    g_return_val_if_fail(net != NULL, G_MAXUINT);
+    g_return_val_if_fail(id != NULL, G_MAXUINT);
     guint lo = 0, hi = net->nodes->len;
     while (lo < hi) {
         guint mid = lo + (hi - lo) / 2;
@@ -124,6 +126,7 @@ void rn_membership_build(const RnModel *model, const RnNetworkSpec *spec, const 
 
 void rn_membership_clear(RnMembership *m)
 {
+    g_return_if_fail(m != NULL);
     g_clear_pointer(&m->project, g_free);
     g_clear_pointer(&m->project_offset, g_free);
     g_clear_pointer(&m->project_node, g_free);

@@ -160,6 +160,9 @@ void rn_model_free(RnModel *m)
 
 RnProvenance *rn_model_add_provenance(RnModel *m, const char *file, const char *format)
 {
+    g_return_val_if_fail(m != NULL, NULL);
+    g_return_val_if_fail(file != NULL, NULL);
+    g_return_val_if_fail(format != NULL, NULL);
     RnProvenance *p = g_new0(RnProvenance, 1);
     p->file = g_strdup(file);
     p->format = g_strdup(format);
@@ -172,6 +175,8 @@ RnProvenance *rn_model_add_provenance(RnModel *m, const char *file, const char *
 
 void rn_count_add(GHashTable *table, const char *key, guint n)
 {
+    g_return_if_fail(table != NULL);
+    g_return_if_fail(key != NULL);
     /* Steal and re-insert the entry: no copy of the key per count (the
      * table's key_destroy_func would free a key passed twice). */
     gpointer stored, old;
@@ -183,12 +188,17 @@ void rn_count_add(GHashTable *table, const char *key, guint n)
 
 void rn_provenance_reject(RnProvenance *p, const char *reason)
 {
+    g_return_if_fail(p != NULL);
+    g_return_if_fail(reason != NULL);
     p->rows_rejected++;
     rn_count_add(p->rejected_by_reason, reason, 1);
 }
 
 void rn_provenance_skip(RnProvenance *p, const char *reason, const char *message)
 {
+    g_return_if_fail(p != NULL);
+    g_return_if_fail(reason != NULL);
+    g_return_if_fail(message != NULL);
     rn_provenance_reject(p, reason);
     if (p->skipped->len < RN_SKIPPED_LISTED)
         g_ptr_array_add(p->skipped, g_strdup(message));
@@ -196,6 +206,8 @@ void rn_provenance_skip(RnProvenance *p, const char *reason, const char *message
 
 void rn_provenance_count(RnProvenance *p, const char *counter, guint n)
 {
+    g_return_if_fail(p != NULL);
+    g_return_if_fail(counter != NULL);
     rn_count_add(p->counters, counter, n);
 }
 
@@ -210,6 +222,8 @@ static gboolean is_ascii(const char *s)
 
 char *rn_org_key(const char *name, const char *country)
 {
+    g_return_val_if_fail(name != NULL, NULL);
+    g_return_val_if_fail(country != NULL, NULL);
     gboolean ascii = is_ascii(name);
     g_autofree char *folded = ascii ? g_ascii_strdown(name, -1) : g_utf8_casefold(name, -1);
     g_autofree char *normal = ascii ? NULL : g_utf8_normalize(folded, -1, G_NORMALIZE_NFKC);
@@ -268,6 +282,10 @@ static guint intern_org_key(RnModel *m, const char *key, const char *name, const
 guint rn_model_intern_org(RnModel *m, const char *name, const char *country,
                           gboolean *merged)
 {
+    g_return_val_if_fail(m != NULL, G_MAXUINT);
+    g_return_val_if_fail(name != NULL, G_MAXUINT);
+    g_return_val_if_fail(country != NULL, G_MAXUINT);
+    g_return_val_if_fail(merged != NULL, G_MAXUINT);
     g_autofree char *key = rn_org_key(name, country);
     return intern_org_key(m, key, name, country, merged);
 }
@@ -275,6 +293,11 @@ guint rn_model_intern_org(RnModel *m, const char *name, const char *country,
 guint rn_model_intern_org_id(RnModel *m, const char *scheme, const char *id, const char *name,
                              const char *country, gboolean *merged)
 {
+    g_return_val_if_fail(m != NULL, G_MAXUINT);
+    g_return_val_if_fail(scheme != NULL, G_MAXUINT);
+    g_return_val_if_fail(id != NULL, G_MAXUINT);
+    g_return_val_if_fail(country != NULL, G_MAXUINT);
+    g_return_val_if_fail(merged != NULL, G_MAXUINT);
     /* One key buffer for every call: ids come by the hundred thousand. */
     g_string_assign(m->key_buffer, scheme);
     g_string_append_c(m->key_buffer, ':');
@@ -284,6 +307,7 @@ guint rn_model_intern_org_id(RnModel *m, const char *scheme, const char *id, con
 
 char *rn_postcode_normalise(const char *raw)
 {
+    g_return_val_if_fail(raw != NULL, NULL);
     GString *code = g_string_new(NULL);
     for (const char *p = raw; *p; p++)
         if (g_ascii_isalnum(*p))
@@ -303,6 +327,7 @@ char *rn_postcode_normalise(const char *raw)
 
 void rn_model_note_postcode(RnModel *m, guint org, const char *raw)
 {
+    g_return_if_fail(m != NULL);
     const RnOrg *o = &g_array_index(m->orgs, RnOrg, org);
     if (!raw || !*raw || strchr(o->key, '|') == NULL)
         return; /* no code, or identified by an id */
@@ -329,6 +354,7 @@ static gboolean read_year(const char **p, int *year)
 
 char *rn_period_from_programme(const char *name)
 {
+    g_return_val_if_fail(name != NULL, NULL);
     /* keep.eu spells the period "2014 - 2020" at the start of the name, a few
      * rows with an en dash ("2007 – 2013") or without spaces.  Parsed byte by
      * byte: sscanf would read the en dash differently in a UTF-8 locale. */
@@ -353,6 +379,8 @@ char *rn_period_from_programme(const char *name)
 
 guint rn_model_intern_programme(RnModel *m, const char *name)
 {
+    g_return_val_if_fail(m != NULL, G_MAXUINT);
+    g_return_val_if_fail(name != NULL, G_MAXUINT);
     guint hit = lookup(m->programme_index, name);
     if (hit)
         return hit - 1; /* known: no need to parse its period again */
@@ -362,6 +390,9 @@ guint rn_model_intern_programme(RnModel *m, const char *name)
 
 guint rn_model_intern_programme_period(RnModel *m, const char *name, const char *period)
 {
+    g_return_val_if_fail(m != NULL, G_MAXUINT);
+    g_return_val_if_fail(name != NULL, G_MAXUINT);
+    g_return_val_if_fail(period != NULL, G_MAXUINT);
     guint hit = lookup(m->programme_index, name);
     if (hit)
         return hit - 1;
@@ -379,6 +410,10 @@ static char *project_key(const char *programme, const char *acronym)
 gboolean rn_model_find_project(const RnModel *m, const char *programme,
                                const char *acronym, guint *index)
 {
+    g_return_val_if_fail(m != NULL, FALSE);
+    g_return_val_if_fail(programme != NULL, FALSE);
+    g_return_val_if_fail(acronym != NULL, FALSE);
+    g_return_val_if_fail(index != NULL, FALSE);
     g_autofree char *key = project_key(programme, acronym);
     guint hit = lookup(m->project_index, key);
     if (hit)
@@ -389,6 +424,10 @@ gboolean rn_model_find_project(const RnModel *m, const char *programme,
 guint rn_model_intern_project(RnModel *m, const char *programme, const char *acronym,
                               gboolean *existed)
 {
+    g_return_val_if_fail(m != NULL, G_MAXUINT);
+    g_return_val_if_fail(programme != NULL, G_MAXUINT);
+    g_return_val_if_fail(acronym != NULL, G_MAXUINT);
+    g_return_val_if_fail(existed != NULL, G_MAXUINT);
     /* Rows usually come grouped by project: try the last one first. */
     if (m->last_project > 0) {
         const RnProject *last = &g_array_index(m->projects, RnProject, m->last_project - 1);
@@ -487,6 +526,8 @@ gboolean rn_model_add_participation(RnModel *m, guint org, guint project, RnRole
 
 const RnRegion *rn_model_region(const RnModel *m, const char *code)
 {
+    g_return_val_if_fail(m != NULL, NULL);
+    g_return_val_if_fail(code != NULL, NULL);
     guint hit = lookup(m->region_index, code);
     return hit ? &g_array_index(m->regions, RnRegion, hit - 1) : NULL;
 }
@@ -503,6 +544,7 @@ const RnRegion *rn_model_region_ancestor(const RnModel *m, const char *code, int
 
 guint rn_model_region_index(const RnModel *m, const RnRegion *region)
 {
+    g_return_val_if_fail(m != NULL && region != NULL, 0);
     const RnRegion *first = (const RnRegion *)(gpointer)m->regions->data;
     g_return_val_if_fail(region >= first && region < first + m->regions->len, 0);
     return (guint)(region - first);
@@ -510,5 +552,7 @@ guint rn_model_region_index(const RnModel *m, const RnRegion *region)
 
 const char *rn_model_intern_string(RnModel *m, const char *s)
 {
+    g_return_val_if_fail(m != NULL, NULL);
+    g_return_val_if_fail(s != NULL, NULL);
     return g_string_chunk_insert_const(m->strings, s);
 }

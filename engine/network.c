@@ -85,6 +85,9 @@ static gboolean any_theme_matches(const GRegex *regex, const char *themes)
 gboolean rn_network_spec_selects(const RnModel *model, const RnProject *project,
                                  const RnNetworkSpec *spec)
 {
+    g_return_val_if_fail(model != NULL, FALSE);
+    g_return_val_if_fail(project != NULL, FALSE);
+    g_return_val_if_fail(spec != NULL, FALSE);
     const RnProgramme *prog = &g_array_index(model->programmes, RnProgramme, project->programme);
     if (spec->programme && strcmp(prog->name, spec->programme) != 0)
         return FALSE;
@@ -319,6 +322,7 @@ RnNetwork *rn_network_build(const RnModel *model, const RnNetworkSpec *spec, GEr
     g_return_val_if_fail(model != NULL && spec != NULL, NULL);
     g_return_val_if_fail(spec->kind != RN_NETWORK_REGION || (spec->level >= 0 && spec->level <= 3),
                          NULL);
+    g_return_val_if_fail(error == NULL || *error == NULL, NULL);
     guint n_projects = model->projects->len;
     /* Participations grouped by project (counting sort). */
     g_autofree guint *start = g_new0(guint, n_projects + 1);

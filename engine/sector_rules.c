@@ -94,6 +94,7 @@ void rn_sector_rules_free(RnSectorRules *rules)
 
 guint rn_sector_rules_count(const RnSectorRules *rules)
 {
+    g_return_val_if_fail(rules != NULL, 0);
     return rules->rules->len;
 }
 
@@ -115,6 +116,7 @@ static char *needle_of(const char *pattern)
 RnSectorRules *rn_sector_rules_parse(const char *text, const char *name, GError **error)
 {
     g_return_val_if_fail(text != NULL && name != NULL, NULL);
+    g_return_val_if_fail(error == NULL || *error == NULL, NULL);
     RnSectorRules *rules = g_new0(RnSectorRules, 1);
     rules->rules = g_array_new(FALSE, FALSE, sizeof(Rule));
     g_array_set_clear_func(rules->rules, clear_rule);

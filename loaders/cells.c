@@ -7,6 +7,7 @@
 
 gboolean rn_looks_like_nuts(const char *code)
 {
+    g_return_val_if_fail(code != NULL, FALSE);
     size_t n = strlen(code);
     if (n < 2 || n > 5 || !g_ascii_isupper(code[0]) || !g_ascii_isupper(code[1]))
         return FALSE;
@@ -18,6 +19,8 @@ gboolean rn_looks_like_nuts(const char *code)
 
 gboolean rn_parse_region_cell(const char *cell, gboolean keep_syntax, char **code)
 {
+    g_return_val_if_fail(cell != NULL, FALSE);
+    g_return_val_if_fail(code != NULL, FALSE);
     *code = NULL;
     g_autofree char *text = g_strstrip(g_strdup(cell));
     if (!*text)
@@ -33,6 +36,7 @@ gboolean rn_parse_region_cell(const char *cell, gboolean keep_syntax, char **cod
 
 char *rn_parse_country_cell(const char *cell)
 {
+    g_return_val_if_fail(cell != NULL, NULL);
     while (*cell == ' ')
         cell++;
     if (g_ascii_isupper(cell[0]) && g_ascii_isupper(cell[1]) &&
@@ -43,6 +47,7 @@ char *rn_parse_country_cell(const char *cell)
 
 char *rn_country_code(const char *code, RnProvenance *prov)
 {
+    g_return_val_if_fail(code != NULL, NULL);
     /* docs/networks.md; the EU's own table is nuts/cordis_country_codes_en.csv. */
     static const char *const renamed[][2] = {{"GR", "EL"}, {"GB", "UK"}, {"KO", "XK"}};
     char *upper = g_strstrip(g_ascii_strup(code, -1));
@@ -62,6 +67,8 @@ char *rn_country_code(const char *code, RnProvenance *prov)
 
 void rn_tally_add(RnTally *t, const char *name)
 {
+    g_return_if_fail(t != NULL);
+    g_return_if_fail(name != NULL);
     for (guint k = 0; k < t->used; k++) {
         if (strcmp(t->name[k], name) == 0) {
             t->count[k]++;
@@ -78,6 +85,7 @@ void rn_tally_add(RnTally *t, const char *name)
 
 void rn_tally_flush(RnTally *t)
 {
+    g_return_if_fail(t != NULL);
     for (guint k = 0; k < t->used; k++) {
         rn_provenance_count(t->prov, t->name[k], t->count[k]);
         g_free(t->name[k]);
@@ -88,6 +96,11 @@ void rn_tally_flush(RnTally *t)
 gboolean rn_row_problem(const RnLoadOptions *options, RnProvenance *prov, const char *reason,
                         GError **problem, GError **error)
 {
+    g_return_val_if_fail(options != NULL, FALSE);
+    g_return_val_if_fail(prov != NULL, FALSE);
+    g_return_val_if_fail(reason != NULL, FALSE);
+    g_return_val_if_fail(problem != NULL, FALSE);
+    g_return_val_if_fail(error == NULL || *error == NULL, FALSE);
     if (options->skip_invalid_rows) {
         rn_provenance_skip(prov, reason, (*problem)->message);
         g_clear_error(problem);

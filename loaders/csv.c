@@ -357,6 +357,7 @@ RnCsv *rn_csv_open(const char *path, const char *display_name, char delimiter,
                    GError **error)
 {
     g_return_val_if_fail(path != NULL, NULL);
+    g_return_val_if_fail(error == NULL || *error == NULL, NULL);
     return open_file(path, display_name, delimiter, NULL, error);
 }
 
@@ -376,10 +377,16 @@ void rn_csv_free(RnCsv *csv)
     g_free(csv);
 }
 
-guint rn_csv_n_columns(const RnCsv *csv) { return csv->header->len; }
+guint rn_csv_n_columns(const RnCsv *csv)
+{
+    g_return_val_if_fail(csv != NULL, 0);
+    return csv->header->len;
+}
 
 int rn_csv_column(const RnCsv *csv, const char *name)
 {
+    g_return_val_if_fail(csv != NULL, -1);
+    g_return_val_if_fail(name != NULL, -1);
     for (guint i = 0; i < csv->header->len; i++)
         if (strcmp(g_ptr_array_index(csv->header, i), name) == 0)
             return (int)i;
@@ -390,6 +397,7 @@ gboolean rn_csv_require_columns(const RnCsv *csv, const char *const *names,
                                 int *indices, GError **error)
 {
     g_return_val_if_fail(csv != NULL && names != NULL && indices != NULL, FALSE);
+    g_return_val_if_fail(error == NULL || *error == NULL, FALSE);
     for (guint k = 0; names[k]; k++) {
         indices[k] = rn_csv_column(csv, names[k]);
         if (indices[k] < 0) {
@@ -427,6 +435,7 @@ static RnCsvStatus next_parsed(RnCsv *csv, GError **error)
 RnCsvStatus rn_csv_next(RnCsv *csv, GError **error)
 {
     g_return_val_if_fail(csv != NULL, RN_CSV_ERROR);
+    g_return_val_if_fail(error == NULL || *error == NULL, RN_CSV_ERROR);
     if (!csv->preparsed)
         return next_parsed(csv, error);
     if (csv->pre_next < csv->pre_records->len) {
@@ -485,6 +494,7 @@ RnCsv *rn_csv_open_parsed(const char *path, const char *display_name, char delim
                           const gint *cancel, GError **error)
 {
     g_return_val_if_fail(path != NULL, NULL);
+    g_return_val_if_fail(error == NULL || *error == NULL, NULL);
     RnCsv *csv = open_file(path, display_name, delimiter, cancel, error);
     if (csv && !preparse(csv, cancel)) {
         g_set_error(error, RN_ERROR, RN_ERROR_IO, "%s: cancelled", csv->name);
@@ -495,11 +505,13 @@ RnCsv *rn_csv_open_parsed(const char *path, const char *display_name, char delim
 
 const char *rn_csv_field(const RnCsv *csv, guint i)
 {
+    g_return_val_if_fail(csv != NULL, NULL);
     return csv->data + g_array_index(csv->fields, FieldStart, i).text;
 }
 
 const char *rn_csv_field_trimmed(RnCsv *csv, int i)
 {
+    g_return_val_if_fail(csv != NULL, NULL);
     if (i < 0)
         return "";
     char *text = csv->data + g_array_index(csv->fields, FieldStart, (guint)i).text;
@@ -550,27 +562,45 @@ RnCsv *rn_csv_new_records(const char *display_name, GPtrArray *header, GPtrArray
 
 gboolean rn_csv_is_records(const RnCsv *csv)
 {
+    g_return_val_if_fail(csv != NULL, FALSE);
     return csv->records_mode;
 }
 
 guint rn_csv_field_line(const RnCsv *csv, guint i)
 {
+    g_return_val_if_fail(csv != NULL, 0);
     return g_array_index(csv->fields, FieldStart, i).line;
 }
 
 guint rn_csv_field_col(const RnCsv *csv, guint i)
 {
+    g_return_val_if_fail(csv != NULL, 0);
     const FieldStart *f = &g_array_index(csv->fields, FieldStart, i);
     return column_of(csv->data, f->line_start, f->source);
 }
 
-guint rn_csv_record_line(const RnCsv *csv) { return csv->record_line; }
-guint rn_csv_records_read(const RnCsv *csv) { return csv->records; }
-const char *rn_csv_name(const RnCsv *csv) { return csv->name; }
+guint rn_csv_record_line(const RnCsv *csv)
+{
+    g_return_val_if_fail(csv != NULL, 0);
+    return csv->record_line;
+}
+guint rn_csv_records_read(const RnCsv *csv)
+{
+    g_return_val_if_fail(csv != NULL, 0);
+    return csv->records;
+}
+const char *rn_csv_name(const RnCsv *csv)
+{
+    g_return_val_if_fail(csv != NULL, NULL);
+    return csv->name;
+}
 
 void rn_csv_set_field_error(const RnCsv *csv, guint i, GError **error,
                             const char *format, ...)
 {
+    g_return_if_fail(csv != NULL);
+    g_return_if_fail(format != NULL);
+    g_return_if_fail(error == NULL || *error == NULL);
     va_list args;
     va_start(args, format);
     g_autofree char *message = g_strdup_vprintf(format, args);

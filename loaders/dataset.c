@@ -245,6 +245,7 @@ gboolean rn_load_dataset(RnModel *model, const char *path, const RnLoadOptions *
 {
     g_return_val_if_fail(model != NULL && path != NULL && options != NULL && name != NULL,
                          FALSE);
+    g_return_val_if_fail(error == NULL || *error == NULL, FALSE);
     /* The read-ahead belongs to this load: freeing it cancels what a failed
      * load never reached, so the error comes back at once. */
     g_autoptr(RnPrefetch) prefetch = rn_prefetch_new();

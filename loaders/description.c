@@ -104,6 +104,7 @@ static gboolean find_duplicate_member(const cJSON *item, GString *path, const ch
 cJSON *rn_description_parse(const char *path, GError **error)
 {
     g_return_val_if_fail(path != NULL, NULL);
+    g_return_val_if_fail(error == NULL || *error == NULL, NULL);
     g_autofree char *text = NULL;
     gsize length = 0;
     if (!rn_read_file_full(path, path, RN_DESCRIPTION_MAX_BYTES, NULL, &text, &length, error))
@@ -198,6 +199,7 @@ gboolean rn_description_check_members(const cJSON *object, const char *const *kn
                                       const char *file, const char *where, GError **error)
 {
     g_return_val_if_fail(known != NULL && file != NULL && where != NULL, FALSE);
+    g_return_val_if_fail(error == NULL || *error == NULL, FALSE);
     if (!cJSON_IsObject(object))
         return TRUE;
     const cJSON *member;

@@ -134,6 +134,7 @@ RnCsv *rn_json_records_open(const char *path, const char *display, const char *r
                             GError **error)
 {
     g_return_val_if_fail(path != NULL, NULL);
+    g_return_val_if_fail(error == NULL || *error == NULL, NULL);
     if (!display)
         display = path;
     g_autofree char *text = NULL;

@@ -92,6 +92,7 @@ gboolean rn_load_nuts(RnModel *model, const char *path, const char *display,
                       const char *edition, GError **error)
 {
     g_return_val_if_fail(model != NULL && path != NULL && edition != NULL, FALSE);
+    g_return_val_if_fail(error == NULL || *error == NULL, FALSE);
     if (!display)
         display = path;
     g_autoptr(RnCsv) csv = rn_csv_open(path, display, 0, error);

@@ -106,6 +106,7 @@ RnCsv *rn_prefetch_open(RnPrefetch *p, const char *path, const char *display, ch
                         GError **error)
 {
     g_return_val_if_fail(path != NULL, NULL);
+    g_return_val_if_fail(error == NULL || *error == NULL, NULL);
     if (!p)
         return rn_csv_open(path, display, delimiter, error);
     const char *name = display ? display : path;

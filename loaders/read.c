@@ -316,6 +316,7 @@ gboolean rn_read_file_full(const char *path, const char *display_name, guint64 m
                            const gint *cancel, char **contents, gsize *length, GError **error)
 {
     g_return_val_if_fail(path != NULL && contents != NULL && length != NULL, FALSE);
+    g_return_val_if_fail(error == NULL || *error == NULL, FALSE);
     const char *name = display_name ? display_name : path;
     guint64 max = max_bytes ? MIN(max_bytes, limits.max_file_bytes) : limits.max_file_bytes;
     struct stat st;
@@ -338,5 +339,9 @@ gboolean rn_read_file_full(const char *path, const char *display_name, guint64 m
 gboolean rn_read_file(const char *path, const char *display_name,
                       char **contents, gsize *length, GError **error)
 {
+    g_return_val_if_fail(path != NULL, FALSE);
+    g_return_val_if_fail(contents != NULL, FALSE);
+    g_return_val_if_fail(length != NULL, FALSE);
+    g_return_val_if_fail(error == NULL || *error == NULL, FALSE);
     return rn_read_file_full(path, display_name, 0, NULL, contents, length, error);
 }

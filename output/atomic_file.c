@@ -95,6 +95,7 @@ gboolean rn_output_check(const char *path, const char *dataset, const RnModel *m
                          GError **error)
 {
     g_return_val_if_fail(path != NULL, FALSE);
+    g_return_val_if_fail(error == NULL || *error == NULL, FALSE);
     g_autofree char *target = resolve_links(path, error);
     if (!target)
         return FALSE;
@@ -206,6 +207,7 @@ gboolean rn_write_file_atomic(const char *path, const char *contents, gsize leng
                               GError **error)
 {
     g_return_val_if_fail(path != NULL && (contents != NULL || length == 0), FALSE);
+    g_return_val_if_fail(error == NULL || *error == NULL, FALSE);
     Whole whole = {contents, length};
     return rn_write_file_streamed(path, produce_whole, &whole, error);
 }
@@ -214,6 +216,7 @@ gboolean rn_write_file_streamed(const char *path, RnProduceFunc produce, gpointe
                                 GError **error)
 {
     g_return_val_if_fail(path != NULL && produce != NULL, FALSE);
+    g_return_val_if_fail(error == NULL || *error == NULL, FALSE);
     if (strcmp(path, "-") == 0) {
         int saved = 0;
         if (!produce_into(STDOUT_FILENO, produce, data, &saved)) {

@@ -64,6 +64,7 @@ gboolean rn_comparison_export_csv(const RnComparisonReport *report, GPtrArray *f
                                   GError **error)
 {
     g_return_val_if_fail(report != NULL && files != NULL, FALSE);
+    g_return_val_if_fail(error == NULL || *error == NULL, FALSE);
     const RnCompareResult *r = report->result;
     const char *kind = rn_network_kind_name(report->request->spec.kind);
     int level = report->request->spec.kind == RN_NETWORK_REGION ? report->request->spec.level

@@ -260,6 +260,7 @@ cJSON *rn_comparison_document(const RnComparisonReport *report)
 
 char *rn_comparison_render(const RnComparisonReport *report)
 {
+    g_return_val_if_fail(report != NULL, NULL);
     g_autoptr(cJSON) root = rn_comparison_document(report);
     return rn_json_finish(root);
 }

@@ -40,6 +40,7 @@ gboolean rn_export_render(const RnExportTable *table, RnExportFormat format, GPt
                           GError **error)
 {
     g_return_val_if_fail(table != NULL && files != NULL, FALSE);
+    g_return_val_if_fail(error == NULL || *error == NULL, FALSE);
     switch (format) {
     case RN_EXPORT_GEXF:
         return rn_export_gexf(table, "1.3", files, error);
@@ -72,6 +73,7 @@ gboolean rn_export_render(const RnExportTable *table, RnExportFormat format, GPt
 gboolean rn_export_write(const char *output, const GPtrArray *files, GError **error)
 {
     g_return_val_if_fail(output != NULL && files != NULL, FALSE);
+    g_return_val_if_fail(error == NULL || *error == NULL, FALSE);
     if (files->len == 1 && !((const RnExportFile *)g_ptr_array_index(files, 0))->name) {
         const RnExportFile *file = g_ptr_array_index(files, 0);
         return rn_write_file_atomic(output, file->data, file->length, error);

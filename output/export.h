@@ -136,7 +136,8 @@ typedef struct {
 
 /* A GPtrArray of RnExportFile * that frees them. */
 GPtrArray *rn_export_files_new(void);
-/* Appends a file, taking data (g_free'd). */
+/* Appends a file, taking data (g_free'd); name NULL: the one file of a
+ * single-file format (written to --output itself). */
 void rn_export_files_add(GPtrArray *files, const char *name, char *data, gsize length);
 
 /*

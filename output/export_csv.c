@@ -42,6 +42,11 @@ char *rn_export_csv_table(const GArray *columns, const cJSON *const *cells, guin
                           const char *const *lead_names, guint n_lead,
                           const char *const *lead_cells, gsize *length)
 {
+    g_return_val_if_fail(columns != NULL, NULL);
+    g_return_val_if_fail(length != NULL, NULL);
+    g_return_val_if_fail(n_rows == 0 || columns->len == 0 || cells != NULL, NULL);
+    g_return_val_if_fail(n_lead == 0 || lead_names != NULL, NULL);
+    g_return_val_if_fail(n_lead == 0 || n_rows == 0 || lead_cells != NULL, NULL);
     guint n = columns->len;
     GString *out = g_string_sized_new(64 + (gsize)n_rows * (n + n_lead) * 8);
     g_string_append(out, "\xEF\xBB\xBF");
@@ -79,6 +84,8 @@ char *rn_export_csv_table(const GArray *columns, const cJSON *const *cells, guin
 
 void rn_export_csv(const RnExportTable *t, GPtrArray *files)
 {
+    g_return_if_fail(t != NULL);
+    g_return_if_fail(files != NULL);
     static const char *const node_lead[] = {"id"};
     static const char *const edge_lead[] = {"id", "source", "target"};
     gsize length = 0;

@@ -21,6 +21,8 @@
 
 void rn_export_cytoscape(const RnExportTable *t, GPtrArray *files)
 {
+    g_return_if_fail(t != NULL);
+    g_return_if_fail(files != NULL);
     cJSON *root = cJSON_CreateObject();
     cJSON_AddItemToObject(root, "data", rn_export_json_graph(t));
     cJSON *elements = cJSON_AddObjectToObject(root, "elements");

@@ -46,6 +46,8 @@ static char *dl_label(const char *id, const GRegex *number)
 
 void rn_export_dl(const RnExportTable *t, GPtrArray *files)
 {
+    g_return_if_fail(t != NULL);
+    g_return_if_fail(files != NULL);
     GString *out = g_string_sized_new(64 + (gsize)t->n_nodes * 30 + (gsize)t->n_edges * 50);
     g_string_append_printf(out, "DL N=%u\r\nFORMAT = EDGELIST1\r\nLABELS:\r\n", t->n_nodes);
     g_autofree char **labels = g_new0(char *, t->n_nodes + 1);

@@ -92,6 +92,10 @@ static void attvalues(RnXml *xml, const GArray *columns, const cJSON *const *row
 gboolean rn_export_gexf(const RnExportTable *t, const char *version, GPtrArray *files,
                         GError **error)
 {
+    g_return_val_if_fail(t != NULL, FALSE);
+    g_return_val_if_fail(version != NULL, FALSE);
+    g_return_val_if_fail(files != NULL, FALSE);
+    g_return_val_if_fail(error == NULL || *error == NULL, FALSE);
     gboolean draft = strcmp(version, "1.2draft") == 0;
     const char *ns = draft ? "http://www.gexf.net/1.2draft" : "http://gexf.net/1.3";
     const char *viz_ns = draft ? "http://www.gexf.net/1.2draft/viz" : "http://gexf.net/1.3/viz";

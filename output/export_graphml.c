@@ -81,6 +81,9 @@ static void row_data(RnXml *xml, const char *prefix, const GArray *columns,
 
 gboolean rn_export_graphml(const RnExportTable *t, GPtrArray *files, GError **error)
 {
+    g_return_val_if_fail(t != NULL, FALSE);
+    g_return_val_if_fail(files != NULL, FALSE);
+    g_return_val_if_fail(error == NULL || *error == NULL, FALSE);
     g_autoptr(GString) text = g_string_new(NULL);
     RnXml xml;
     rn_xml_begin(&xml);

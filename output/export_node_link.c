@@ -21,6 +21,8 @@
 
 void rn_export_node_link(const RnExportTable *t, GPtrArray *files)
 {
+    g_return_if_fail(t != NULL);
+    g_return_if_fail(files != NULL);
     cJSON *root = cJSON_CreateObject();
     cJSON_AddFalseToObject(root, "directed");
     cJSON_AddFalseToObject(root, "multigraph");

@@ -57,6 +57,8 @@ static void comment(GString *out, const char *text)
 
 void rn_export_pajek(const RnExportTable *t, GPtrArray *files)
 {
+    g_return_if_fail(t != NULL);
+    g_return_if_fail(files != NULL);
     GString *out = g_string_sized_new(64 + (gsize)t->n_nodes * 40 + (gsize)t->n_edges * 16);
     comment(out, "Pajek network written by regnet " REGNET_VERSION);
     if (t->dataset_name)

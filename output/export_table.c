@@ -59,6 +59,7 @@ gboolean rn_export_format_is_folder(RnExportFormat format)
 
 void rn_export_number_text(double value, GString *out)
 {
+    g_return_if_fail(out != NULL);
     /* cJSON's print_number: 15 significant digits when they read back
      * within one unit in the last place, else 17.  Like cJSON, in the C
      * locale the program runs in (main() sets it): libc's snprintf and
@@ -81,6 +82,7 @@ void rn_export_number_text(double value, GString *out)
 
 gboolean rn_export_cell_text(const cJSON *cell, RnValueType type, GString *out)
 {
+    g_return_val_if_fail(out != NULL, FALSE);
     if (!cell)
         return FALSE;
     if (cJSON_IsString(cell)) {
@@ -455,6 +457,8 @@ RnExportTable *rn_export_table_from_arrays(const cJSON *nodes, const cJSON *edge
                                            GError **error)
 {
     g_return_val_if_fail(display != NULL, NULL);
+    g_return_val_if_fail(nodes != NULL, NULL);
+    g_return_val_if_fail(error == NULL || *error == NULL, NULL);
     g_autoptr(RnExportTable) t = table_alloc();
     g_autoptr(GHashTable) by_id = g_hash_table_new(g_str_hash, g_str_equal);
     if (!fill_nodes(t, nodes, kind, level, display, by_id, error) ||
@@ -477,6 +481,7 @@ static void graph_value(RnExportTable *t, const char *name, const cJSON *object,
 RnExportTable *rn_export_table_new(cJSON *document, const char *display, GError **error)
 {
     g_return_val_if_fail(document != NULL && display != NULL, NULL);
+    g_return_val_if_fail(error == NULL || *error == NULL, NULL);
     g_autoptr(RnExportTable) t = table_alloc();
     t->document = document;
     const cJSON *parameters = cJSON_GetObjectItemCaseSensitive(document, "parameters");
@@ -534,6 +539,7 @@ static void locate(const char *text, gsize offset, guint *line, guint *col)
 cJSON *rn_report_read(const char *path, GError **error)
 {
     g_return_val_if_fail(path != NULL, NULL);
+    g_return_val_if_fail(error == NULL || *error == NULL, NULL);
     g_autofree char *text = NULL;
     gsize length = 0;
     if (!rn_read_file(path, path, &text, &length, error))
@@ -597,6 +603,7 @@ static void json_row(cJSON *object, const GArray *columns, const cJSON *const *r
 
 cJSON *rn_export_json_graph(const RnExportTable *t)
 {
+    g_return_val_if_fail(t != NULL, NULL);
     cJSON *graph = cJSON_CreateObject();
     for (guint k = 0; k < t->graph_values->len; k++) {
         const RnExportGraphValue *v = &g_array_index(t->graph_values, RnExportGraphValue, k);
@@ -607,12 +614,16 @@ cJSON *rn_export_json_graph(const RnExportTable *t)
 
 void rn_export_json_node(cJSON *object, const RnExportTable *t, guint i)
 {
+    g_return_if_fail(object != NULL);
+    g_return_if_fail(t != NULL);
     cJSON_AddStringToObject(object, "id", t->node_ids[i]);
     json_row(object, t->node_columns, t->node_cells + (gsize)i * t->node_columns->len);
 }
 
 void rn_export_json_edge(cJSON *object, const RnExportTable *t, guint e)
 {
+    g_return_if_fail(object != NULL);
+    g_return_if_fail(t != NULL);
     cJSON_AddStringToObject(object, "id", t->edge_ids[e]);
     cJSON_AddStringToObject(object, "source", t->node_ids[t->edge_source[e]]);
     cJSON_AddStringToObject(object, "target", t->node_ids[t->edge_target[e]]);

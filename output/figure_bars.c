@@ -51,6 +51,9 @@ static Ranked *ranked(const RnBarsFigure *f, guint *n_out)
 
 void rn_figure_bars_size(const RnBarsFigure *f, double *width, double *height)
 {
+    g_return_if_fail(f != NULL);
+    g_return_if_fail(width != NULL);
+    g_return_if_fail(height != NULL);
     guint n = MIN(f->graph->n, f->top);
     *width = 720;
     *height = TOP_MARGIN + MAX(n, 1) * BAR_HEIGHT + BOTTOM_MARGIN + 10;
@@ -58,6 +61,8 @@ void rn_figure_bars_size(const RnBarsFigure *f, double *width, double *height)
 
 void rn_figure_bars_draw(cairo_t *cr, double width, double height, gconstpointer data)
 {
+    g_return_if_fail(cr != NULL);
+    g_return_if_fail(data != NULL);
     const RnBarsFigure *f = data;
     const RnFigureGraph *g = f->graph;
     guint n;

@@ -46,6 +46,7 @@ gboolean rn_figure_render(const char *name, double width, double height, RnDrawF
                           gconstpointer data, GPtrArray *files, GError **error)
 {
     g_return_val_if_fail(name != NULL && draw != NULL && files != NULL, FALSE);
+    g_return_val_if_fail(error == NULL || *error == NULL, FALSE);
     GByteArray *svg = g_byte_array_new();
     cairo_surface_t *surface = cairo_svg_surface_create_for_stream(append_bytes, svg, width, height);
     cairo_svg_surface_restrict_to_version(surface, CAIRO_SVG_VERSION_1_1);
@@ -189,11 +190,13 @@ static void set_rgb(cairo_t *cr, guint32 rgb, double alpha)
 
 void rn_figure_palette(cairo_t *cr, guint k, double alpha)
 {
+    g_return_if_fail(cr != NULL);
     set_rgb(cr, k < RN_PALETTE_SIZE ? palette[k] : 0xc8c8c8, alpha);
 }
 
 void rn_figure_sequential(cairo_t *cr, double t)
 {
+    g_return_if_fail(cr != NULL);
     /* white -> #08306b (ColorBrewer Blues' ends), through #6baed6 */
     t = fmin(1.0, fmax(0.0, isnan(t) ? 0.0 : t));
     double r, g, b;
@@ -221,6 +224,8 @@ double rn_figure_radius(double value, double max, double min_radius, double max_
 void rn_figure_frame(cairo_t *cr, double width, double height, const char *title,
                      const char *subtitle, const char *note)
 {
+    g_return_if_fail(cr != NULL);
+    g_return_if_fail(title != NULL);
     cairo_set_source_rgb(cr, 1, 1, 1);
     cairo_paint(cr);
     cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);

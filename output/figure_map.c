@@ -105,6 +105,8 @@ static const GPtrArray *outlines(void)
 
 void rn_figure_map_draw(cairo_t *cr, double width, double height, gconstpointer data)
 {
+    g_return_if_fail(cr != NULL);
+    g_return_if_fail(data != NULL);
     const RnFigureGraph *g = data;
     g_autofree char *title = g_strdup_printf("Map (%u nodes, %u ties)", g->n, g->m);
     rn_figure_frame(cr, width, height, title, g->title, g->note);

@@ -38,6 +38,9 @@ static double column_labels(const RnFigureGraph *g)
 
 void rn_figure_mixing_size(const RnFigureGraph *g, double *width, double *height)
 {
+    g_return_if_fail(g != NULL);
+    g_return_if_fail(width != NULL);
+    g_return_if_fail(height != NULL);
     double c = cell_size(g->G);
     *width = fmax(16 + LABELS + g->G * c + 110, 560);
     *height = TOP + column_labels(g) + g->G * c + 44;
@@ -50,6 +53,8 @@ static const char *group_label(const RnFigureGraph *g, guint a)
 
 void rn_figure_mixing_draw(cairo_t *cr, double width, double height, gconstpointer data)
 {
+    g_return_if_fail(cr != NULL);
+    g_return_if_fail(data != NULL);
     const RnFigureGraph *g = data;
     guint G = g->G;
     double c = cell_size(G);

@@ -19,6 +19,9 @@
 
 void rn_figure_edges(cairo_t *cr, const RnFigureGraph *g, const double *xy)
 {
+    g_return_if_fail(cr != NULL);
+    g_return_if_fail(g != NULL);
+    g_return_if_fail(g->n == 0 || xy != NULL);
     if (g->m == 0)
         return;
     cairo_save(cr);
@@ -67,6 +70,9 @@ static int by_size(const void *a, const void *b)
 void rn_figure_nodes(cairo_t *cr, const RnFigureGraph *g, const double *xy, double min_r,
                      double max_r, guint labelled)
 {
+    g_return_if_fail(cr != NULL);
+    g_return_if_fail(g != NULL);
+    g_return_if_fail(g->n == 0 || xy != NULL);
     g_autofree BySize *order = g_new0(BySize, MAX(g->n, 1));
     guint n = 0;
     for (guint i = 0; i < g->n; i++)
@@ -105,6 +111,8 @@ void rn_figure_nodes(cairo_t *cr, const RnFigureGraph *g, const double *xy, doub
 
 double rn_figure_legend(cairo_t *cr, const RnFigureGraph *g, double x, double y, double width)
 {
+    g_return_val_if_fail(cr != NULL, 0.0);
+    g_return_val_if_fail(g != NULL, 0.0);
     double y0 = y;
     cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
     if (g->colour_by) {
@@ -132,6 +140,8 @@ double rn_figure_legend(cairo_t *cr, const RnFigureGraph *g, double x, double y,
 
 void rn_figure_network_draw(cairo_t *cr, double width, double height, gconstpointer data)
 {
+    g_return_if_fail(cr != NULL);
+    g_return_if_fail(data != NULL);
     const RnFigureGraph *g = data;
     guint drawn = 0;
     for (guint i = 0; i < g->n; i++)

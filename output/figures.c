@@ -308,6 +308,7 @@ gboolean rn_figures_render(const cJSON *report, const char *display,
 {
     g_return_val_if_fail(report != NULL && options != NULL && options->metric != NULL &&
                          files != NULL, FALSE);
+    g_return_val_if_fail(error == NULL || *error == NULL, FALSE);
     if (!display)
         display = "report";
     RnFigureGraph g = {0};

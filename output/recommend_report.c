@@ -264,6 +264,7 @@ static cJSON *evaluation_section(const RnEvaluation *e)
 
 char *rn_recommend_render(const RnRecommendReport *report)
 {
+    g_return_val_if_fail(report != NULL, NULL);
     const RnRecommendResult *r = report->result;
     const RnNetwork *net = r->network;
     cJSON *dataset;

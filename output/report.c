@@ -28,6 +28,7 @@ static int compare_strings(gconstpointer a, gconstpointer b)
 /* A JSON object of table's string -> count entries, sorted by key. */
 cJSON *rn_json_count_map(GHashTable *table)
 {
+    g_return_val_if_fail(table != NULL, NULL);
     cJSON *object = cJSON_CreateObject();
     g_autofree gpointer *keys = g_hash_table_get_keys_as_array(table, NULL);
     guint n = g_hash_table_size(table);
@@ -40,6 +41,8 @@ cJSON *rn_json_count_map(GHashTable *table)
 
 void rn_json_add_optional_string(cJSON *object, const char *name, const char *value)
 {
+    g_return_if_fail(object != NULL);
+    g_return_if_fail(name != NULL);
     if (value)
         cJSON_AddStringToObject(object, name, value);
     else
@@ -62,6 +65,8 @@ cJSON *rn_json_generator(void)
 void rn_json_add_optional_number(cJSON *object, const char *name, const double *values,
                                  guint i)
 {
+    g_return_if_fail(object != NULL);
+    g_return_if_fail(name != NULL);
     if (values && isfinite(values[i]))
         cJSON_AddNumberToObject(object, name, values[i]);
     else
@@ -76,6 +81,8 @@ static void add_number_or_null(cJSON *object, const char *name, double value)
 
 void rn_json_add_integer(cJSON *object, const char *name, guint64 value)
 {
+    g_return_if_fail(object != NULL);
+    g_return_if_fail(name != NULL);
     char text[32];
     g_snprintf(text, sizeof text, "%" G_GUINT64_FORMAT, value);
     cJSON_AddRawToObject(object, name, text);
@@ -83,11 +90,14 @@ void rn_json_add_integer(cJSON *object, const char *name, guint64 value)
 
 void rn_json_add_regex(cJSON *object, const char *name, const GRegex *regex)
 {
+    g_return_if_fail(object != NULL);
+    g_return_if_fail(name != NULL);
     rn_json_add_optional_string(object, name, regex ? g_regex_get_pattern(regex) : NULL);
 }
 
 cJSON *rn_json_metrics(const RnCentrality *c)
 {
+    g_return_val_if_fail(c != NULL, NULL);
     cJSON *list = cJSON_CreateArray();
     for (guint k = 0; k < RN_METRIC_COUNT; k++)
         if (c->metrics >> k & 1)
@@ -97,6 +107,7 @@ cJSON *rn_json_metrics(const RnCentrality *c)
 
 cJSON *rn_json_betweenness_method(const RnCentrality *c)
 {
+    g_return_val_if_fail(c != NULL, NULL);
     if (!(c->metrics & RN_METRIC_BETWEENNESS))
         return cJSON_CreateNull();
     const RnBetweennessMethod *m = &c->betweenness_method;
@@ -148,6 +159,7 @@ static cJSON *parameters(const RnReport *r)
 
 cJSON *rn_json_string_array(const GPtrArray *strings)
 {
+    g_return_val_if_fail(strings != NULL, NULL);
     cJSON *array = cJSON_CreateArray();
     for (guint k = 0; k < strings->len; k++)
         cJSON_AddItemToArray(array, cJSON_CreateString(g_ptr_array_index(strings, k)));
@@ -156,6 +168,8 @@ cJSON *rn_json_string_array(const GPtrArray *strings)
 
 cJSON *rn_json_provenance(const RnModel *m, const GPtrArray *groups)
 {
+    g_return_val_if_fail(m != NULL, NULL);
+    g_return_val_if_fail(groups != NULL, NULL);
     cJSON *prov = cJSON_CreateObject();
     cJSON *files = cJSON_AddArrayToObject(prov, "files");
     for (guint i = 0; i < m->provenance->len; i++) {
@@ -203,6 +217,7 @@ cJSON *rn_json_provenance(const RnModel *m, const GPtrArray *groups)
 
 cJSON *rn_json_network_counts(const RnNetwork *net)
 {
+    g_return_val_if_fail(net != NULL, NULL);
     cJSON *n = cJSON_CreateObject();
     cJSON_AddNumberToObject(n, "projects_selected", net->projects_selected);
     cJSON_AddNumberToObject(n, "projects_with_ties", net->projects_with_ties);
@@ -216,6 +231,7 @@ cJSON *rn_json_network_counts(const RnNetwork *net)
 
 cJSON *rn_json_summary(const RnSummary *s)
 {
+    g_return_val_if_fail(s != NULL, NULL);
     cJSON *o = cJSON_CreateObject();
     cJSON_AddNumberToObject(o, "nodes", s->nodes);
     cJSON_AddNumberToObject(o, "edges", s->edges);
@@ -363,6 +379,7 @@ static cJSON *node_object(const RnNetwork *net, const RnCentrality *c, const RnB
 
 cJSON *rn_json_nodes(const RnNetwork *net, const RnCentrality *c, const RnBridging *b)
 {
+    g_return_val_if_fail(net != NULL, NULL);
     cJSON *nodes = cJSON_CreateArray();
     for (guint i = 0; i < net->nodes->len; i++)
         cJSON_AddItemToArray(nodes, node_object(net, c, b, i));
@@ -388,6 +405,7 @@ static cJSON *edge_object(const RnNetwork *net, guint i)
 
 cJSON *rn_json_edges(const RnNetwork *net)
 {
+    g_return_val_if_fail(net != NULL, NULL);
     cJSON *edges = cJSON_CreateArray();
     for (guint i = 0; i < net->edges->len; i++)
         cJSON_AddItemToArray(edges, edge_object(net, i));
@@ -618,6 +636,9 @@ static cJSON *analyses_section(const RnReport *r)
 cJSON *rn_json_document(const char *schema, const char *version, const char *dataset_name,
                         const char *dataset_file, const char *attribution, cJSON **dataset)
 {
+    g_return_val_if_fail(schema != NULL, NULL);
+    g_return_val_if_fail(version != NULL, NULL);
+    g_return_val_if_fail(dataset != NULL, NULL);
     cJSON *root = cJSON_CreateObject();
     cJSON_AddStringToObject(root, "schema", schema);
     cJSON_AddStringToObject(root, "schema_version", version);
@@ -631,6 +652,7 @@ cJSON *rn_json_document(const char *schema, const char *version, const char *dat
 
 char *rn_json_finish(const cJSON *root)
 {
+    g_return_val_if_fail(root != NULL, NULL);
     char *text = cJSON_Print(root);
     char *out = g_strconcat(text, "\n", NULL);
     cJSON_free(text);
@@ -674,6 +696,7 @@ cJSON *rn_report_document(const RnReport *r)
 
 char *rn_report_render(const RnReport *r)
 {
+    g_return_val_if_fail(r != NULL, NULL);
     g_autoptr(cJSON) root = rn_report_document(r);
     return rn_json_finish(root);
 }

@@ -7,6 +7,7 @@
 
 gboolean rn_xml_begin(RnXml *xml)
 {
+    g_return_val_if_fail(xml != NULL, FALSE);
     *xml = (RnXml){.ok = TRUE};
     xml->buffer = xmlBufferCreate();
     if (xml->buffer) /* grow by doubling: an exact fit reallocates on every write */
@@ -42,12 +43,16 @@ static const xmlChar *clean(RnXml *xml, const char *text)
 
 void rn_xml_start(RnXml *xml, const char *name)
 {
+    g_return_if_fail(xml != NULL);
+    g_return_if_fail(name != NULL);
     if (xml->ok)
         xml->ok = xmlTextWriterStartElement(xml->writer, BAD_CAST name) >= 0;
 }
 
 void rn_xml_start_ns(RnXml *xml, const char *prefix, const char *name, const char *uri)
 {
+    g_return_if_fail(xml != NULL);
+    g_return_if_fail(name != NULL);
     if (xml->ok)
         xml->ok = xmlTextWriterStartElementNS(xml->writer, BAD_CAST prefix, BAD_CAST name,
                                               BAD_CAST uri) >= 0;
@@ -55,24 +60,34 @@ void rn_xml_start_ns(RnXml *xml, const char *prefix, const char *name, const cha
 
 void rn_xml_attr(RnXml *xml, const char *name, const char *value)
 {
+    g_return_if_fail(xml != NULL);
+    g_return_if_fail(name != NULL);
+    g_return_if_fail(value != NULL);
     if (xml->ok)
         xml->ok = xmlTextWriterWriteAttribute(xml->writer, BAD_CAST name, clean(xml, value)) >= 0;
 }
 
 void rn_xml_text(RnXml *xml, const char *text)
 {
+    g_return_if_fail(xml != NULL);
+    g_return_if_fail(text != NULL);
     if (xml->ok)
         xml->ok = xmlTextWriterWriteString(xml->writer, clean(xml, text)) >= 0;
 }
 
 void rn_xml_end(RnXml *xml)
 {
+    g_return_if_fail(xml != NULL);
     if (xml->ok)
         xml->ok = xmlTextWriterEndElement(xml->writer) >= 0;
 }
 
 char *rn_xml_finish(RnXml *xml, const char *format, gsize *length, GError **error)
 {
+    g_return_val_if_fail(xml != NULL, NULL);
+    g_return_val_if_fail(format != NULL, NULL);
+    g_return_val_if_fail(length != NULL, NULL);
+    g_return_val_if_fail(error == NULL || *error == NULL, NULL);
     if (xml->ok)
         xml->ok = xmlTextWriterEndDocument(xml->writer) >= 0;
     if (xml->writer)
