@@ -5,12 +5,18 @@ median of --runs runs) and by the Python peer (bench/load_build_peer.py: csv,
 gzip and NetworkX, same rules), in the same run.  Prints each tool's phases,
 node and edge counts (they must agree), peak memory and the ratio.
 
-Usage: /usr/bin/python3 bench/load_build.py [--runs N] [DATASET]
+Both sides are also timed as whole processes (bench/proc.py: CPU = user + system
+and wall, start-up and imports included); the Python peer is single-threaded; regnet's loader reads every source after
+the first ahead on threads of their own (loaders/prefetch.h), so compare CPU time.
+
+Usage: flock /work/coord/bench.lock /usr/bin/python3 bench/load_build.py [--runs N] [DATASET]
 """
 import os
 import re
-import subprocess
 import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import proc  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -36,15 +42,21 @@ def main():
         runs = int(args[args.index("--runs") + 1])
         del args[args.index("--runs"):args.index("--runs") + 2]
     dataset = args[0] if args else "data/fp7-h2020.json"
-    outputs = [subprocess.run([os.path.join(ROOT, "build", "load_build"), dataset], cwd=ROOT,
-                              check=True, capture_output=True, text=True).stdout for _ in range(runs)]
-    parsed = [parse(o) for o in outputs]
+    procs = [proc.measure([os.path.join(ROOT, "build", "load_build"), dataset], cwd=ROOT) for _ in range(runs)]
+    parsed = [parse(p.stdout) for p in procs]
     median_run = sorted(parsed, key=lambda p: p[0]["total"])[len(parsed) // 2]
     totals = [p[0]["total"] for p in parsed]
-    peer = parse(subprocess.run([sys.executable, os.path.join(ROOT, "bench", "load_build_peer.py")], cwd=ROOT,
-                                check=True, capture_output=True, text=True).stdout)
+    peer_procs = [proc.measure([sys.executable, os.path.join(ROOT, "bench", "load_build_peer.py")], cwd=ROOT,
+                               env=proc.SINGLE_THREAD_ENV) for _ in range(runs)]
+    peer = parse(proc.median_run(peer_procs).stdout)
+    mine, theirs = proc.summary(procs), proc.summary(peer_procs)
     print("dataset %s; regnet median of %d runs (min %.3f s, max %.3f s)" % (dataset, runs, min(totals),
                                                                           max(totals)))
+    print("whole process CPU (user + system) median: regnet %.3f s (%.3f-%.3f), python %.3f s (%.3f-%.3f): %.1fx; "
+          "wall %.3f s vs %.3f s: %.1fx; load average %.1f; python single-threaded, regnet reads sources after the first ahead on threads of their own" % (
+              mine["cpu"], mine["cpu_min"], mine["cpu_max"], theirs["cpu"], theirs["cpu_min"], theirs["cpu_max"],
+              theirs["cpu"] / mine["cpu"], mine["wall"], theirs["wall"], theirs["wall"] / mine["wall"], mine["load"]))
+    print("phases (wall, inside each process; python: the run of median CPU):")
     print("%-16s %12s %12s %8s" % ("phase", "regnet s", "python s", "ratio"))
     for phase in ("load", "build org", "build country", "build region", "total"):
         r, p = median_run[0][phase], peer[0][phase]

@@ -1,6 +1,8 @@
 #!/usr/bin/python3
-"""Python peer of bench/load_build.c: load CORDIS FP7 (edges + organisations)
-and Horizon 2020 participations with the csv and gzip modules, build the
+"""Python peer of bench/load_build.c: load CORDIS FP7 (edges + organisations),
+Horizon 2020 participations (with role and sector) and Horizon 2020 programme
+parts (the project themes regnet reads from data/fp7-h2020.json's csv-projects
+source) with the csv and gzip modules, build the
 organisation, country and NUTS2 region networks with NetworkX (edge weight =
 shared projects), print times and peak memory.  NUTS 2013 codes are mapped to
 NUTS 2021 with the JRC converter matrices (largest pop21 share), as regnet does
@@ -47,11 +49,19 @@ def main():
         for r in csv.DictReader(f, delimiter="\t"):
             c, code = orgs.get(r["new_org_id"], ("", ""))
             rows.append((("FP7", r["projectRcn"]), "fp7:" + r["new_org_id"], c, to2021(code) if code in nuts else None))
+    sectors, leads = {}, set()
     with gzip.open(os.path.join(ROOT, "data/cordis/h2020_participations_eunets.csv.gz"), "rt", encoding="utf-8") as f:
         for r in csv.DictReader(f):
             rows.append((("H2020", r["rcn"]), "pic:" + r["pic"], EU.get(r["country"], r["country"]), None))
+            sectors.setdefault("pic:" + r["pic"], r["type"])
+            if r["role"] == "coordinator":
+                leads.add((("H2020", r["rcn"]), "pic:" + r["pic"]))
+    themes = defaultdict(list)  # project -> programme parts
+    with gzip.open(os.path.join(ROOT, "data/cordis/h2020_programme_parts_eunets.csv.gz"), "rt", encoding="utf-8") as f:
+        for r in csv.DictReader(f):
+            themes[("H2020", r["rcn"])].append(r["programme_part"])
     t1 = time.perf_counter()
-    print("load: %.3f s (%d participations)" % (t1 - t0, len(rows)))
+    print("load: %.3f s (%d participations, %d projects with programme parts)" % (t1 - t0, len(rows), len(themes)))
     for name, key in (("org", lambda r: r[1]), ("country", lambda r: r[2] or None),
                       ("region", lambda r: r[3][:4] if r[3] and nuts21[r[3]] >= 2 else None)):
         t = time.perf_counter()
