@@ -36,8 +36,10 @@ typedef struct {
     double epsilon, delta;     /* sampled: |estimate - exact| <= epsilon for every node
                                 * with probability >= 1 - delta */
     guint64 seed;              /* sampled: seed of the draws */
-    guint64 samples;           /* sampled: pairs drawn (Riondato-Kornaropoulos r) */
-    guint vertex_diameter;     /* sampled: upper bound of the vertex diameter used for r */
+    guint64 samples;           /* sampled: pairs of the estimate (KADABRA's stopping time) */
+    guint64 preliminary_samples; /* sampled: pairs drawn first to split delta over the nodes */
+    guint64 max_samples;       /* sampled: the cap omega (Riondato-Kornaropoulos at delta/2) */
+    guint vertex_diameter;     /* sampled: upper bound of the vertex diameter used for omega */
 } RnBetweennessMethod;
 
 /* Per-node centralities; arrays of length n, owned by the struct. */
@@ -172,20 +174,25 @@ void rn_paths_run(const RnNetwork *network, const RnPathOptions *options,
 #define RN_SAMPLE_MAX 100000000u
 
 /*
- * Betweenness estimated from a sample of shortest paths (Riondato and
- * Kornaropoulos 2016): r = ceil((c / eps^2) (floor(log2(VD - 2)) + 1 +
- * ln(1 / delta))) ordered pairs (s, t), s != t, drawn uniformly with c = 0.5,
+ * Betweenness estimated from sampled shortest paths with KADABRA's adaptive
+ * stopping rule (Borassi and Natale 2019, ACM JEA 24; ESA 2016).  A sample
+ * is an ordered pair (s, t), s != t, drawn uniformly and one shortest s-t
+ * path drawn uniformly among all (balanced bidirectional search); each inner
+ * node counts 1.  The cap is omega = ceil((0.5 / eps^2) (floor(log2(VD - 2))
+ * + 1 + ln(2 / delta))) samples (Riondato and Kornaropoulos 2016 at delta/2),
  * VD an upper bound of the vertex diameter (the most nodes on a shortest
- * path), eps scaled by (n - 2) / n so that the bound holds for regnet's
- * normalisation 1/((n-1)(n-2)).  For each pair, one shortest path is drawn
- * uniformly among all (predecessors chosen with probability sigma(p) /
- * sigma(t)), and each inner node receives 1/r.  With probability at least
- * 1 - delta every node's estimate is within epsilon of its exact normalised
- * betweenness.  Pair k is drawn from a generator seeded with (seed, k), so
- * the result is identical for any number of threads.  Output allocated here
- * (g_free), method filled.  Errors: RN_ERROR_USAGE when r would exceed
- * RN_SAMPLE_MAX.  Time complexity: O(r (E + V log V)) worst case; each
- * Dijkstra stops when t is settled.
+ * path), eps = epsilon (n - 2) / n so that the bound holds for regnet's
+ * normalisation 1/((n-1)(n-2)).  A preliminary omega/100 samples split delta/2
+ * over the nodes; the main phase stops at the first multiple of 512 samples
+ * where Borassi and Natale's bounds f and g are within eps for every node, or
+ * at omega.  With probability at least 1 - delta every node's estimate is
+ * within epsilon of its exact normalised betweenness (docs/paths.md).  Sample
+ * k is drawn from a generator seeded with (seed, phase, k) and the rule is
+ * evaluated in sample order, so the result is identical for any number of
+ * threads.  Output allocated here (g_free), method filled.  Errors:
+ * RN_ERROR_USAGE when omega would exceed RN_SAMPLE_MAX.  Time complexity:
+ * O(omega (E + V log V)) worst case; in practice far fewer samples, each a
+ * bidirectional search that meets after a small part of the graph.
  */
 gboolean rn_betweenness_sample(const RnNetwork *network, double alpha, guint threads,
                                double epsilon, double delta, guint64 seed,

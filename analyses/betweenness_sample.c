@@ -1,275 +1,353 @@
 /*
- * betweenness_sample.c — betweenness estimated from a sample of shortest
- * paths with a stated error (Riondato and Kornaropoulos 2016, "Fast
- * approximation of betweenness centrality through sampling", Data Mining and
- * Knowledge Discovery 30(2)); see analysis.h and docs/paths.md.
+ * betweenness_sample.c — betweenness estimated from sampled shortest paths
+ * with a stated error: KADABRA (Borassi and Natale 2019, "KADABRA is an
+ * ADaptive Algorithm for Betweenness via Random Approximation", ACM Journal
+ * of Experimental Algorithmics 24; ESA 2016), with the sample cap of
+ * Riondato and Kornaropoulos 2016 ("Fast approximation of betweenness
+ * centrality through sampling", Data Mining and Knowledge Discovery 30(2)).
+ * See analysis.h and docs/paths.md for the guarantee and its proof.
  *
- * The vertex diameter VD (most nodes on any shortest path) is bounded per
- * connected component by min(component size, floor(2 ecc(v) / l_min) + 1):
- * any shortest path of the component is at most twice the eccentricity of
- * one of its nodes v long, and has at most length / l_min arcs, l_min the
- * shortest arc (with alpha = 0, 2 ecc(v) + 1 as in the paper).
+ * Each sample is an ordered pair (s, t), s != t, drawn uniformly, and one
+ * shortest s-t path drawn uniformly (shortest_path_sample.c); every inner
+ * node of the path counts 1.  The estimate of node v after tau samples is
+ * count(v) / tau, an estimate of b(v) = (1/(n(n-1))) sum_{s != t}
+ * sigma_st(v) / sigma_st.
  *
- * Pair k (0 <= k < r) is drawn with a SplitMix64 generator seeded with
- * (seed, k); pairs are cut into a fixed number of blocks whose integer
- * counts are summed in block order, so the result does not depend on the
- * thread count.
+ * Sample k of phase p is drawn from a SplitMix64 generator seeded with
+ * (seed, p, k).  Samples are computed in chunks by any number of threads,
+ * but the counts are applied in chunk order and the stopping rule is
+ * evaluated after every CHECK_EVERY samples in that order, so the stopping
+ * time and the counts (integers) do not depend on the thread count.
  */
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
-#include "analyses/path_graph.h"
+#include "analyses/shortest_path_sample.h"
 #include "engine/error.h"
 
-#define N_BLOCKS 64
+#define CHUNK 64            /* samples per unit of work */
+#define CHECK_EVERY 512     /* samples between two evaluations of the stopping rule */
+#define START_FACTOR 100    /* preliminary samples: omega / START_FACTOR */
+#define BALANCE 0.001       /* share of delta/2 spread evenly over all nodes */
+#define MAX_THREADS 64
 
-static inline guint64 splitmix64(guint64 *state)
+/* ---- the vertex-diameter bound ------------------------------------------ */
+
+static int compare_doubles(const void *a, const void *b)
 {
-    guint64 z = (*state += G_GUINT64_CONSTANT(0x9E3779B97F4A7C15));
-    z = (z ^ (z >> 30)) * G_GUINT64_CONSTANT(0xBF58476D1CE4E5B9);
-    z = (z ^ (z >> 27)) * G_GUINT64_CONSTANT(0x94D049BB133111EB);
-    return z ^ (z >> 31);
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
 }
 
-/* Uniform in [0, bound) without modulo bias. */
-static guint64 uniform(guint64 *state, guint64 bound)
-{
-    guint64 limit = G_MAXUINT64 - G_MAXUINT64 % bound;
-    guint64 x;
-    do
-        x = splitmix64(state);
-    while (x >= limit);
-    return x % bound;
-}
-
-/* Uniform in [0, 1). */
-static double uniform01(guint64 *state)
-{
-    return (double)(splitmix64(state) >> 11) * (1.0 / 9007199254740992.0);
-}
-
-typedef struct {
-    double *dist;
-    double *sigma;
-    guint *touched;   /* nodes whose dist is set */
-    guint n_touched;
-    RnHeapItem *heap;
-    gboolean *settled;
-    guint *pred;      /* as in paths.c: pred[offset[v] ..] */
-    guint *n_pred;
-} Scratch;
-
-static void scratch_init(const RnPathGraph *g, Scratch *w)
+/*
+ * Labels connected components (component[v]) and returns an upper bound of
+ * the vertex diameter, the most nodes on any shortest path (docs/paths.md):
+ * per component, from its node c of largest degree, any two nodes are at most
+ * D = e1 + e2 apart (e1 >= e2 the two largest distances from c); a shortest
+ * path with k arcs x0 .. xk is at least m(x1) + ... + m(xk) long, m(x) the
+ * shortest arc at x (arc i ends at x(i+1)), so at least S(k), the sum of the
+ * k smallest m in the component; hence k <= max {k : S(k) <= D}.
+ * With lengths 1 (alpha = 0) this is the usual D + 1.
+ */
+static guint vertex_diameter_bound(const RnPathGraph *g, gboolean weighted, guint *component)
 {
     guint n = g->n;
-    gsize m2 = g->offset[n];
-    *w = (Scratch){
-        .dist = g_new(double, n + 1),
-        .sigma = g_new0(double, n + 1),
-        .touched = g_new(guint, n + 1),
-        .heap = g_new(RnHeapItem, m2 + n + 1),
-        .settled = g_new0(gboolean, n + 1),
-        .pred = g_new(guint, m2 + 1),
-        .n_pred = g_new0(guint, n + 1),
-    };
-    for (guint v = 0; v < n; v++)
-        w->dist[v] = INFINITY;
-}
-
-static void scratch_clear(Scratch *w)
-{
-    g_free(w->dist);
-    g_free(w->sigma);
-    g_free(w->touched);
-    g_free(w->heap);
-    g_free(w->settled);
-    g_free(w->pred);
-    g_free(w->n_pred);
-}
-
-static void scratch_reset(Scratch *w)
-{
-    for (guint i = 0; i < w->n_touched; i++) {
-        w->dist[w->touched[i]] = INFINITY;
-        w->settled[w->touched[i]] = FALSE;
+    g_autofree guint *order = g_new(guint, n + 1);
+    g_autofree double *dist = g_new(double, n + 1);
+    g_autofree guint8 *settled = g_new0(guint8, n + 1);
+    g_autofree double *shortest = g_new(double, n + 1);
+    g_autofree RnHeapItem *heap = g_new(RnHeapItem, g->offset[n] + 2);
+    for (guint v = 0; v < n; v++) {
+        component[v] = G_MAXUINT;
+        dist[v] = INFINITY;
     }
-    w->n_touched = 0;
-}
-
-static inline void add_predecessor(const RnPathGraph *g, Scratch *w, guint u, guint v,
-                                   gboolean reset)
-{
-    if (reset) {
-        w->sigma[v] = 0.0;
-        w->n_pred[v] = 0;
-    }
-    w->sigma[v] += w->sigma[u];
-    w->pred[g->offset[v] + w->n_pred[v]++] = u;
-}
-
-/* Dijkstra from s with path counts and predecessors (the same tolerance as
- * the exact pass), stopping once t is settled (t = G_MAXUINT: never).
- * Returns TRUE when t was reached; with weighted FALSE, breadth-first. */
-static gboolean shortest_paths(const RnPathGraph *g, gboolean weighted, guint s, guint t,
-                               Scratch *w)
-{
-    guint size = 0;
-    w->dist[s] = 0.0;
-    w->sigma[s] = 1.0;
-    w->n_pred[s] = 0;
-    w->touched[w->n_touched++] = s;
-    if (!weighted) {
-        /* Breadth-first: touched doubles as the queue. */
-        guint head = 0;
-        while (head < w->n_touched) {
-            guint u = w->touched[head++];
-            if (u == t)
-                return TRUE;
-            double next = w->dist[u] + 1.0;
-            for (guint k = g->offset[u]; k < g->offset[u + 1]; k++) {
-                guint v = g->target[k];
-                if (isinf(w->dist[v])) {
-                    w->dist[v] = next;
-                    w->touched[w->n_touched++] = v;
-                    add_predecessor(g, w, u, v, TRUE);
-                } else if (w->dist[v] == next) {
-                    add_predecessor(g, w, u, v, FALSE);
+    guint bound = n > 0 ? 1 : 0, components = 0;
+    for (guint first = 0; first < n; first++) {
+        if (component[first] != G_MAXUINT)
+            continue;
+        /* The component, breadth-first, and its node of largest degree. */
+        guint size = 0, centre = first;
+        order[size++] = first;
+        component[first] = components;
+        for (guint head = 0; head < size; head++) {
+            guint u = order[head];
+            if (g->offset[u + 1] - g->offset[u] > g->offset[centre + 1] - g->offset[centre])
+                centre = u;
+            for (guint a = g->offset[u]; a < g->offset[u + 1]; a++)
+                if (component[g->target[a]] == G_MAXUINT) {
+                    component[g->target[a]] = components;
+                    order[size++] = g->target[a];
+                }
+        }
+        components++;
+        if (size <= 2) {
+            bound = MAX(bound, size);
+            continue;
+        }
+        /* Distances from the centre (Dijkstra; lengths 1 without weights). */
+        guint heap_size = 0;
+        dist[centre] = 0.0;
+        rn_heap_push(heap, &heap_size, 0.0, centre);
+        while (heap_size > 0) {
+            RnHeapItem top = rn_heap_pop(heap, &heap_size);
+            guint u = top.node;
+            if (settled[u] || top.key != dist[u])
+                continue;
+            settled[u] = 1;
+            for (guint a = g->offset[u]; a < g->offset[u + 1]; a++) {
+                guint v = g->target[a];
+                double nd = dist[u] + (weighted ? g->length[a] : 1.0);
+                if (!settled[v] && nd < dist[v]) {
+                    dist[v] = nd;
+                    rn_heap_push(heap, &heap_size, nd, v);
                 }
             }
         }
-        return FALSE;
-    }
-    rn_heap_push(w->heap, &size, 0.0, s);
-    while (size > 0) {
-        RnHeapItem top = rn_heap_pop(w->heap, &size);
-        guint u = top.node;
-        if (w->settled[u] || top.key != w->dist[u])
-            continue;
-        w->settled[u] = TRUE;
-        if (u == t)
-            return TRUE;
-        for (guint k = g->offset[u]; k < g->offset[u + 1]; k++) {
-            guint v = g->target[k];
-            if (w->settled[v])
-                continue;
-            double nd = w->dist[u] + g->length[k];
-            gboolean unseen = isinf(w->dist[v]);
-            int c = unseen ? -1 : rn_compare_lengths(nd, w->dist[v]);
-            if (c < 0) {
-                if (unseen)
-                    w->touched[w->n_touched++] = v;
-                w->dist[v] = nd;
-                rn_heap_push(w->heap, &size, nd, v);
-                add_predecessor(g, w, u, v, TRUE);
-            } else if (c == 0) {
-                add_predecessor(g, w, u, v, FALSE);
+        double e1 = 0.0, e2 = 0.0;
+        for (guint i = 0; i < size; i++) {
+            guint u = order[i];
+            double d = dist[u];
+            if (d > e1) {
+                e2 = e1;
+                e1 = d;
+            } else if (d > e2) {
+                e2 = d;
             }
+            double m = INFINITY;
+            for (guint a = g->offset[u]; a < g->offset[u + 1]; a++)
+                m = MIN(m, weighted ? g->length[a] : 1.0);
+            shortest[i] = m;
+            dist[u] = INFINITY;
+            settled[u] = 0;
         }
+        /* Slack for rounding and for the tolerance of equal lengths. */
+        double diameter = (e1 + e2) * (1.0 + 1e-9);
+        qsort(shortest, size, sizeof *shortest, compare_doubles);
+        double sum = 0.0;
+        guint arcs = 0;
+        while (arcs < size - 1 && sum + shortest[arcs] <= diameter)
+            sum += shortest[arcs++];
+        bound = MAX(bound, arcs + 1);
     }
-    return FALSE;
-}
-
-/* An upper bound of the vertex diameter (see the top of the file). */
-static guint vertex_diameter_bound(const RnPathGraph *g, gboolean weighted)
-{
-    guint n = g->n;
-    double min_length = INFINITY;
-    for (gsize k = 0; k < g->offset[n]; k++)
-        min_length = MIN(min_length, g->length[k]);
-    g_autofree gboolean *seen = g_new0(gboolean, n + 1);
-    Scratch w;
-    scratch_init(g, &w);
-    guint bound = n > 0 ? 1 : 0;
-    for (guint v = 0; v < n; v++) {
-        if (seen[v])
-            continue;
-        shortest_paths(g, weighted, v, G_MAXUINT, &w);
-        double ecc = 0.0;
-        for (guint i = 0; i < w.n_touched; i++) {
-            seen[w.touched[i]] = TRUE;
-            ecc = MAX(ecc, w.dist[w.touched[i]]);
-        }
-        double arcs = w.n_touched > 1 ? floor(2.0 * ecc / min_length * (1.0 + 1e-9)) : 0.0;
-        double vd = MIN((double)w.n_touched, arcs + 1.0);
-        bound = MAX(bound, (guint)vd);
-        scratch_reset(&w);
-    }
-    scratch_clear(&w);
     return bound;
 }
+
+/* ---- sampling ------------------------------------------------------------ */
 
 typedef struct {
     const RnPathGraph *g;
     gboolean weighted;
-    guint64 samples;
+    const guint *component;
     guint64 seed;
-    guint n_blocks;
-    gint next_block;     /* atomic */
-    gint done;           /* atomic: samples done (r <= RN_SAMPLE_MAX < 2^31) */
-    const RnProgress *progress;
-    guint32 **counts;    /* per block: times each node was inside a sampled path */
-} Sampler;
+    guint phase;
+    guint64 limit;        /* samples in this phase at most */
+    guint n_chunks;
+    gint next_chunk;      /* atomic */
+    gint stop;            /* atomic */
+    GArray **slot;        /* per chunk: inner nodes of its paths, set when done */
+    GMutex lock;
+    GCond ready;
+} Run;
 
-static void sample_pair(const Sampler *sp, guint64 k, Scratch *w, guint32 *count)
+static guint64 sample_state(guint64 seed, guint phase, guint64 k)
 {
-    const RnPathGraph *g = sp->g;
-    guint64 state = sp->seed ^ (k * G_GUINT64_CONSTANT(0xD1B54A32D192ED03));
-    splitmix64(&state);
-    guint n = g->n;
-    guint s = (guint)uniform(&state, n);
-    guint t = (guint)uniform(&state, n - 1);
-    if (t >= s)
-        t++;
-    if (shortest_paths(g, sp->weighted, s, t, w)) {
-        /* Walk back from t, choosing each predecessor p with probability
-         * sigma(p) / sigma(v): a shortest path drawn uniformly. */
-        guint v = t;
-        while (v != s) {
-            const guint *pred = w->pred + g->offset[v];
-            guint chosen = pred[0];
-            if (w->n_pred[v] > 1) {
-                double x = uniform01(&state) * w->sigma[v], acc = 0.0;
-                chosen = pred[w->n_pred[v] - 1];
-                for (guint j = 0; j < w->n_pred[v]; j++) {
-                    acc += w->sigma[pred[j]];
-                    if (x < acc) {
-                        chosen = pred[j];
-                        break;
-                    }
-                }
-            }
-            if (v != t)
-                count[v]++;
-            v = chosen;
-        }
-    }
-    scratch_reset(w);
+    guint64 state = seed;
+    guint64 key = rn_splitmix64(&state);
+    state = key ^ (k * G_GUINT64_CONSTANT(0xD1B54A32D192ED03)) ^
+            ((guint64)phase * G_GUINT64_CONSTANT(0xA0761D6478BD642F));
+    rn_splitmix64(&state);
+    return state;
 }
 
-static void run_blocks(Sampler *sp, gboolean report)
+/* Inner nodes of the paths of chunk j, one entry per occurrence. */
+static GArray *run_chunk(Run *run, guint j, RnPathSampler *w, guint *path)
 {
-    Scratch w;
-    scratch_init(sp->g, &w);
-    for (;;) {
-        gint block = g_atomic_int_add(&sp->next_block, 1);
-        if ((guint)block >= sp->n_blocks)
-            break;
-        guint64 first = sp->samples * (guint)block / sp->n_blocks;
-        guint64 last = sp->samples * ((guint)block + 1) / sp->n_blocks;
-        for (guint64 k = first; k < last; k++) {
-            sample_pair(sp, k, &w, sp->counts[block]);
-            gint done = g_atomic_int_add(&sp->done, 1) + 1;
-            if (report)
-                rn_progress_step(sp->progress, RN_PHASE_SAMPLE, (guint64)done, sp->samples);
-        }
+    const RnPathGraph *g = run->g;
+    guint n = g->n;
+    GArray *inner = g_array_new(FALSE, FALSE, sizeof(guint));
+    guint64 first = (guint64)j * CHUNK, last = MIN(first + CHUNK, run->limit);
+    for (guint64 k = first; k < last; k++) {
+        guint64 state = sample_state(run->seed, run->phase, k);
+        guint s = (guint)rn_uniform_below(&state, n);
+        guint t = (guint)rn_uniform_below(&state, n - 1);
+        if (t >= s)
+            t++;
+        if (run->component[s] != run->component[t])
+            continue; /* no path: no node is counted */
+        guint len = rn_sample_shortest_path(g, run->weighted, s, t, &state, w, path, NULL);
+        if (len > 2)
+            g_array_append_vals(inner, path + 1, len - 2);
     }
-    scratch_clear(&w);
+    return inner;
+}
+
+static void publish(Run *run, guint j, GArray *inner)
+{
+    g_mutex_lock(&run->lock);
+    g_atomic_pointer_set(&run->slot[j], inner);
+    g_cond_broadcast(&run->ready);
+    g_mutex_unlock(&run->lock);
+}
+
+/* Claims and computes one chunk; FALSE when none is left. */
+static gboolean work_one(Run *run, RnPathSampler *w, guint *path)
+{
+    if (g_atomic_int_get(&run->stop))
+        return FALSE;
+    gint j = g_atomic_int_add(&run->next_chunk, 1);
+    if ((guint)j >= run->n_chunks)
+        return FALSE;
+    publish(run, (guint)j, run_chunk(run, (guint)j, w, path));
+    return TRUE;
 }
 
 static gpointer worker(gpointer data)
 {
-    run_blocks(data, FALSE);
+    Run *run = data;
+    RnPathSampler w;
+    rn_path_sampler_init(run->g, &w);
+    g_autofree guint *path = g_new(guint, run->g->n + 1);
+    while (work_one(run, &w, path))
+        ;
+    rn_path_sampler_clear(&w);
     return NULL;
+}
+
+/* Stopping rule, called after each CHECK_EVERY samples (in order) with the
+ * counts so far; TRUE stops the phase. */
+typedef gboolean (*CheckFunc)(const guint64 *count, guint64 samples, gpointer data);
+
+/* Runs up to run->limit samples of a phase on threads threads, adding each
+ * inner node occurrence to count in sample order; returns the samples
+ * counted (fewer than the limit when check stopped the phase). */
+static guint64 run_phase(Run *run, guint threads, guint64 *count, CheckFunc check,
+                         gpointer check_data, const RnProgress *progress, guint64 done_before,
+                         guint64 total)
+{
+    run->n_chunks = (guint)((run->limit + CHUNK - 1) / CHUNK);
+    run->next_chunk = 0;
+    run->stop = 0;
+    run->slot = g_new0(GArray *, run->n_chunks + 1);
+    g_mutex_init(&run->lock);
+    g_cond_init(&run->ready);
+    GThread *pool[MAX_THREADS];
+    threads = CLAMP(threads, 1, MAX_THREADS);
+    for (guint i = 1; i < threads; i++)
+        pool[i] = g_thread_new("regnet-sample", worker, run);
+    RnPathSampler w;
+    rn_path_sampler_init(run->g, &w);
+    g_autofree guint *path = g_new(guint, run->g->n + 1);
+    guint64 samples = 0;
+    for (guint applied = 0; applied < run->n_chunks; applied++) {
+        GArray *inner;
+        while ((inner = g_atomic_pointer_get(&run->slot[applied])) == NULL) {
+            if (work_one(run, &w, path))
+                continue;
+            g_mutex_lock(&run->lock);
+            while ((inner = g_atomic_pointer_get(&run->slot[applied])) == NULL)
+                g_cond_wait(&run->ready, &run->lock);
+            g_mutex_unlock(&run->lock);
+        }
+        for (guint i = 0; i < inner->len; i++)
+            count[g_array_index(inner, guint, i)]++;
+        g_array_unref(inner);
+        run->slot[applied] = NULL;
+        samples = MIN((guint64)(applied + 1) * CHUNK, run->limit);
+        rn_progress_step(progress, RN_PHASE_SAMPLE, done_before + samples, total);
+        if (check && (samples % CHECK_EVERY == 0 || samples == run->limit) &&
+            check(count, samples, check_data))
+            break;
+    }
+    g_atomic_int_set(&run->stop, 1);
+    for (guint i = 1; i < threads; i++)
+        g_thread_join(pool[i]);
+    for (guint j = 0; j < run->n_chunks; j++)
+        if (run->slot[j])
+            g_array_unref(run->slot[j]);
+    g_free(run->slot);
+    g_mutex_clear(&run->lock);
+    g_cond_clear(&run->ready);
+    rn_path_sampler_clear(&w);
+    return samples;
+}
+
+/* ---- KADABRA's stopping rule --------------------------------------------- */
+
+typedef struct {
+    guint n;
+    double omega;         /* the cap: Riondato-Kornaropoulos sample size at delta/2 */
+    double eps;           /* on b (normalised by n(n-1)) */
+    const double *log_inv_delta; /* per node: ln(1/delta_L(v)) = ln(1/delta_U(v)) */
+} Rule;
+
+/* Borassi and Natale's f and g: with probability >= 1 - delta_L(v) (resp.
+ * delta_U(v)), at every tau <= omega, b~ - b <= f (resp. b - b~ <= g). */
+static double rule_f(double b, double tau, double omega, double L)
+{
+    double a = omega / tau - 1.0 / 3.0;
+    return MIN(L / tau * (-a + sqrt(a * a + 2.0 * b * omega / L)), b);
+}
+
+static double rule_g(double b, double tau, double omega, double L)
+{
+    double a = omega / tau + 1.0 / 3.0;
+    return MIN(L / tau * (a + sqrt(a * a + 2.0 * b * omega / L)), 1.0 - b);
+}
+
+static gboolean rule_check(const guint64 *count, guint64 samples, gpointer data)
+{
+    const Rule *rule = data;
+    double tau = (double)samples;
+    if (tau >= rule->omega)
+        return TRUE;
+    for (guint v = 0; v < rule->n; v++) {
+        double b = count[v] / tau, L = rule->log_inv_delta[v];
+        if (rule_f(b, tau, rule->omega, L) > rule->eps || rule_g(b, tau, rule->omega, L) > rule->eps)
+            return FALSE;
+    }
+    return TRUE;
+}
+
+/*
+ * KADABRA's split of delta/2 over the nodes from the preliminary estimates
+ * b0: delta_L(v) = delta_U(v) = exp(-c eps^2 / b0(v)) + delta BALANCE / (4n),
+ * with the smallest c for which 2 sum_v exp(-c eps^2 / b0(v)) <=
+ * (delta/2)(1 - BALANCE); then sum_v (delta_L(v) + delta_U(v)) <= delta/2.
+ * Writes ln(1 / delta_L(v)).
+ */
+static void split_delta(const guint64 *count0, guint64 samples0, guint n, double eps, double delta,
+                        double *log_inv_delta)
+{
+    double target = delta / 2.0 * (1.0 - BALANCE) * (1.0 - 1e-9);
+    double floor_share = delta * BALANCE / (4.0 * n);
+    guint seen = 0;
+    double b_max = 0.0;
+    for (guint v = 0; v < n; v++)
+        if (count0[v] > 0) {
+            seen++;
+            b_max = MAX(b_max, (double)count0[v] / samples0);
+        }
+    double lo = 0.0, hi = 0.0;
+    if (seen > 0 && 2.0 * seen > target) {
+        /* 2 seen exp(-hi eps^2 / b_max) = target. */
+        hi = b_max * log(2.0 * seen / target) / (eps * eps) * (1.0 + 1e-9);
+        for (int i = 0; i < 200 && hi - lo > 1e-12 * hi; i++) {
+            double c = (lo + hi) / 2.0, sum = 0.0;
+            for (guint v = 0; v < n; v++)
+                if (count0[v] > 0)
+                    sum += 2.0 * exp(-c * eps * eps / ((double)count0[v] / samples0));
+            if (sum <= target)
+                hi = c;
+            else
+                lo = c;
+        }
+    }
+    for (guint v = 0; v < n; v++) {
+        double share = count0[v] > 0 ? exp(-hi * eps * eps / ((double)count0[v] / samples0)) : 0.0;
+        /* At most delta/2 each (c = 0 would give 1): the sum only shrinks. */
+        log_inv_delta[v] = -log(MIN(share + floor_share, delta / 2.0));
+    }
 }
 
 gboolean rn_betweenness_sample(const RnNetwork *net, double alpha, guint threads,
@@ -284,50 +362,48 @@ gboolean rn_betweenness_sample(const RnNetwork *net, double alpha, guint threads
     rn_path_graph_build(net, alpha, &g);
     guint n = g.n;
     gboolean weighted = alpha != 0.0;
-    guint vd = vertex_diameter_bound(&g, weighted);
-    /* The bound is on (1/(n(n-1))) sum sigma_st(v)/sigma_st; regnet divides
-     * by (n-1)(n-2), n/(n-2) times more. */
+    g_autofree guint *component = g_new(guint, n + 1);
+    guint vd = vertex_diameter_bound(&g, weighted, component);
+    /* The bound is on b(v) = (1/(n(n-1))) sum sigma_st(v)/sigma_st; regnet
+     * divides by (n-1)(n-2), n/(n-2) times more. */
     double eps = n > 2 ? epsilon * (n - 2.0) / n : epsilon;
     double log_term = vd > 2 ? floor(log2(vd - 2.0)) + 1.0 : 0.0;
-    double r = ceil(0.5 / (eps * eps) * (log_term + log(1.0 / delta)));
+    double omega = ceil(0.5 / (eps * eps) * (log_term + log(2.0 / delta)));
     *method = (RnBetweennessMethod){.sampled = TRUE, .epsilon = epsilon, .delta = delta,
-                                    .seed = seed, .samples = (guint64)r, .vertex_diameter = vd};
-    if (r > RN_SAMPLE_MAX) {
+                                    .seed = seed, .max_samples = (guint64)omega,
+                                    .vertex_diameter = vd};
+    if (omega > RN_SAMPLE_MAX) {
         rn_path_graph_clear(&g);
         g_set_error(error, RN_ERROR, RN_ERROR_USAGE,
-                    "--betweenness-sample %g,%g needs %.0f sampled paths, more than %u; "
-                    "expected a larger epsilon", epsilon, delta, r, RN_SAMPLE_MAX);
+                    "--betweenness-sample %g,%g may need %.0f sampled paths, more than %u; "
+                    "expected a larger epsilon", epsilon, delta, omega, RN_SAMPLE_MAX);
         return FALSE;
     }
     *betweenness = g_new0(double, n + 1);
     if (n < 3) {
         rn_path_graph_clear(&g);
-        method->samples = 0;
+        method->max_samples = 0;
         return TRUE;
     }
-    Sampler sp = {.g = &g, .weighted = weighted, .samples = (guint64)r, .seed = seed,
-                  .n_blocks = N_BLOCKS, .progress = progress,
-                  .counts = g_new(guint32 *, N_BLOCKS)};
-    for (guint b = 0; b < N_BLOCKS; b++)
-        sp.counts[b] = g_new0(guint32, n + 1);
-    threads = CLAMP(threads, 1, N_BLOCKS);
-    GThread *pool[N_BLOCKS];
-    for (guint t = 1; t < threads; t++)
-        pool[t] = g_thread_new("regnet-sample", worker, &sp);
-    run_blocks(&sp, TRUE);
-    for (guint t = 1; t < threads; t++)
-        g_thread_join(pool[t]);
-    rn_progress_end(progress, RN_PHASE_SAMPLE, sp.samples);
-    /* Integer counts: the sum is exact in any order. */
-    for (guint v = 0; v < n; v++) {
-        guint64 total = 0;
-        for (guint b = 0; b < N_BLOCKS; b++)
-            total += sp.counts[b][v];
-        (*betweenness)[v] = (double)total / r * n / (n - 2.0);
-    }
-    for (guint b = 0; b < N_BLOCKS; b++)
-        g_free(sp.counts[b]);
-    g_free(sp.counts);
+    guint64 preliminary = (guint64)MAX(1.0, ceil(omega / START_FACTOR));
+    guint64 total = preliminary + (guint64)omega;
+    g_autofree guint64 *count = g_new0(guint64, n + 1);
+    Run run = {.g = &g, .weighted = weighted, .component = component, .seed = seed,
+               .phase = 0, .limit = preliminary};
+    run_phase(&run, threads, count, NULL, NULL, progress, 0, total);
+    g_autofree double *log_inv_delta = g_new(double, n + 1);
+    split_delta(count, preliminary, n, eps, delta, log_inv_delta);
+
+    memset(count, 0, (n + 1) * sizeof *count);
+    Rule rule = {.n = n, .omega = omega, .eps = eps, .log_inv_delta = log_inv_delta};
+    run = (Run){.g = &g, .weighted = weighted, .component = component, .seed = seed,
+                .phase = 1, .limit = (guint64)omega};
+    guint64 tau = run_phase(&run, threads, count, rule_check, &rule, progress, preliminary, total);
+    rn_progress_end(progress, RN_PHASE_SAMPLE, total);
+    method->samples = tau;
+    method->preliminary_samples = preliminary;
+    for (guint v = 0; v < n; v++)
+        (*betweenness)[v] = (double)count[v] / tau * n / (n - 2.0);
     rn_path_graph_clear(&g);
     return TRUE;
 }

@@ -116,11 +116,13 @@ cJSON *rn_json_betweenness_method(const RnCentrality *c)
         cJSON_AddStringToObject(o, "method", "exact");
         return o;
     }
-    cJSON_AddStringToObject(o, "method", "riondato-kornaropoulos-2016");
+    cJSON_AddStringToObject(o, "method", "kadabra-borassi-natale-2016");
     cJSON_AddNumberToObject(o, "epsilon", m->epsilon);
     cJSON_AddNumberToObject(o, "delta", m->delta);
     rn_json_add_integer(o, "seed", m->seed);
     rn_json_add_integer(o, "samples", m->samples);
+    rn_json_add_integer(o, "preliminary_samples", m->preliminary_samples);
+    rn_json_add_integer(o, "max_samples", m->max_samples);
     cJSON_AddNumberToObject(o, "vertex_diameter_bound", m->vertex_diameter);
     return o;
 }

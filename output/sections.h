@@ -51,7 +51,8 @@ void rn_json_add_optional_number(cJSON *object, const char *name, const double *
 /* parameters.metrics: the names of the centralities computed, in table order. */
 cJSON *rn_json_metrics(const RnCentrality *centrality);
 /* parameters.betweenness: {method: exact} or the sample's method, epsilon,
- * delta, seed, samples and vertex-diameter bound; null when not computed. */
+ * delta, seed, samples, preliminary and maximum samples and vertex-diameter
+ * bound; null when not computed. */
 cJSON *rn_json_betweenness_method(const RnCentrality *centrality);
 /* Adds name: the pattern of regex, or name: null when regex is NULL. */
 void rn_json_add_regex(cJSON *object, const char *name, const GRegex *regex);
