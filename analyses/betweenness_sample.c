@@ -137,7 +137,7 @@ static guint vertex_diameter_bound(const RnPathGraph *g, gboolean weighted, guin
 
 typedef struct {
     const RnPathGraph *g;
-    gboolean weighted;
+    const RnSampleGraph *sg;
     const guint *component;
     guint64 seed;
     guint phase;
@@ -175,7 +175,7 @@ static GArray *run_chunk(Run *run, guint j, RnPathSampler *w, guint *path)
             t++;
         if (run->component[s] != run->component[t])
             continue; /* no path: no node is counted */
-        guint len = rn_sample_shortest_path(g, run->weighted, s, t, &state, w, path, NULL);
+        guint len = rn_sample_shortest_path(run->sg, s, t, &state, w, path, NULL);
         if (len > 2)
             g_array_append_vals(inner, path + 1, len - 2);
     }
@@ -388,22 +388,25 @@ gboolean rn_betweenness_sample(const RnNetwork *net, double alpha, guint threads
     guint64 preliminary = (guint64)MAX(1.0, ceil(omega / START_FACTOR));
     guint64 total = preliminary + (guint64)omega;
     g_autofree guint64 *count = g_new0(guint64, n + 1);
-    Run run = {.g = &g, .weighted = weighted, .component = component, .seed = seed,
-               .phase = 0, .limit = preliminary};
+    RnSampleGraph sg;
+    rn_sample_graph_build(&g, weighted, &sg);
+    Run run = {.g = &g, .sg = &sg, .component = component, .seed = seed, .phase = 0,
+               .limit = preliminary};
     run_phase(&run, threads, count, NULL, NULL, progress, 0, total);
     g_autofree double *log_inv_delta = g_new(double, n + 1);
     split_delta(count, preliminary, n, eps, delta, log_inv_delta);
 
     memset(count, 0, (n + 1) * sizeof *count);
     Rule rule = {.n = n, .omega = omega, .eps = eps, .log_inv_delta = log_inv_delta};
-    run = (Run){.g = &g, .weighted = weighted, .component = component, .seed = seed,
-                .phase = 1, .limit = (guint64)omega};
+    run = (Run){.g = &g, .sg = &sg, .component = component, .seed = seed, .phase = 1,
+                .limit = (guint64)omega};
     guint64 tau = run_phase(&run, threads, count, rule_check, &rule, progress, preliminary, total);
     rn_progress_end(progress, RN_PHASE_SAMPLE, total);
     method->samples = tau;
     method->preliminary_samples = preliminary;
     for (guint v = 0; v < n; v++)
         (*betweenness)[v] = (double)count[v] / tau * n / (n - 2.0);
+    rn_sample_graph_clear(&sg);
     rn_path_graph_clear(&g);
     return TRUE;
 }

@@ -41,6 +41,26 @@ static inline double rn_uniform01(guint64 *state)
     return (double)(rn_splitmix64(state) >> 11) * (1.0 / 9007199254740992.0);
 }
 
+/* The graph a sample runs on: the path graph and, with lengths, each node's
+ * arcs in increasing order of neighbour and again of length (ties by
+ * neighbour), within offset[v] .. offset[v + 1]. */
+typedef struct {
+    const RnPathGraph *graph;
+    gboolean weighted;       /* FALSE: every arc has length 1 (alpha = 0) */
+    const guint *by_node_target; /* the graph's arcs when sorted, else owned_by_node_* */
+    const double *by_node;
+    guint *by_length_target;
+    double *by_length;
+    guint *owned_by_node_target;
+    double *owned_by_node;
+} RnSampleGraph;
+
+/* Prepares graph for sampling (weighted FALSE: breadth-first, lengths 1).
+ * graph must outlive sample.  Time complexity: O(E log V) with lengths,
+ * O(1) without. */
+void rn_sample_graph_build(const RnPathGraph *graph, gboolean weighted, RnSampleGraph *sample);
+void rn_sample_graph_clear(RnSampleGraph *sample);
+
 /* Scratch space of one thread (two searches: from s and from t). */
 typedef struct {
     guint n;
@@ -49,10 +69,14 @@ typedef struct {
     guint8 *settled[2];
     guint *touched[2];  /* reached nodes; the BFS queue */
     guint n_touched[2];
-    RnHeapItem *heap[2];
+    guint *order[2];    /* settled nodes in settling order (Dijkstra) */
+    guint n_order[2];
+    guint *cursor[2];   /* next arc of a settled node to relax (by length) */
+    RnHeapItem *heap[2];     /* tentative distances */
+    RnHeapItem *arc_heap[2]; /* next arc of each settled node, keyed by dist + length */
     struct RnCrossing *crossing; /* arcs between the two settled sets */
-    guint64 arcs_scanned; /* total over the calls, for measurements */
-    guint64 failures;     /* draws that found paths but no path to draw: none
+    guint64 operations;   /* arcs relaxed or tested, nodes settled (measurements) */
+    guint64 failures;     /* draws that found a path but could not draw one: none
                            * unless the tolerance's equalities are not
                            * transitive on this graph (tests check 0) */
 } RnPathSampler;
@@ -63,18 +87,16 @@ void rn_path_sampler_init(const RnPathGraph *graph, RnPathSampler *sampler);
 void rn_path_sampler_clear(RnPathSampler *sampler);
 
 /*
- * Draws one shortest path from s to t (s != t, both < graph->n) uniformly
- * among all shortest s-t paths, using random numbers from *state.
- * weighted FALSE: every arc has length 1 (breadth-first, alpha = 0);
- * TRUE: the arc lengths of graph (Dijkstra).  On return path[0 .. k) holds
- * the k nodes of the path from s to t (path needs room for graph->n nodes)
- * and *paths (if not NULL) the number of shortest s-t paths; returns k, or 0
- * when t is not reachable from s (*paths = 0).
+ * Draws one shortest path from s to t (s != t, both < n) uniformly among all
+ * shortest s-t paths, using random numbers from *state.  On return
+ * path[0 .. k) holds the k nodes of the path from s to t (path needs room for
+ * n nodes) and *paths (if not NULL) the number of shortest s-t paths;
+ * returns k, or 0 when t is not reachable from s (*paths = 0).
  * Time complexity: O(E + V log V) worst case; on social networks the two
- * balanced searches meet after a small part of the graph.
+ * balanced searches meet after a small part of the graph, and with lengths
+ * only the arcs shorter than each search's radius are relaxed.
  */
-guint rn_sample_shortest_path(const RnPathGraph *graph, gboolean weighted, guint s, guint t,
-                              guint64 *state, RnPathSampler *sampler, guint *path,
-                              double *paths);
+guint rn_sample_shortest_path(const RnSampleGraph *graph, guint s, guint t, guint64 *state,
+                              RnPathSampler *sampler, guint *path, double *paths);
 
 #endif
