@@ -1,11 +1,11 @@
 #!/usr/bin/python3
 """Checks the bound of --betweenness-sample: over 20 seeds, the largest
 absolute error of the sampled normalised betweenness against the exact one
-is within epsilon in at least (1 - delta) of the runs (Riondato and
-Kornaropoulos 2016).  Exact values come from regnet's exact pass (equal to
+is within epsilon in at least (1 - delta) of the runs (KADABRA, Borassi and
+Natale 2016; docs/paths.md).  Exact values come from regnet's exact pass (equal to
 python-igraph's weighted betweenness on these networks, tests/reference).
 
-Usage: /usr/bin/python3 bench/sample_error.py DATASET NETWORK EPS DELTA [SEEDS [EXACT]]
+Usage: [REGNET=binary] /usr/bin/python3 bench/sample_error.py DATASET NETWORK EPS DELTA [SEEDS [EXACT]]
    e.g. bench/sample_error.py data/keep-2014-2020.json org 0.02 0.1
 EXACT: an exact report of the same network already computed (saves the exact run).
 Prints one line per seed (seed, samples, max error, seconds) and a summary.
@@ -18,7 +18,7 @@ import tempfile
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-REGNET = os.path.join(ROOT, "build", "regnet")
+REGNET = os.environ.get("REGNET", os.path.join(ROOT, "build", "regnet"))
 
 
 def run(dataset, network, extra, out):
@@ -48,7 +48,8 @@ def main():
         err = max(abs(a - b) for a, b in zip(est, exact))
         worst = max(worst, err)
         within += err <= eps
-        print(f"seed {seed}: {method['samples']} samples (VD bound {method['vertex_diameter_bound']}), "
+        print(f"seed {seed}: {method['samples']} samples of at most {method.get('max_samples', method['samples'])} "
+              f"(VD bound {method['vertex_diameter_bound']}), "
               f"max abs error {err:.5f}, {seconds:.1f} s wall", flush=True)
     print(f"{dataset} {network} eps {eps} delta {delta}: max error within eps in {within}/{seeds} "
           f"runs (bound requires >= {(1 - delta) * seeds:.0f}); largest error {worst:.5f}")

@@ -189,7 +189,7 @@ static const RnOptionSpec table[] = {
      "closeness, eigenvector, pagerank (default all; without betweenness, harmonic and "
      "closeness no shortest-path pass runs)", 0, 0, FALSE, centralities, "centralities"},
     {"betweenness-sample", 0, RN_OPTION_PAIR, ANALYZE, FIELD(betweenness_sample), "EPS,DELTA",
-     "Estimate betweenness from sampled shortest paths (Riondato-Kornaropoulos): every value "
+     "Estimate betweenness from sampled shortest paths (KADABRA, Borassi-Natale): every value "
      "within EPS (0.001 up to 1) with probability 1-DELTA (DELTA 1e-9 up to 1); seeded by --seed",
      0.001, 1, FALSE, NULL, "an error bound EPS and a failure probability DELTA, e.g. 0.01,0.1"},
     {"reductions", 0, RN_OPTION_CHOICE, ANALYZE, FIELD(reductions), "R",

@@ -339,12 +339,17 @@ runs "--betweenness-sample 0.001,1e-9" a --dataset "$TINY/dataset.json" --betwee
 runs "--betweenness-sample 0.05,0.1 --seed 7" a --dataset "$KEEP" --network org --betweenness-sample 0.05,0.1 --seed 7 --metrics betweenness --threads 1
 ok "the sample is stated" /usr/bin/python3 -c "
 import json; b = json.load(open('$TMP/r.json'))['parameters']['betweenness']
-assert b['method'] == 'riondato-kornaropoulos-2016' and b['epsilon'] == 0.05 and b['delta'] == 0.1 and b['seed'] == 7 and b['samples'] > 1000, b"
+assert b['method'] == 'kadabra-borassi-natale-2016' and b['epsilon'] == 0.05 and b['delta'] == 0.1 and b['seed'] == 7 and 1000 < b['samples'] <= b['max_samples'] and b['preliminary_samples'] > 0 and b['vertex_diameter_bound'] > 2, b"
 cp "$TMP/r.json" "$TMP/s1.json"
 runs "--betweenness-sample on 2 threads" a --dataset "$KEEP" --network org --betweenness-sample 0.05,0.1 --seed 7 --metrics betweenness --threads 2
 ok "the sample is the same for any thread count" cmp -s "$TMP/r.json" "$TMP/s1.json"
 runs "--betweenness-sample with another seed" a --dataset "$KEEP" --network org --betweenness-sample 0.05,0.1 --seed 8 --metrics betweenness
 ok "another seed draws another sample" bash -c "! cmp -s '$TMP/r.json' '$TMP/s1.json'"
+for t in 1 2; do
+    runs "--betweenness-sample --alpha 0 (breadth-first) on $t threads" a --dataset "$KEEP" --network org --alpha 0 --betweenness-sample 0.02,0.1 --seed 3 --metrics betweenness --threads $t
+    cp "$TMP/r.json" "$TMP/a0-$t.json"
+done
+ok "the breadth-first sample is the same for any thread count" cmp -s "$TMP/a0-1.json" "$TMP/a0-2.json"
 runs "--progress" a --dataset "$KEEP" --network org --progress --metrics harmonic
 ok "--progress on a short run prints no line (phases under 2 s)" bash -c "! grep -q '%' '$TMP/err'"
 # without reductions the pass takes over 2 s of one core
