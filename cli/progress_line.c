@@ -147,7 +147,7 @@ static void receive(const RnProgressEvent *event, gpointer data)
                     "regnet: the %s pass over %" G_GUINT64_FORMAT " sources should take about %s "
                     "on %u threads (estimated from a timed sample); to avoid it, leave the path "
                     "centralities out (--metrics degree,strength,eigenvector,pagerank) or sample "
-                    "betweenness (--betweenness-sample 0.05,0.1 --metrics "
+                    "betweenness (--betweenness-sample 0.01,0.1 --metrics "
                     "degree,strength,betweenness,eigenvector,pagerank)\n",
                     event->phase == RN_PHASE_PATHS ? "shortest-path" : rn_phase_name(event->phase),
                     event->total, text, event->threads);
