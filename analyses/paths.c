@@ -46,6 +46,7 @@ typedef struct {
     gboolean *settled;
     guint *pred;      /* predecessors of v in pred[offset[v] .. offset[v] + n_pred[v]) */
     guint *n_pred;    /* number of predecessors of each node */
+    gint32 *level;    /* alpha = 0: hop distance from the source, -1 if unreached */
 } Scratch;
 
 typedef struct {
@@ -119,29 +120,72 @@ static guint dijkstra(const Adjacency *adj, guint s, Scratch *w)
     return reached;
 }
 
-/* Unweighted counterpart of dijkstra(): breadth-first, exact. */
-static guint bfs_brandes(const Adjacency *adj, guint s, Scratch *w)
+/* Unweighted counterpart of dijkstra(): breadth-first, exact, lean.  32-bit
+ * levels, path counts accumulated as nodes are reached, no predecessor
+ * lists: the dependency pass finds a node's predecessors as its neighbours
+ * one level closer (bfs_dependencies()).  sigma[v] receives sigma[u] in the
+ * order u leaves the queue, as dijkstra()'s predecessor lists would, so the
+ * sums are the same floating-point operations in the same order. */
+static guint bfs_sigma(const Adjacency *adj, guint s, Scratch *w)
 {
+    const guint *restrict offset = adj->offset;
+    const guint *restrict target = adj->target;
+    gint32 *restrict level = w->level;
+    double *restrict sigma = w->sigma;
+    guint *restrict order = w->order;
     guint head = 0, tail = 0;
-    w->dist[s] = 0.0;
-    w->sigma[s] = 1.0;
-    w->n_pred[s] = 0;
-    w->order[tail++] = s;
+    level[s] = 0;
+    sigma[s] = 1.0;
+    order[tail++] = s;
     while (head < tail) {
-        guint u = w->order[head++];
-        double next = w->dist[u] + 1.0;
-        for (guint k = adj->offset[u]; k < adj->offset[u + 1]; k++) {
-            guint v = adj->target[k];
-            if (isinf(w->dist[v])) {
-                w->dist[v] = next;
-                w->order[tail++] = v;
-                add_predecessor(adj, w, u, v, TRUE);
-            } else if (w->dist[v] == next) {
-                add_predecessor(adj, w, u, v, FALSE);
+        guint u = order[head++];
+        gint32 next = level[u] + 1;
+        double su = sigma[u];
+        for (guint k = offset[u], end = offset[u + 1]; k < end; k++) {
+            guint v = target[k];
+            gint32 lv = level[v];
+            if (lv < 0) {
+                level[v] = next;
+                sigma[v] = su;
+                order[tail++] = v;
+            } else if (lv == next) {
+                sigma[v] += su;
             }
         }
     }
     return tail;
+}
+
+/* Brandes' accumulation after bfs_sigma(): t's dependency goes to every
+ * neighbour one level closer to the source.  Each delta[p] receives its
+ * terms in reverse queue order of t, as from predecessor lists, so the
+ * result is bit-identical to the list-based accumulation.  Adds t's
+ * dependency to bc as process_source() does. */
+static void bfs_dependencies(const Adjacency *adj, guint s, guint reached, Scratch *w,
+                             const RnTwins *twins, guint members, double *restrict bc)
+{
+    const guint *restrict offset = adj->offset;
+    const guint *restrict target = adj->target;
+    const gint32 *restrict level = w->level;
+    const double *restrict sigma = w->sigma;
+    double *restrict delta = w->delta;
+    const guint *restrict order = w->order;
+    for (guint i = 0; i < reached; i++)
+        delta[order[i]] = 0.0;
+    for (guint i = reached; i-- > 1;) {
+        guint t = order[i];
+        gint32 closer = level[t] - 1;
+        double coefficient = (1.0 + delta[t]) / sigma[t];
+        for (guint k = offset[t], end = offset[t + 1]; k < end; k++) {
+            guint p = target[k];
+            if (level[p] == closer)
+                delta[p] += sigma[p] * coefficient;
+        }
+        if (members == 1)
+            bc[t] += delta[t];
+        else if (twins->rep[t] != s)
+            bc[t] += members * delta[t];
+    }
 }
 
 /* Breadth-first hop distances from s; returns how many were reached. */
@@ -176,24 +220,31 @@ static void process_source(Pass *pass, guint s, Scratch *w, double *bc)
     const Adjacency *adj = pass->adj;
     guint n = adj->n;
     double *dist = w->dist;
-    guint reached = pass->weighted ? dijkstra(adj, s, w) : bfs_brandes(adj, s, w);
-
-    /* Dependencies in reverse order of distance (Brandes 2001). */
-    for (guint i = 0; accumulate && i < reached; i++)
-        w->delta[w->order[i]] = 0.0;
     const RnTwins *twins = pass->twins;
     guint members = twins ? twins->size[s] : 1;
-    for (guint i = accumulate ? reached : 0; i-- > 1;) {
-        guint t = w->order[i];
-        double coefficient = (1.0 + w->delta[t]) / w->sigma[t];
-        const guint *pred = w->pred + adj->offset[t];
-        for (guint k = 0; k < w->n_pred[t]; k++)
-            w->delta[pred[k]] += w->sigma[pred[k]] * coefficient;
-        if (members == 1)
-            bc[t] += w->delta[t];
-        else if (twins->rep[t] != s)
-            /* The class's other sources give t the same dependency. */
-            bc[t] += members * w->delta[t];
+    guint reached;
+
+    if (pass->weighted) {
+        reached = dijkstra(adj, s, w);
+        /* Dependencies in reverse order of distance (Brandes 2001). */
+        for (guint i = 0; accumulate && i < reached; i++)
+            w->delta[w->order[i]] = 0.0;
+        for (guint i = accumulate ? reached : 0; i-- > 1;) {
+            guint t = w->order[i];
+            double coefficient = (1.0 + w->delta[t]) / w->sigma[t];
+            const guint *pred = w->pred + adj->offset[t];
+            for (guint k = 0; k < w->n_pred[t]; k++)
+                w->delta[pred[k]] += w->sigma[pred[k]] * coefficient;
+            if (members == 1)
+                bc[t] += w->delta[t];
+            else if (twins->rep[t] != s)
+                /* The class's other sources give t the same dependency. */
+                bc[t] += members * w->delta[t];
+        }
+    } else {
+        reached = bfs_sigma(adj, s, w);
+        if (accumulate)
+            bfs_dependencies(adj, s, reached, w, twins, members, bc);
     }
     if (accumulate && members > 1) {
         /* Each member receives, from the other members as sources, what s
@@ -204,12 +255,32 @@ static void process_source(Pass *pass, guint s, Scratch *w, double *bc)
     }
 
     double harmonic = 0.0, sum = 0.0, max = 0.0;
-    for (guint i = 1; i < reached; i++) {
-        double d = dist[w->order[i]];
-        harmonic += 1.0 / d;
-        sum += d;
-        if (d > max)
-            max = d;
+    guint hop_max = 0;
+    double hop_sum = 0.0;
+    if (pass->weighted) {
+        for (guint i = 1; i < reached; i++) {
+            double d = dist[w->order[i]];
+            harmonic += 1.0 / d;
+            sum += d;
+            if (d > max)
+                max = d;
+        }
+        for (guint i = 0; i < reached; i++) {
+            dist[w->order[i]] = INFINITY;
+            w->settled[w->order[i]] = FALSE;
+        }
+    } else {
+        /* Levels are hop distances: one search gives both. */
+        for (guint i = 1; i < reached; i++) {
+            double d = (double)w->level[w->order[i]];
+            harmonic += 1.0 / d;
+            sum += d;
+        }
+        hop_max = reached > 0 ? (guint)w->level[w->order[reached - 1]] : 0;
+        max = hop_max;
+        hop_sum = sum;
+        for (guint i = 0; i < reached; i++)
+            w->level[w->order[i]] = -1;
     }
     pass->harmonic[s] = harmonic;
     pass->closeness[s] = reached > 1 ? ((reached - 1.0) / (n - 1.0)) * ((reached - 1.0) / sum)
@@ -218,25 +289,21 @@ static void process_source(Pass *pass, guint s, Scratch *w, double *bc)
         pass->harmonic[m] = pass->harmonic[s];
         pass->closeness[m] = pass->closeness[s];
     }
-    for (guint i = 0; i < reached; i++) {
-        dist[w->order[i]] = INFINITY;
-        w->settled[w->order[i]] = FALSE;
-    }
     if (!pass->in_scope[s])
         return;
     /* The scope is s's component, so everything reached is in scope. */
     pass->dist_sum[s] = sum;
     pass->dist_max[s] = max;
-    guint hop_reached = bfs(adj, s, w->hops, w->queue);
-    guint hop_max = 0;
-    double hop_sum = 0.0;
-    for (guint i = 0; i < reached; i++) {
-        guint h = w->hops[w->queue[i]];
-        hop_sum += h;
-        if (h > hop_max)
-            hop_max = h;
+    if (pass->weighted) {
+        guint hop_reached = bfs(adj, s, w->hops, w->queue);
+        for (guint i = 0; i < reached; i++) {
+            guint h = w->hops[w->queue[i]];
+            hop_sum += h;
+            if (h > hop_max)
+                hop_max = h;
+        }
+        reset_hops(w, hop_reached);
     }
-    reset_hops(w, hop_reached);
     pass->hop_sum[s] = hop_sum;
     pass->hop_max[s] = hop_max;
     for (guint m = members > 1 ? twins->next[s] : G_MAXUINT; m != G_MAXUINT; m = twins->next[m]) {
@@ -258,14 +325,16 @@ static void scratch_init(const Pass *pass, Scratch *w)
         .order = g_new(guint, n),
         .hops = g_new(guint, n),
         .queue = g_new(guint, n),
-        .heap = g_new(HeapItem, m2 + n + 1),
+        .heap = pass->weighted ? g_new(HeapItem, m2 + n + 1) : NULL,
         .settled = g_new0(gboolean, n),
-        .pred = pass->betweenness ? g_new(guint, m2 + 1) : NULL,
+        .pred = pass->betweenness && pass->weighted ? g_new(guint, m2 + 1) : NULL,
         .n_pred = g_new0(guint, n + 1),
+        .level = g_new(gint32, n + 1),
     };
     for (guint v = 0; v < n; v++) {
         w->dist[v] = INFINITY;
         w->hops[v] = G_MAXUINT;
+        w->level[v] = -1;
     }
 }
 
@@ -281,6 +350,7 @@ static void scratch_clear(Scratch *w)
     g_free(w->settled);
     g_free(w->pred);
     g_free(w->n_pred);
+    g_free(w->level);
 }
 
 /* Runs blocks of sources until none is left; the calling thread's worker
