@@ -419,6 +419,111 @@ static void test_reductions_synthetic(void)
     compare_all(r);
 }
 
+/* Runs the pass at alpha 0 (breadth-first kernel) and on the same edges with
+ * weight 1 at alpha 1 (Dijkstra kernel); both must agree to 1e-12 relative
+ * (the order of the path-count sums among equally distant nodes differs). */
+static void compare_kernels(const RnNetwork *net, gboolean plain, RnPathResult *bfs_out)
+{
+    g_autoptr(RnNetwork) unit = rn_network_new(RN_NETWORK_ORG);
+    for (guint i = 0; i < net->nodes->len; i++) {
+        RnNode node = {.id = g_strdup_printf("n%u", i), .label = g_strdup(""), .country = g_strdup(""),
+                       .sector = g_strdup(""), .region = g_strdup("")};
+        g_array_append_val(unit->nodes, node);
+    }
+    for (guint i = 0; i < net->edges->len; i++) {
+        RnEdge e = g_array_index(net->edges, RnEdge, i);
+        e.weight = 1.0;
+        g_array_append_val(unit->edges, e);
+    }
+    guint n = net->nodes->len;
+    g_autofree gboolean *scope = g_new(gboolean, n + 1);
+    for (guint i = 0; i < n; i++)
+        scope[i] = TRUE;
+    RnPathResult r[2];
+    RnPathOptions bfs = {.alpha = 0.0, .threads = 2, .betweenness = TRUE, .plain = plain};
+    RnPathOptions dijkstra = {.alpha = 1.0, .threads = 1, .betweenness = TRUE, .plain = plain};
+    rn_paths_run(net, &bfs, scope, &r[0]);
+    rn_paths_run(unit, &dijkstra, scope, &r[1]);
+    for (guint i = 0; i < n; i++) {
+        assert_close(r[0].betweenness[i], r[1].betweenness[i], "bfs/dijkstra betweenness", i);
+        assert_close(r[0].harmonic[i], r[1].harmonic[i], "bfs/dijkstra harmonic", i);
+        assert_close(r[0].closeness[i], r[1].closeness[i], "bfs/dijkstra closeness", i);
+    }
+    g_assert_cmpuint(r[0].diameter_hops, ==, r[1].diameter_hops);
+    g_assert_cmpfloat(r[0].diameter_weighted, ==, r[0].diameter_hops);
+    g_assert_cmpfloat(r[1].diameter_weighted, ==, r[1].diameter_hops);
+    assert_close(r[0].average_path_length_hops, r[1].average_path_length_hops, "apl hops", 0);
+    assert_close(r[0].average_path_length_weighted, r[0].average_path_length_hops, "apl", 0);
+    rn_path_result_clear(&r[1]);
+    if (bfs_out)
+        *bfs_out = r[0];
+    else
+        rn_path_result_clear(&r[0]);
+}
+
+static void test_bfs_kernel(void)
+{
+    g_autoptr(GRand) rand = g_rand_new_with_seed(16);
+    /* A path of 600 nodes: levels beyond the byte the kernel stores them in
+     * (modulo 255); exact values in closed form: betweenness of node i is
+     * 2 i (n-1-i) / ((n-1)(n-2)), harmonic sum_{d} 1/d over both sides. */
+    guint n = 600;
+    Builder path = {g_array_new(FALSE, FALSE, sizeof(double[3])), n};
+    for (guint v = 1; v < n; v++)
+        add_edge(&path, v - 1, v, 1.0 + v % 3);
+    RnPathResult r;
+    g_autoptr(RnNetwork) path_net = builder_network(&path);
+    for (guint plain = 0; plain < 2; plain++) {
+        compare_kernels(path_net, plain, &r);
+        g_assert_cmpuint(r.diameter_hops, ==, n - 1);
+        for (guint i = 0; i < n; i += 37) {
+            double bc = 2.0 * i * (n - 1.0 - i) / ((n - 1.0) * (n - 2.0));
+            double harmonic = 0.0, sum = 0.0;
+            for (guint d = 1; d <= i; d++)
+                harmonic += 1.0 / d, sum += d;
+            for (guint d = 1; d < n - i; d++)
+                harmonic += 1.0 / d, sum += d;
+            assert_close(r.betweenness[i], bc, "path betweenness", i);
+            assert_close(r.harmonic[i], harmonic, "path harmonic", i);
+            assert_close(r.closeness[i], (n - 1.0) / sum, "path closeness", i);
+        }
+        rn_path_result_clear(&r);
+    }
+    /* A cycle of 520 (two shortest paths between opposite nodes; levels wrap). */
+    Builder cycle = {g_array_new(FALSE, FALSE, sizeof(double[3])), 520};
+    for (guint v = 0; v < 520; v++)
+        add_edge(&cycle, v, (v + 1) % 520, 1.0);
+    g_autoptr(RnNetwork) cycle_net = builder_network(&cycle);
+    compare_kernels(cycle_net, FALSE, &r);
+    g_assert_cmpuint(r.diameter_hops, ==, 260);
+    for (guint i = 1; i < 520; i++)
+        assert_close(r.betweenness[i], r.betweenness[0], "cycle betweenness", i);
+    rn_path_result_clear(&r);
+    /* Projections (many equal-length paths), chains of cliques, a random graph. */
+    Builder proj = {g_array_new(FALSE, FALSE, sizeof(double[3])), 700};
+    add_projection(&proj, 0, 650, 600, rand);
+    g_autoptr(RnNetwork) proj_net = builder_network(&proj);
+    compare_kernels(proj_net, FALSE, NULL);
+    compare_kernels(proj_net, TRUE, NULL);
+    Builder chain = {g_array_new(FALSE, FALSE, sizeof(double[3])), 60 * 5};
+    for (guint c = 0; c < 60; c++) {
+        for (guint i = 0; i < 5; i++)
+            for (guint j = i + 1; j < 5; j++)
+                add_edge(&chain, 5 * c + i, 5 * c + j, 2.0);
+        if (c > 0)
+            add_edge(&chain, 5 * c - 1, 5 * c, 1.0);
+    }
+    g_autoptr(RnNetwork) chain_net = builder_network(&chain);
+    compare_kernels(chain_net, FALSE, &r);
+    g_assert_cmpuint(r.diameter_hops, ==, 60 * 2 - 1);
+    rn_path_result_clear(&r);
+    Builder random = {g_array_new(FALSE, FALSE, sizeof(double[3])), 300};
+    for (guint k = 0; k < 900; k++)
+        add_edge(&random, (guint)g_rand_int_range(rand, 0, 300), (guint)g_rand_int_range(rand, 0, 300), 1.0);
+    g_autoptr(RnNetwork) random_net = builder_network(&random);
+    compare_kernels(random_net, TRUE, NULL);
+}
+
 static void test_reductions_real(void)
 {
     /* keep.eu 2014-2020 organisations: 6847 nodes, thousands of twins. */
@@ -443,5 +548,6 @@ int main(int argc, char **argv)
     g_test_add_func("/metrics/threads-bit-identical", test_threads_bit_identical);
     g_test_add_func("/paths/reductions-synthetic", test_reductions_synthetic);
     g_test_add_func("/paths/reductions-real", test_reductions_real);
+    g_test_add_func("/paths/bfs-kernel", test_bfs_kernel);
     return g_test_run();
 }
