@@ -14,7 +14,7 @@
 #include "engine/model.h"
 #include "engine/network.h"
 
-#define RN_REPORT_SCHEMA_VERSION "2.1.0"
+#define RN_REPORT_SCHEMA_VERSION "2.2.0"
 
 typedef struct {
     const char *dataset_name;          /* from the description */
