@@ -27,6 +27,10 @@ void rn_biconnected_find(const RnPathGraph *g, RnBiconnected *r)
     g_autofree gboolean *cut = g_new0(gboolean, n + 1);
     guint time = 0, edges = 0;
     GArray *largest = g_array_new(FALSE, FALSE, sizeof(guint));
+    GArray *offsets = g_array_new(FALSE, FALSE, sizeof(guint));
+    GArray *members = g_array_new(FALSE, FALSE, sizeof(guint));
+    guint zero = 0;
+    g_array_append_val(offsets, zero);
     for (guint root = 0; root < n; root++) {
         if (disc[root] || g->offset[root] == g->offset[root + 1])
             continue;
@@ -82,6 +86,8 @@ void rn_biconnected_find(const RnPathGraph *g, RnBiconnected *r)
                 if (a == p && b == u)
                     break;
             }
+            g_array_append_vals(members, block, count);
+            g_array_append_val(offsets, members->len);
             if (count > r->largest_nodes) {
                 r->largest_nodes = count;
                 r->largest_edges = block_edges;
@@ -96,10 +102,14 @@ void rn_biconnected_find(const RnPathGraph *g, RnBiconnected *r)
         r->articulation_points += cut[v];
     qsort(largest->data, largest->len, sizeof(guint), compare_guint);
     r->largest = (guint *)g_array_free(largest, FALSE);
+    r->block_offset = (guint *)g_array_free(offsets, FALSE);
+    r->block_nodes = (guint *)g_array_free(members, FALSE);
 }
 
 void rn_biconnected_clear(RnBiconnected *r)
 {
     g_free(r->largest);
+    g_free(r->block_offset);
+    g_free(r->block_nodes);
     *r = (RnBiconnected){0};
 }

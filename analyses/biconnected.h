@@ -22,6 +22,8 @@ typedef struct {
     guint largest_nodes;  /* nodes of the largest block (by nodes; the first found on ties) */
     guint largest_edges;  /* its edges */
     guint *largest;       /* largest_nodes: its nodes, increasing; owned */
+    guint *block_offset;  /* blocks + 1: nodes of block b are block_nodes[block_offset[b] ..) */
+    guint *block_nodes;   /* the nodes of every block in the order found; owned */
 } RnBiconnected;
 
 /*
