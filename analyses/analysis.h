@@ -182,7 +182,11 @@ typedef struct {
  * the work of a weighted pass), progress is reported from the calling thread,
  * and before a pass on 256 nodes or more a few sources spread over the node
  * order are timed and the estimated wall time of the whole pass reported
- * (RN_PROGRESS_ESTIMATE).  Time complexity: O(V (E + V log V)).
+ * (RN_PROGRESS_ESTIMATE).  Unless options->plain or skip_reductions say
+ * otherwise, degree-1 nodes are removed (pendants.h) and twins merged
+ * (twins.h), with results equal to the plain pass to 1e-12 relative; the
+ * result says what they removed and gives the biconnected structure
+ * (biconnected.h).  Time complexity: O(S (E + V log V)), S the sources left.
  */
 void rn_paths_run(const RnNetwork *network, const RnPathOptions *options,
                   const gboolean *in_scope, RnPathResult *result);
