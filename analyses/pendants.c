@@ -236,6 +236,19 @@ void rn_pendants_source(const RnPendants *p, const RnPathGraph *g, guint s, cons
             guint d = order[j];
             double base = hx + dist[d];
             guint base_hops = hops ? hx_hops + hops[d] : 0;
+            if (p->weight[d] == 1.0) {
+                /* d stands for itself (height 0): most targets, no tree to read */
+                harmonic += 1.0 / base;
+                sum += base;
+                if (base > max)
+                    max = base;
+                if (hops) {
+                    hop_sum += base_hops;
+                    if (base_hops > hop_max)
+                        hop_max = base_hops;
+                }
+                continue;
+            }
             for (guint k = p->tree_offset[d]; k < p->tree_offset[d + 1]; k++) {
                 guint y = p->tree_member[k];
                 double e = base + p->height[y];
