@@ -13,6 +13,7 @@ static int compare_guint(const void *a, const void *b)
 
 void rn_biconnected_find(const RnPathGraph *g, RnBiconnected *r)
 {
+    g_return_if_fail(g != NULL && r != NULL);
     guint n = g->n;
     *r = (RnBiconnected){0};
     g_autofree guint *disc = g_new0(guint, n + 1); /* 0: not visited; else order + 1 */
@@ -108,6 +109,7 @@ void rn_biconnected_find(const RnPathGraph *g, RnBiconnected *r)
 
 void rn_biconnected_clear(RnBiconnected *r)
 {
+    g_return_if_fail(r != NULL);
     g_free(r->largest);
     g_free(r->block_offset);
     g_free(r->block_nodes);

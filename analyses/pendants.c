@@ -52,6 +52,7 @@ static void components(const RnPathGraph *g, guint *size)
 
 void rn_pendants_find(const RnPathGraph *g, RnPendants *p)
 {
+    g_return_if_fail(g != NULL && p != NULL);
     guint n = g->n;
     *p = (RnPendants){.n = n};
     p->core_of = g_new(guint, n + 1);
@@ -194,6 +195,7 @@ void rn_pendants_find(const RnPathGraph *g, RnPendants *p)
 
 void rn_pendants_clear(RnPendants *p)
 {
+    g_return_if_fail(p != NULL);
     g_free(p->core.offset);
     g_free(p->core.target);
     g_free(p->core.length);
@@ -222,6 +224,7 @@ void rn_pendants_source(const RnPendants *p, const RnPathGraph *g, guint s, cons
                         guint reached, const double *dist, const guint *hops,
                         const RnPendantSums *sums)
 {
+    g_return_if_fail(p != NULL && g != NULL && order != NULL && dist != NULL && sums != NULL);
     guint c = p->orig_of[s];
     guint first = p->tree_offset[s], last = p->tree_offset[s + 1];
     g_autofree Step *stack = last - first > 1 ? g_new(Step, last - first) : NULL;
