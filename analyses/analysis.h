@@ -62,6 +62,12 @@ typedef struct {
     guint path_sources;      /* sources the path pass solved (0 when none ran) */
     guint open_twins_merged; /* nodes solved as twins of another (docs/paths.md) */
     guint closed_twins_merged;
+    guint path_reductions;   /* RnReduction bits the path pass applied */
+    guint degree1_removed;   /* nodes removed as degree 1 (docs/paths.md) */
+    guint articulation_points;
+    guint biconnected_components;
+    guint largest_biconnected_nodes;
+    guint largest_biconnected_edges;
     double total_weight;
     double density;          /* 2E / (N (N - 1)) */
     guint components;
@@ -91,7 +97,7 @@ typedef struct {
     double sample_delta;
     guint64 sample_seed;
     const RnProgress *progress; /* NULL: none */
-    gboolean plain_paths;    /* TRUE: the path pass without exact reductions (--reductions none) */
+    guint skip_reductions;   /* RnReduction bits the path pass leaves out (--reductions) */
 } RnAnalysisOptions;
 
 void rn_centrality_clear(RnCentrality *c);
@@ -122,9 +128,15 @@ typedef struct {
     double average_path_length_hops;
     double diameter_weighted;
     double average_path_length_weighted;
-    guint sources;             /* sources solved (n less the twins merged) */
+    guint reductions;          /* RnReduction bits applied */
+    guint sources;             /* sources solved (n less the reductions) */
+    guint degree1_removed;     /* nodes removed as degree 1, repeatedly (pendants.h) */
     guint open_twins_merged;   /* nodes solved as an open twin of a lower node */
     guint closed_twins_merged; /* nodes solved as a closed twin of a lower node */
+    guint articulation_points; /* of the whole graph (biconnected.h) */
+    guint biconnected_components;
+    guint largest_biconnected_nodes;
+    guint largest_biconnected_edges;
 } RnPathResult;
 
 /*
@@ -151,11 +163,19 @@ static inline void rn_path_result_clear(RnPathResult *result)
     *result = (RnPathResult){0};
 }
 
+/* Exact reductions of the path pass (docs/paths.md). */
+typedef enum {
+    RN_REDUCTION_TWINS = 1 << 0,   /* structurally equivalent nodes solved once */
+    RN_REDUCTION_DEGREE1 = 1 << 1, /* degree-1 nodes removed repeatedly, added in closed form */
+    RN_REDUCTIONS_ALL = (1 << 2) - 1
+} RnReduction;
+
 typedef struct {
     double alpha;
     guint threads;
     gboolean betweenness;        /* FALSE: no dependency accumulation, result->betweenness NULL */
-    gboolean plain;              /* TRUE: no exact reduction (twins), for tests and benchmarks */
+    gboolean plain;              /* TRUE: no exact reduction, for tests and benchmarks */
+    guint skip_reductions;       /* RnReduction bits left out (0: every reduction) */
     const RnProgress *progress;  /* RN_PHASE_PATHS: sources done of n; NULL: none */
 } RnPathOptions;
 
@@ -164,7 +184,11 @@ typedef struct {
  * the work of a weighted pass), progress is reported from the calling thread,
  * and before a pass on 256 nodes or more a few sources spread over the node
  * order are timed and the estimated wall time of the whole pass reported
- * (RN_PROGRESS_ESTIMATE).  Time complexity: O(V (E + V log V)).
+ * (RN_PROGRESS_ESTIMATE).  Unless options->plain or skip_reductions say
+ * otherwise, degree-1 nodes are removed (pendants.h) and twins merged
+ * (twins.h), with results equal to the plain pass to 1e-12 relative; the
+ * result says what they removed and gives the biconnected structure
+ * (biconnected.h).  Time complexity: O(S (E + V log V)), S the sources left.
  */
 void rn_paths_run(const RnNetwork *network, const RnPathOptions *options,
                   const gboolean *in_scope, RnPathResult *result);

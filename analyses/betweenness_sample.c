@@ -169,8 +169,8 @@ static GArray *run_chunk(Run *run, guint j, RnPathSampler *w, guint *path)
     guint64 first = (guint64)j * CHUNK, last = MIN(first + CHUNK, run->limit);
     for (guint64 k = first; k < last; k++) {
         guint64 state = sample_state(run->seed, run->phase, k);
-        guint s = (guint)rn_uniform_below(&state, n);
-        guint t = (guint)rn_uniform_below(&state, n - 1);
+        guint s = (guint)rn_random_below(&state, n);
+        guint t = (guint)rn_random_below(&state, n - 1);
         if (t >= s)
             t++;
         if (run->component[s] != run->component[t])

@@ -10,6 +10,7 @@
 #ifndef REGNET_BRIDGING_H
 #define REGNET_BRIDGING_H
 
+#include "analyses/random.h"
 #include "analyses/analysis.h"
 #include "engine/grouping.h"
 #include "engine/model.h"
@@ -208,10 +209,6 @@ void rn_ei_index_compute(const RnNetwork *network, const RnGrouping *grouping,
                          guint permutations, guint64 seed, RnEiIndex *result);
 void rn_ei_index_clear(RnEiIndex *result);
 
-/* The generator behind the permutation test, exposed for tests. */
-guint64 rn_splitmix64(guint64 *state);
-/* Uniform integer in [0, bound) by rejection (no modulo bias). */
-guint64 rn_random_below(guint64 *state, guint64 bound);
 
 
 /* ---- cross-sector links (cross_sector.c) ----------------------------------- */

@@ -20,7 +20,9 @@
 #include <string.h>
 
 #include "analyses/analysis.h"
+#include "analyses/biconnected.h"
 #include "analyses/path_graph.h"
+#include "analyses/pendants.h"
 #include "analyses/twins.h"
 
 #define N_BLOCKS 64
@@ -81,8 +83,12 @@ typedef struct {
 } Scratch;
 
 typedef struct {
-    const Adjacency *adj;
-    const gboolean *in_scope;
+    const Adjacency *adj;       /* the graph the sources run on (the core with degree-1 removal) */
+    const Adjacency *graph;     /* the whole graph */
+    const RnPendants *pendants; /* NULL: adj is the whole graph */
+    const guint *orig;          /* adj node -> node of the whole graph */
+    const double *weight;       /* adj node -> nodes it stands for (1 without degree-1 removal) */
+    const gboolean *in_scope;   /* of the whole graph */
     gboolean weighted;
     gboolean betweenness; /* accumulate dependencies */
     guint n_blocks;
@@ -91,7 +97,8 @@ typedef struct {
     const RnProgress *progress;
     const RnTwins *twins; /* NULL: every node is a source */
     guint sources;        /* nodes solved as sources (class representatives) */
-    double **partial;     /* N_BLOCKS rows of n betweenness sums */
+    double **partial;     /* N_BLOCKS rows of adj->n betweenness sums */
+    /* per node of the whole graph: */
     double *harmonic;
     double *closeness;
     double *hop_sum;      /* per source, over in-scope targets */
@@ -227,33 +234,128 @@ static void reset_hops(Scratch *w, guint reached)
         w->hops[w->queue[i]] = G_MAXUINT;
 }
 
+/* Harmonic, closeness, distance sums and eccentricities of s and, with
+ * degree-1 removal, of the nodes of its tree (pendants.h), from its pass.
+ * At alpha 0 the search's levels are the hop distances, so no second
+ * search runs; they are written out as distances only for the trees of
+ * degree-1 removal, which read them by node. */
+static void source_sums(Pass *pass, guint s, Scratch *w, guint reached)
+{
+    const Adjacency *adj = pass->adj;
+    guint o = pass->orig[s];
+    gboolean scoped = pass->in_scope[o];
+    double harmonic = 0.0, sum = 0.0, max = 0.0, hop_sum = 0.0;
+    guint hop_max = 0;
+
+    if (!pass->weighted) {
+        /* The order is by level, so the distance grows by one where the
+         * (modular) level changes. */
+        guint d = 0;
+        gboolean write = pass->pendants != NULL;
+        if (write) {
+            w->dist[s] = 0.0;
+            w->hops[s] = 0;
+        }
+        for (guint i = 1; i < reached; i++) {
+            guint v = w->order[i];
+            d += w->level[v] != w->level[w->order[i - 1]];
+            harmonic += 1.0 / d;
+            sum += d;
+            if (write) {
+                w->dist[v] = d;
+                w->hops[v] = d;
+            }
+        }
+        hop_max = d;
+        max = hop_max;
+        hop_sum = sum;
+    }
+    if (pass->pendants) {
+        guint hop_reached = 0;
+        if (pass->weighted && scoped)
+            hop_reached = bfs(adj, s, w->hops, w->queue);
+        RnPendantSums sums = {pass->harmonic, pass->closeness, pass->dist_sum,
+                              pass->dist_max, pass->hop_sum,  pass->hop_max};
+        rn_pendants_source(pass->pendants, pass->graph, s, w->order, reached, w->dist,
+                           scoped ? w->hops : NULL, &sums);
+        if (pass->weighted)
+            reset_hops(w, hop_reached);
+        else
+            for (guint i = 0; i < reached; i++)
+                w->hops[w->order[i]] = G_MAXUINT;
+    } else {
+        if (pass->weighted) {
+            for (guint i = 1; i < reached; i++) {
+                double d = w->dist[w->order[i]];
+                harmonic += 1.0 / d;
+                sum += d;
+                if (d > max)
+                    max = d;
+            }
+            if (scoped) {
+                guint hop_reached = bfs(adj, s, w->hops, w->queue);
+                for (guint i = 0; i < hop_reached; i++) {
+                    guint h = w->hops[w->queue[i]];
+                    hop_sum += h;
+                    if (h > hop_max)
+                        hop_max = h;
+                }
+                reset_hops(w, hop_reached);
+            }
+        }
+        guint n = adj->n;
+        pass->harmonic[o] = harmonic;
+        pass->closeness[o] = reached > 1
+                                 ? ((reached - 1.0) / (n - 1.0)) * ((reached - 1.0) / sum)
+                                 : 0.0;
+        /* The scope is s's component, so everything reached is in scope. */
+        pass->dist_sum[o] = sum;
+        pass->dist_max[o] = max;
+        pass->hop_sum[o] = scoped ? hop_sum : 0.0;
+        pass->hop_max[o] = scoped ? hop_max : 0;
+    }
+    const RnTwins *twins = pass->twins;
+    for (guint m = twins && twins->size[s] > 1 ? twins->next[s] : G_MAXUINT; m != G_MAXUINT;
+         m = twins->next[m]) {
+        /* Twins stand for one node each (pendants.c makes only those eligible). */
+        guint mo = pass->orig[m];
+        pass->harmonic[mo] = pass->harmonic[o];
+        pass->closeness[mo] = pass->closeness[o];
+        pass->dist_sum[mo] = pass->dist_sum[o];
+        pass->dist_max[mo] = pass->dist_max[o];
+        pass->hop_sum[mo] = pass->hop_sum[o];
+        pass->hop_max[mo] = pass->hop_max[o];
+    }
+}
+
 static void process_source(Pass *pass, guint s, Scratch *w, double *bc)
 {
     gboolean accumulate = pass->betweenness;
     const Adjacency *adj = pass->adj;
-    guint n = adj->n;
-    double *dist = w->dist;
-    const RnTwins *twins = pass->twins;
-    guint members = twins ? twins->size[s] : 1;
-    guint reached;
+    const double *weight = pass->weight;
+    guint reached = pass->weighted ? dijkstra(adj, s, w) : bfs_sigma(adj, s, w);
 
-    reached = pass->weighted ? dijkstra(adj, s, w) : bfs_sigma(adj, s, w);
-    /* Dependencies in reverse order of distance (Brandes 2001). */
+    /* Dependencies in reverse order of distance (Brandes 2001); with
+     * degree-1 removal each target t stands for weight[t] nodes and the
+     * source for weight[s] (pendants.h). */
     for (guint i = 0; accumulate && i < reached; i++)
         w->delta[w->order[i]] = 0.0;
+    const RnTwins *twins = pass->twins;
+    guint members = twins ? twins->size[s] : 1;
+    double times = members > 1 ? (double)members : weight[s];
     for (guint i = accumulate ? reached : 0; i-- > 1;) {
         guint t = w->order[i];
         if (i > PREFETCH_AHEAD)
             prefetch_arcs(w->pred + adj->offset[w->order[i - PREFETCH_AHEAD]]);
-        double coefficient = (1.0 + w->delta[t]) / w->sigma[t];
+        double coefficient = (weight[t] + w->delta[t]) / w->sigma[t];
         const guint *pred = w->pred + adj->offset[t];
         for (guint k = 0; k < w->n_pred[t]; k++)
             w->delta[pred[k]] += w->sigma[pred[k]] * coefficient;
         if (members == 1)
-            bc[t] += w->delta[t];
+            bc[t] += times * w->delta[t];
         else if (twins->rep[t] != s)
             /* The class's other sources give t the same dependency. */
-            bc[t] += members * w->delta[t];
+            bc[t] += times * w->delta[t];
     }
     if (accumulate && members > 1) {
         /* Each member receives, from the other members as sources, what s
@@ -262,66 +364,15 @@ static void process_source(Pass *pass, guint s, Scratch *w, double *bc)
         for (guint m = s; m != G_MAXUINT; m = twins->next[m])
             bc[m] += share;
     }
-
-    double harmonic = 0.0, sum = 0.0, max = 0.0;
-    guint hop_max = 0;
-    double hop_sum = 0.0;
+    source_sums(pass, s, w, reached);
     if (pass->weighted) {
-        for (guint i = 1; i < reached; i++) {
-            double d = dist[w->order[i]];
-            harmonic += 1.0 / d;
-            sum += d;
-            if (d > max)
-                max = d;
-        }
         for (guint i = 0; i < reached; i++) {
-            dist[w->order[i]] = INFINITY;
+            w->dist[w->order[i]] = INFINITY;
             w->settled[w->order[i]] = FALSE;
         }
     } else {
-        /* Levels are hop distances: one search gives both.  The order is by
-         * level, so the distance grows by one where the (modular) level changes. */
-        guint d = 0;
-        for (guint i = 1; i < reached; i++) {
-            d += w->level[w->order[i]] != w->level[w->order[i - 1]];
-            harmonic += 1.0 / d;
-            sum += d;
-        }
-        hop_max = d;
-        max = hop_max;
-        hop_sum = sum;
         for (guint i = 0; i < reached; i++)
             w->level[w->order[i]] = UNSEEN;
-    }
-    pass->harmonic[s] = harmonic;
-    pass->closeness[s] = reached > 1 ? ((reached - 1.0) / (n - 1.0)) * ((reached - 1.0) / sum)
-                                     : 0.0;
-    for (guint m = members > 1 ? twins->next[s] : G_MAXUINT; m != G_MAXUINT; m = twins->next[m]) {
-        pass->harmonic[m] = pass->harmonic[s];
-        pass->closeness[m] = pass->closeness[s];
-    }
-    if (!pass->in_scope[s])
-        return;
-    /* The scope is s's component, so everything reached is in scope. */
-    pass->dist_sum[s] = sum;
-    pass->dist_max[s] = max;
-    if (pass->weighted) {
-        guint hop_reached = bfs(adj, s, w->hops, w->queue);
-        for (guint i = 0; i < reached; i++) {
-            guint h = w->hops[w->queue[i]];
-            hop_sum += h;
-            if (h > hop_max)
-                hop_max = h;
-        }
-        reset_hops(w, hop_reached);
-    }
-    pass->hop_sum[s] = hop_sum;
-    pass->hop_max[s] = hop_max;
-    for (guint m = members > 1 ? twins->next[s] : G_MAXUINT; m != G_MAXUINT; m = twins->next[m]) {
-        pass->dist_sum[m] = sum;
-        pass->dist_max[m] = max;
-        pass->hop_sum[m] = hop_sum;
-        pass->hop_max[m] = hop_max;
     }
 }
 
@@ -435,25 +486,61 @@ void rn_paths_run(const RnNetwork *net, const RnPathOptions *options,
                   const gboolean *in_scope, RnPathResult *result)
 {
     g_return_if_fail(net != NULL && options != NULL && in_scope != NULL && result != NULL);
-    Adjacency adj;
-    rn_path_graph_build(net, options->alpha, &adj);
-    guint n = adj.n;
+    Adjacency graph;
+    rn_path_graph_build(net, options->alpha, &graph);
+    guint n = graph.n;
     guint threads = options->threads;
+    guint skip = options->plain ? RN_REDUCTIONS_ALL : options->skip_reductions;
+    *result = (RnPathResult){.reductions = RN_REDUCTIONS_ALL & ~skip};
+
+    RnBiconnected blocks;
+    rn_biconnected_find(&graph, &blocks);
+    result->articulation_points = blocks.articulation_points;
+    result->biconnected_components = blocks.blocks;
+    result->largest_biconnected_nodes = blocks.largest_nodes;
+    result->largest_biconnected_edges = blocks.largest_edges;
+    rn_biconnected_clear(&blocks);
+
+    /* Degree-1 removal: the sources run on the core (pendants.h). */
+    RnPendants pendants = {0};
+    gboolean degree1 = !(skip & RN_REDUCTION_DEGREE1);
+    if (degree1)
+        rn_pendants_find(&graph, &pendants);
+    const Adjacency *adj = degree1 ? &pendants.core : &graph;
+    guint m = adj->n;
+    g_autofree guint *identity = degree1 ? NULL : g_new(guint, n + 1);
+    g_autofree double *ones = degree1 ? NULL : g_new(double, n + 1);
+    for (guint v = 0; !degree1 && v < n; v++) {
+        identity[v] = v;
+        ones[v] = 1.0;
+    }
+    result->degree1_removed = pendants.removed;
+
+    /* Twins among the core nodes that stand for themselves only. */
     RnTwins twins = {0};
-    if (!options->plain)
-        rn_twins_find(&adj, &twins);
-    result->sources = n - twins.open_merged - twins.closed_merged;
+    gboolean merge = !(skip & RN_REDUCTION_TWINS);
+    if (merge) {
+        g_autofree gboolean *alone = g_new(gboolean, m + 1);
+        for (guint v = 0; v < m; v++)
+            alone[v] = !degree1 || pendants.weight[v] == 1.0;
+        rn_twins_find_among(adj, alone, &twins);
+    }
+    result->sources = m - twins.open_merged - twins.closed_merged;
     result->open_twins_merged = twins.open_merged;
     result->closed_twins_merged = twins.closed_merged;
     Pass pass = {
-        .twins = options->plain ? NULL : &twins,
+        .twins = merge ? &twins : NULL,
         .sources = result->sources,
-        .adj = &adj,
+        .adj = adj,
+        .graph = &graph,
+        .pendants = degree1 ? &pendants : NULL,
+        .orig = degree1 ? pendants.orig_of : identity,
+        .weight = degree1 ? pendants.weight : ones,
         .in_scope = in_scope,
         .weighted = options->alpha != 0.0,
         .betweenness = options->betweenness,
         .progress = options->progress,
-        .n_blocks = n < N_BLOCKS ? MAX(n, 1) : N_BLOCKS,
+        .n_blocks = m < N_BLOCKS ? MAX(m, 1) : N_BLOCKS,
         .next_block = 0,
         .partial = g_new(double *, N_BLOCKS),
         .harmonic = g_new0(double, n + 1),
@@ -464,7 +551,7 @@ void rn_paths_run(const RnNetwork *net, const RnPathOptions *options,
         .dist_max = g_new0(double, n + 1),
     };
     for (guint b = 0; b < pass.n_blocks; b++)
-        pass.partial[b] = g_new0(double, n + 1);
+        pass.partial[b] = g_new0(double, m + 1);
 
     threads = CLAMP(threads, 1, pass.n_blocks);
     estimate(&pass, threads);
@@ -474,16 +561,22 @@ void rn_paths_run(const RnNetwork *net, const RnPathOptions *options,
     run_blocks(&pass, TRUE);
     for (guint t = 1; t < threads && t < G_N_ELEMENTS(pool); t++)
         g_thread_join(pool[t]);
-    rn_progress_end(pass.progress, RN_PHASE_PATHS, n);
+    rn_progress_end(pass.progress, RN_PHASE_PATHS, m);
 
     result->betweenness = pass.betweenness ? g_new0(double, n + 1) : NULL;
     double scale = n > 2 ? 1.0 / ((n - 1.0) * (n - 2.0)) : 0.0;
-    for (guint v = 0; pass.betweenness && v < n; v++) {
+    for (guint v = 0; pass.betweenness && v < m; v++) {
         double total = 0.0;
         for (guint b = 0; b < pass.n_blocks; b++)
             total += pass.partial[b][v];
         /* Each unordered pair was counted from both ends. */
-        result->betweenness[v] = total * scale;
+        result->betweenness[pass.orig[v]] = total;
+    }
+    for (guint v = 0; pass.betweenness && v < n; v++) {
+        if (degree1)
+            /* The pairs the removed trees force through v (pendants.h). */
+            result->betweenness[v] += pendants.pairs[v];
+        result->betweenness[v] *= scale;
     }
     guint scope = 0, hop_max = 0;
     double hop_sum = 0.0, dist_sum = 0.0, dist_max = 0.0;
@@ -512,5 +605,6 @@ void rn_paths_run(const RnNetwork *net, const RnPathOptions *options,
     g_free(pass.dist_sum);
     g_free(pass.dist_max);
     rn_twins_clear(&twins);
-    rn_path_graph_clear(&adj);
+    rn_pendants_clear(&pendants);
+    rn_path_graph_clear(&graph);
 }

@@ -85,6 +85,7 @@ static int compare_arcs(const void *a, const void *b)
 
 void rn_sample_graph_build(const RnPathGraph *g, gboolean weighted, RnSampleGraph *sg)
 {
+    g_return_if_fail(g != NULL && sg != NULL);
     *sg = (RnSampleGraph){.graph = g, .weighted = weighted, .by_node_target = g->target,
                           .by_node = g->length};
     if (!weighted)
@@ -128,6 +129,7 @@ void rn_sample_graph_build(const RnPathGraph *g, gboolean weighted, RnSampleGrap
 
 void rn_sample_graph_clear(RnSampleGraph *sg)
 {
+    g_return_if_fail(sg != NULL);
     g_clear_pointer(&sg->by_length_target, g_free);
     g_clear_pointer(&sg->by_length, g_free);
     g_clear_pointer(&sg->owned_by_node_target, g_free);
@@ -153,6 +155,7 @@ static guint find_arc(const RnSampleGraph *sg, guint u, guint v)
 
 void rn_path_sampler_init(const RnPathGraph *g, RnPathSampler *w)
 {
+    g_return_if_fail(g != NULL && w != NULL);
     guint n = g->n;
     gsize m2 = g->offset[n];
     *w = (RnPathSampler){.n = n};
@@ -173,6 +176,7 @@ void rn_path_sampler_init(const RnPathGraph *g, RnPathSampler *w)
 
 void rn_path_sampler_clear(RnPathSampler *w)
 {
+    g_return_if_fail(w != NULL);
     for (int side = 0; side < 2; side++) {
         g_free(w->dist[side]);
         g_free(w->sigma[side]);
@@ -246,7 +250,7 @@ static guint bfs_walk(const RnPathGraph *g, RnPathSampler *w, int side, guint fr
     const double *dist = w->dist[side], *sigma = w->sigma[side];
     guint k = 0, current = from;
     while (dist[current] != 0.0) {
-        Draw d = {.x = rn_uniform01(state) * sigma[current], .chosen = G_MAXUINT};
+        Draw d = {.x = rn_random_unit(state) * sigma[current], .chosen = G_MAXUINT};
         for (guint a = g->offset[current]; a < g->offset[current + 1] && !d.done; a++) {
             guint p = g->target[a];
             if (dist[p] + 1.0 == dist[current])
@@ -314,7 +318,7 @@ static guint bidirectional_bfs(const RnPathGraph *g, guint s, guint t, guint64 *
             total += w->sigma[side][x] * w->sigma[other][x];
     }
     *paths = total;
-    Draw d = {.x = rn_uniform01(state) * total, .chosen = G_MAXUINT};
+    Draw d = {.x = rn_random_unit(state) * total, .chosen = G_MAXUINT};
     for (guint i = lo[side]; i < hi[side] && !d.done; i++) {
         guint x = level[i];
         if (!isinf(w->dist[other][x]))
@@ -478,7 +482,7 @@ static guint dijkstra_walk(const RnSampleGraph *sg, RnPathSampler *w, int side, 
     const guint8 *settled = w->settled[side];
     guint k = 0, current = from;
     while (dist[current] != 0.0) {
-        Draw d = {.x = rn_uniform01(state) * sigma[current], .chosen = G_MAXUINT};
+        Draw d = {.x = rn_random_unit(state) * sigma[current], .chosen = G_MAXUINT};
         guint degree = g->offset[current + 1] - g->offset[current];
         guint log_degree = (guint)g_bit_storage(degree) + 1;
         if (degree <= (guint64)w->n_order[side] * log_degree) {
@@ -554,7 +558,7 @@ static guint bidirectional_dijkstra(const RnSampleGraph *sg, guint s, guint t, g
     }
     /* mu is finite, so there is a path: found even when none is drawn. */
     *paths = total > 0.0 ? total : 1.0;
-    Draw draw = {.x = rn_uniform01(state) * total, .chosen = G_MAXUINT};
+    Draw draw = {.x = rn_random_unit(state) * total, .chosen = G_MAXUINT};
     for (guint i = 0; i < q.n_crossing && !draw.done; i++)
         if (w->crossing[i].paths > 0.0)
             draw_offer(&draw, i, w->crossing[i].paths);

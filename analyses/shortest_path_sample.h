@@ -14,32 +14,7 @@
 #define REGNET_SHORTEST_PATH_SAMPLE_H
 
 #include "analyses/path_graph.h"
-
-/* SplitMix64 (Steele, Lea and Flood 2014): the next value of *state. */
-static inline guint64 rn_splitmix64(guint64 *state)
-{
-    guint64 z = (*state += G_GUINT64_CONSTANT(0x9E3779B97F4A7C15));
-    z = (z ^ (z >> 30)) * G_GUINT64_CONSTANT(0xBF58476D1CE4E5B9);
-    z = (z ^ (z >> 27)) * G_GUINT64_CONSTANT(0x94D049BB133111EB);
-    return z ^ (z >> 31);
-}
-
-/* Uniform in [0, bound), bound > 0, without modulo bias. */
-static inline guint64 rn_uniform_below(guint64 *state, guint64 bound)
-{
-    guint64 limit = G_MAXUINT64 - G_MAXUINT64 % bound;
-    guint64 x;
-    do
-        x = rn_splitmix64(state);
-    while (x >= limit);
-    return x % bound;
-}
-
-/* Uniform in [0, 1) with 53 random bits. */
-static inline double rn_uniform01(guint64 *state)
-{
-    return (double)(rn_splitmix64(state) >> 11) * (1.0 / 9007199254740992.0);
-}
+#include "analyses/random.h"
 
 /* The graph a sample runs on: the path graph and, with lengths, each node's
  * arcs in increasing order of neighbour and again of length (ties by

@@ -122,7 +122,7 @@ gboolean rn_analyze_network(const RnNetwork *net, const RnAnalysisOptions *optio
         RnPathOptions path_options = {.alpha = options->alpha, .threads = options->threads,
                                       .betweenness = (path_metrics & RN_METRIC_BETWEENNESS) != 0,
                                       .progress = options->progress,
-                                      .plain = options->plain_paths};
+                                      .skip_reductions = options->skip_reductions};
         rn_paths_run(net, &path_options, in_largest, &paths);
         c->betweenness = paths.betweenness;
         c->harmonic = paths.harmonic;
@@ -135,6 +135,12 @@ gboolean rn_analyze_network(const RnNetwork *net, const RnAnalysisOptions *optio
         s->path_sources = paths.sources;
         s->open_twins_merged = paths.open_twins_merged;
         s->closed_twins_merged = paths.closed_twins_merged;
+        s->path_reductions = paths.reductions;
+        s->degree1_removed = paths.degree1_removed;
+        s->articulation_points = paths.articulation_points;
+        s->biconnected_components = paths.biconnected_components;
+        s->largest_biconnected_nodes = paths.largest_biconnected_nodes;
+        s->largest_biconnected_edges = paths.largest_biconnected_edges;
         s->diameter_hops = paths.diameter_hops;
         s->average_path_length_hops = paths.average_path_length_hops;
         s->diameter_weighted = paths.diameter_weighted;

@@ -66,8 +66,8 @@ static gboolean closed_twins(const RnPathGraph *g, guint u, guint v)
 
 /* Groups the unassigned nodes by key; within a group, each node joins the
  * first earlier class it is a twin of.  Returns how many nodes joined. */
-static guint group(const RnPathGraph *g, RnTwins *t, Keyed *keys, guint n,
-                   gboolean (*twins)(const RnPathGraph *, guint, guint))
+static guint group(const RnPathGraph *g, const gboolean *eligible, RnTwins *t, Keyed *keys,
+                   guint n, gboolean (*twins)(const RnPathGraph *, guint, guint))
 {
     qsort(keys, n, sizeof *keys, compare_keyed);
     guint joined = 0;
@@ -80,12 +80,14 @@ static guint group(const RnPathGraph *g, RnTwins *t, Keyed *keys, guint n,
         for (guint k = a; k < b; k++) {
             guint v = keys[k].node;
             /* isolated nodes are cheap sources with nothing to share: left alone */
-            if (t->rep[v] != v || t->size[v] > 1 || g->offset[v + 1] == g->offset[v])
+            if (t->rep[v] != v || t->size[v] > 1 || g->offset[v + 1] == g->offset[v] ||
+                (eligible && !eligible[v]))
                 continue;
             last[v] = v;
             for (guint j = a; j < k; j++) {
                 guint u = keys[j].node;
-                if (t->rep[u] != u || g->offset[u + 1] == g->offset[u] || !twins(g, u, v))
+                if (t->rep[u] != u || g->offset[u + 1] == g->offset[u] ||
+                    (eligible && !eligible[u]) || !twins(g, u, v))
                     continue;
                 t->rep[v] = u;
                 t->next[last[u]] = v;
@@ -101,6 +103,12 @@ static guint group(const RnPathGraph *g, RnTwins *t, Keyed *keys, guint n,
 }
 
 void rn_twins_find(const RnPathGraph *g, RnTwins *t)
+{
+    g_return_if_fail(g != NULL && t != NULL);
+    rn_twins_find_among(g, NULL, t);
+}
+
+void rn_twins_find_among(const RnPathGraph *g, const gboolean *eligible, RnTwins *t)
 {
     g_return_if_fail(g != NULL && t != NULL);
     guint n = g->n;
@@ -123,12 +131,12 @@ void rn_twins_find(const RnPathGraph *g, RnTwins *t)
     }
     /* Nodes are in increasing order within a key, so a class's first node
      * is its lowest: the representative. */
-    t->open_merged = group(g, t, keys, n, open_twins);
+    t->open_merged = group(g, eligible, t, keys, n, open_twins);
     guint m = 0;
     for (guint v = 0; v < n; v++)
         if (t->rep[v] == v && t->size[v] == 1)
             keys[m++] = (Keyed){open[v] + mix(v), v};
-    t->closed_merged = group(g, t, keys, m, closed_twins);
+    t->closed_merged = group(g, eligible, t, keys, m, closed_twins);
 }
 
 void rn_twins_clear(RnTwins *t)

@@ -32,6 +32,11 @@ typedef struct {
  * compared).
  */
 void rn_twins_find(const RnPathGraph *graph, RnTwins *twins);
+/*
+ * rn_twins_find() among the nodes with eligible[v] (NULL: all); the others
+ * stay alone in their class.  Time complexity: as rn_twins_find().
+ */
+void rn_twins_find_among(const RnPathGraph *graph, const gboolean *eligible, RnTwins *twins);
 void rn_twins_clear(RnTwins *twins);
 
 #endif

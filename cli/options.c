@@ -43,7 +43,8 @@ static const char *const groupings[] = {"country", "sector", "nuts0", "nuts1", "
                                         "nuts3",   "community", NULL};
 static const char *const centralities[] = {"degree", "strength", "betweenness", "harmonic",
                                            "closeness", "eigenvector", "pagerank", NULL};
-static const char *const reductions[] = {"twins", "none", NULL};
+/* Bits of RnSettings.reductions; rn_settings_analysis_request() maps them to RnReduction. */
+static const char *const reductions[] = {"twins", "degree1", "none", NULL};
 static const char *const editions[] = {"2003", "2006", "2010", "2013", "2016", "2021", "2024", NULL};
 
 static const RnOptionSpec table[] = {
@@ -192,10 +193,11 @@ static const RnOptionSpec table[] = {
      "Estimate betweenness from sampled shortest paths (KADABRA, Borassi-Natale): every value "
      "within EPS (0.001 up to 1) with probability 1-DELTA (DELTA 1e-9 up to 1); seeded by --seed",
      0.001, 1, FALSE, NULL, "an error bound EPS and a failure probability DELTA, e.g. 0.01,0.1"},
-    {"reductions", 0, RN_OPTION_CHOICE, ANALYZE, FIELD(reductions), "R",
-     "Exact reductions of the shortest-path pass: twins (structurally equivalent nodes solved "
-     "once; default) or none (same results to 1e-12, slower; docs/paths.md)",
-     0, 0, FALSE, reductions, "a reduction"},
+    {"reductions", 0, RN_OPTION_SET, ANALYZE, FIELD(reductions), "LIST",
+     "Exact reductions of the shortest-path pass, comma-separated: twins (structurally "
+     "equivalent nodes solved once), degree1 (degree-1 nodes removed repeatedly, added in "
+     "closed form); default both; none for neither (same results to 1e-12, slower; "
+     "docs/paths.md)", 0, 0, FALSE, reductions, "reductions"},
     {"progress", 0, RN_OPTION_FLAG, ANALYZE, FIELD(progress), NULL,
      "Print progress of phases longer than 2 s to stderr even when it is not a terminal "
      "(never with --quiet)", 0, 0, FALSE, NULL, NULL},
@@ -232,7 +234,7 @@ void rn_settings_clear(RnSettings *s)
                       &s->group,     &s->objective, &s->programme, &s->period,  &s->periods,
                       &s->bootstrap_ranks, &s->for_ids, &s->sectors, &s->countries, &s->train,
                       &s->test,      &s->pairs,     &s->format,    &s->report, &s->figures,
-                      &s->figure_metric, &s->bind, &s->reductions};
+                      &s->figure_metric, &s->bind};
     for (guint k = 0; k < G_N_ELEMENTS(texts); k++)
         g_free(*texts[k]);
     if (s->programmes)
@@ -778,6 +780,11 @@ gboolean rn_settings_check(RnSettings *s, RnCommand command, GError **error)
                     "--betweenness-sample estimates betweenness, which --metrics leaves out");
         return FALSE;
     }
+    if ((s->reductions & 4) && s->reductions != 4) {
+        g_set_error(error, RN_ERROR, RN_ERROR_USAGE,
+                    "--reductions none stands alone; expected 'none' or a list of reductions");
+        return FALSE;
+    }
     if (s->bridges && strcmp(s->group, "community") == 0) {
         g_set_error(error, RN_ERROR, RN_ERROR_USAGE,
                     "--bridges needs a grouping organisations share with regions (country, "
@@ -816,6 +823,21 @@ void rn_settings_load_options(const RnSettings *s, RnLoadOptions *options)
                                .nuts_edition = s->nuts_edition};
 }
 
+/* The RnReduction bits --reductions leaves out (bits of the reductions table). */
+static guint reduction_skips(guint64 set)
+{
+    if (set == 0)
+        return 0; /* not given: every reduction */
+    if (set & 4)
+        return RN_REDUCTIONS_ALL; /* none */
+    guint skip = RN_REDUCTIONS_ALL;
+    if (set & 1)
+        skip &= ~(guint)RN_REDUCTION_TWINS;
+    if (set & 2)
+        skip &= ~(guint)RN_REDUCTION_DEGREE1;
+    return skip;
+}
+
 void rn_settings_analysis_request(const RnSettings *s, RnAnalysisRequest *r)
 {
     *r = (RnAnalysisRequest){
@@ -827,7 +849,7 @@ void rn_settings_analysis_request(const RnSettings *s, RnAnalysisRequest *r)
         .options = {.alpha = s->alpha, .threads = thread_count(s), .metrics = (guint)s->metrics,
                     .sample_epsilon = s->betweenness_sample[0],
                     .sample_delta = s->betweenness_sample[1], .sample_seed = (guint64)s->seed,
-                    .plain_paths = g_strcmp0(s->reductions, "none") == 0},
+                    .skip_reductions = reduction_skips(s->reductions)},
         .group = s->group,
         .bridging = {.group = s->group,
                      .communities = {.objective = g_strcmp0(s->objective, "cpm") == 0

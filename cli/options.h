@@ -50,7 +50,7 @@ typedef struct {
     char *figures, *figure_metric; /* analyze: figures folder (NULL: none); sizing metric */
     char *bind;             /* serve: address to listen on */
     gint64 port, queue;     /* serve: TCP port (0: any free one), analyses waiting at most */
-    char *reductions;       /* analyze: exact reductions of the path pass (NULL: twins) */
+    guint64 reductions;     /* --reductions: bit k = k-th of twins, degree1, none; 0 = all */
     GRegex *programmes, *themes;
     gint64 level, threads, runs, permutations, top, seed, figure_top;
     gint64 bootstrap, qap, null_models; /* compare's resampling */

@@ -328,11 +328,13 @@ static int command_analyze(int argc, char **argv)
         fprintf(stderr, "regnet: timings: figures %.3f s\n", t_figures);
     if (settings.timings)
         fprintf(stderr, "regnet: timings: load %.3f s, build %.3f s, analyze %.3f s "
-                "(paths %.3f s: %u sources, %u open and %u closed twins merged; betweenness "
+                "(paths %.3f s: %u sources, %u degree-1 removed, %u open and %u closed twins "
+                "merged, largest biconnected component %u nodes; betweenness "
                 "sample %.3f s), bridging %.3f s, write %.3f s, total %.3f s\n", t_load,
                 result.seconds_build, result.seconds_centrality,
                 rn_progress_line_seconds(line, RN_PHASE_PATHS), result.summary.path_sources,
-                result.summary.open_twins_merged, result.summary.closed_twins_merged,
+                result.summary.degree1_removed, result.summary.open_twins_merged,
+                result.summary.closed_twins_merged, result.summary.largest_biconnected_nodes,
                 rn_progress_line_seconds(line, RN_PHASE_SAMPLE), result.seconds_bridging,
                 g_timer_elapsed(timer, NULL) - t_analysis, g_timer_elapsed(timer, NULL));
     if (ok && !settings.quiet && strcmp(settings.output, "-") != 0) {

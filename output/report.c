@@ -231,6 +231,31 @@ cJSON *rn_json_network_counts(const RnNetwork *net)
     return n;
 }
 
+/* What the exact reductions of the shortest-path pass removed
+ * (docs/paths.md); null when no pass ran. */
+static cJSON *path_pass(const RnSummary *s)
+{
+    if (!s->has_paths)
+        return cJSON_CreateNull();
+    cJSON *o = cJSON_CreateObject();
+    cJSON *list = cJSON_AddArrayToObject(o, "reductions");
+    if (s->path_reductions & RN_REDUCTION_DEGREE1)
+        cJSON_AddItemToArray(list, cJSON_CreateString("degree1"));
+    if (s->path_reductions & RN_REDUCTION_TWINS)
+        cJSON_AddItemToArray(list, cJSON_CreateString("twins"));
+    cJSON_AddNumberToObject(o, "degree1_removed", s->degree1_removed);
+    cJSON_AddNumberToObject(o, "open_twins_merged", s->open_twins_merged);
+    cJSON_AddNumberToObject(o, "closed_twins_merged", s->closed_twins_merged);
+    cJSON_AddNumberToObject(o, "sources", s->path_sources);
+    cJSON_AddNumberToObject(o, "articulation_points", s->articulation_points);
+    cJSON_AddNumberToObject(o, "biconnected_components", s->biconnected_components);
+    cJSON_AddNumberToObject(o, "largest_biconnected_component_nodes",
+                            s->largest_biconnected_nodes);
+    cJSON_AddNumberToObject(o, "largest_biconnected_component_edges",
+                            s->largest_biconnected_edges);
+    return o;
+}
+
 cJSON *rn_json_summary(const RnSummary *s)
 {
     g_return_val_if_fail(s != NULL, NULL);
@@ -675,7 +700,9 @@ static cJSON *report_head(const RnReport *r)
     cJSON_AddItemToObject(root, "provenance", rn_json_provenance(r->model, result->near_duplicates));
     cJSON_AddItemToObject(root, "warnings", rn_json_string_array(result->warnings));
     cJSON_AddItemToObject(root, "network", rn_json_network_counts(result->network));
-    cJSON_AddItemToObject(root, "summary", rn_json_summary(&result->summary));
+    cJSON *summary = rn_json_summary(&result->summary);
+    cJSON_AddItemToObject(summary, "path_pass", path_pass(&result->summary));
+    cJSON_AddItemToObject(root, "summary", summary);
     if (bridging)
         cJSON_AddItemToObject(root, "analyses", analyses_section(r));
     /* A simple undirected graph: said outright, so that node-link readers

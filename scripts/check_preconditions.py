@@ -81,6 +81,8 @@ NULLABLE = {
 # function -> {argument: reason}; the other pointers of the function are checked.
 NULLABLE_ARGS = {
     "rn_betweenness_sample": {"progress": "NULL: no progress reporting"},
+    "rn_pendants_source": {"hops": "NULL: no hop distances (the source is outside the scope)"},
+    "rn_twins_find_among": {"eligible": "NULL: every node eligible"},
     "rn_country_point": {"edition": "NULL: the table's default edition"},
     "rn_csv_open": {"display_name": "NULL: path"},
     "rn_csv_open_parsed": {"display_name": "NULL: path", "cancel": "NULL: never cancelled"},

@@ -325,15 +325,32 @@ for f in gexf csv; do
     "$REGNET" analyze -q --dataset "$TINY/dataset.json" --network org --metrics degree --format $f --output "$TMP/f.out" 2>"$TMP/err"
     written "analyze --metrics degree --format $f" "$TMP/f.out"
 done
-check 2 "regnet: --reductions 'all' is not a reduction; expected 'twins' or 'none'" a --dataset "$KEEP" --reductions all
-for r in twins none; do runs "--reductions $r" a --dataset "$KEEP" --network org --weight newman --reductions $r; cp "$TMP/r.json" "$TMP/red-$r.json"; done
-ok "--reductions twins and none agree to 1e-12" /usr/bin/python3 -c "
-import json; a = json.load(open('$TMP/red-twins.json')); b = json.load(open('$TMP/red-none.json'))
+check 2 "regnet: --reductions 'all' is not one of the reductions; expected a comma-separated list of 'twins', 'degree1' or 'none'" a --dataset "$KEEP" --reductions all
+check 2 "regnet: --reductions names 'twins' twice; expected distinct reductions" a --dataset "$KEEP" --reductions twins,twins
+check 2 "regnet: --reductions none stands alone; expected 'none' or a list of reductions" a --dataset "$KEEP" --reductions twins,none
+for r in twins degree1 twins,degree1 none; do runs "--reductions $r" a --dataset "$KEEP" --network org --weight newman --reductions $r; cp "$TMP/r.json" "$TMP/red-$r.json"; done
+for r in twins degree1 twins,degree1; do
+ok "--reductions $r and none agree to 1e-12" /usr/bin/python3 -c "
+import json; a = json.load(open('$TMP/red-$r.json')); b = json.load(open('$TMP/red-none.json'))
 for x, y in zip(a['nodes'], b['nodes']):
     for k, p in x['metrics'].items():
         q = y['metrics'][k]
         assert p == q or abs(p - q) <= 1e-12 * max(abs(p), abs(q)), (x['id'], k, p, q)
-assert a['summary']['diameter_hops'] == b['summary']['diameter_hops']"
+for k in ('diameter_hops', 'diameter_weighted', 'average_path_length_hops', 'average_path_length_weighted'):
+    p, q = a['summary'][k], b['summary'][k]
+    assert p == q or abs(p - q) <= 1e-12 * max(abs(p), abs(q)), (k, p, q)
+pa, pb = a['summary']['path_pass'], b['summary']['path_pass']
+assert pa['reductions'] == sorted('$r'.split(',')), pa
+assert pb['reductions'] == [] and pb['sources'] == len(b['nodes']), pb
+assert ('degree1' in '$r') == (pa['degree1_removed'] > 0), pa
+assert ('twins' in '$r') == (pa['closed_twins_merged'] > 0), pa
+assert pa['sources'] == len(a['nodes']) - pa['degree1_removed'] - pa['open_twins_merged'] - pa['closed_twins_merged'], pa
+assert pa['largest_biconnected_component_nodes'] == pb['largest_biconnected_component_nodes'] > 1000, pa"
+done
+runs "no --reductions" a --dataset "$KEEP" --network org --weight newman
+ok "no --reductions is --reductions twins,degree1" cmp -s "$TMP/r.json" "$TMP/red-twins,degree1.json"
+runs "--reductions degree1,twins" a --dataset "$KEEP" --network org --weight newman --reductions degree1,twins
+ok "--reductions in either order" cmp -s "$TMP/r.json" "$TMP/red-twins,degree1.json"
 runs "--betweenness-sample at its bounds" a --dataset "$TINY/dataset.json" --network org --betweenness-sample 0.999,0.999999
 runs "--betweenness-sample 0.001,1e-9" a --dataset "$TINY/dataset.json" --betweenness-sample 0.001,1e-9 --metrics betweenness
 runs "--betweenness-sample 0.05,0.1 --seed 7" a --dataset "$KEEP" --network org --betweenness-sample 0.05,0.1 --seed 7 --metrics betweenness --threads 1

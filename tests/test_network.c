@@ -328,32 +328,55 @@ static void assert_close(double a, double b, const char *what, guint i)
         g_error("%s of node %u: %.17g with reductions, %.17g without", what, i, a, b);
 }
 
-/* Runs the pass with and without reductions; returns how many nodes were merged. */
+static void compare_results(const RnPathResult *a, const RnPathResult *b, guint n)
+{
+    for (guint i = 0; i < n; i++) {
+        assert_close(a->betweenness[i], b->betweenness[i], "betweenness", i);
+        assert_close(a->harmonic[i], b->harmonic[i], "harmonic", i);
+        assert_close(a->closeness[i], b->closeness[i], "closeness", i);
+    }
+    g_assert_cmpuint(a->diameter_hops, ==, b->diameter_hops);
+    assert_close(a->diameter_weighted, b->diameter_weighted, "diameter", 0);
+    assert_close(a->average_path_length_hops, b->average_path_length_hops, "apl hops", 0);
+    assert_close(a->average_path_length_weighted, b->average_path_length_weighted, "apl", 0);
+}
+
+/* Degree-1 nodes removed by the last compare_reductions() (all reductions). */
+static guint last_degree1;
+
+/* Runs the pass without reductions and with each set of them (twins alone,
+ * degree-1 alone, both); returns how many nodes twins alone merged. */
 static guint compare_reductions(const RnNetwork *net, double alpha, guint threads)
 {
     guint n = net->nodes->len;
     g_autofree gboolean *scope = g_new(gboolean, n + 1);
     for (guint i = 0; i < n; i++)
         scope[i] = TRUE; /* the pass only sums over the scope */
-    RnPathResult r[2];
-    for (guint k = 0; k < 2; k++) {
+    const guint skips[] = {RN_REDUCTIONS_ALL, RN_REDUCTION_DEGREE1, RN_REDUCTION_TWINS, 0};
+    RnPathResult r[4];
+    for (guint k = 0; k < 4; k++) {
         RnPathOptions o = {.alpha = alpha, .threads = threads, .betweenness = TRUE,
-                           .plain = k == 1};
+                           .skip_reductions = skips[k]};
         rn_paths_run(net, &o, scope, &r[k]);
+        g_assert_cmpuint(r[k].reductions, ==, RN_REDUCTIONS_ALL & ~skips[k]);
+        if (k > 0)
+            compare_results(&r[k], &r[0], n);
     }
-    for (guint i = 0; i < n; i++) {
-        assert_close(r[0].betweenness[i], r[1].betweenness[i], "betweenness", i);
-        assert_close(r[0].harmonic[i], r[1].harmonic[i], "harmonic", i);
-        assert_close(r[0].closeness[i], r[1].closeness[i], "closeness", i);
-    }
-    g_assert_cmpuint(r[0].diameter_hops, ==, r[1].diameter_hops);
-    assert_close(r[0].diameter_weighted, r[1].diameter_weighted, "diameter", 0);
-    assert_close(r[0].average_path_length_hops, r[1].average_path_length_hops, "apl hops", 0);
-    assert_close(r[0].average_path_length_weighted, r[1].average_path_length_weighted, "apl", 0);
-    g_assert_cmpuint(r[1].sources, ==, n);
-    guint merged = r[0].open_twins_merged + r[0].closed_twins_merged;
-    g_assert_cmpuint(r[0].sources, ==, n - merged);
-    for (guint k = 0; k < 2; k++) {
+    g_assert_cmpuint(r[0].sources, ==, n);
+    g_assert_cmpuint(r[0].degree1_removed, ==, 0);
+    g_assert_cmpuint(r[1].degree1_removed, ==, 0);
+    guint merged = r[1].open_twins_merged + r[1].closed_twins_merged;
+    g_assert_cmpuint(r[1].sources, ==, n - merged);
+    g_assert_cmpuint(r[2].open_twins_merged + r[2].closed_twins_merged, ==, 0);
+    g_assert_cmpuint(r[2].sources, ==, n - r[2].degree1_removed);
+    g_assert_cmpuint(r[3].degree1_removed, ==, r[2].degree1_removed);
+    g_assert_cmpuint(r[3].sources, ==,
+                     n - r[3].degree1_removed - r[3].open_twins_merged - r[3].closed_twins_merged);
+    g_assert_cmpuint(r[3].sources, <=, r[2].sources);
+    last_degree1 = r[3].degree1_removed;
+    for (guint k = 0; k < 4; k++) {
+        g_assert_cmpuint(r[k].largest_biconnected_nodes, ==, r[0].largest_biconnected_nodes);
+        g_assert_cmpuint(r[k].articulation_points, ==, r[0].articulation_points);
         g_free(r[k].betweenness);
         g_free(r[k].harmonic);
         g_free(r[k].closeness);
@@ -367,6 +390,19 @@ static guint compare_all(const RnNetwork *net)
     g_assert_cmpuint(compare_reductions(net, 0.0, 2), ==, merged);
     g_assert_cmpuint(compare_reductions(net, 0.5, 2), ==, merged);
     return merged;
+}
+
+/* compare_reductions() at alpha 1, 0 and 0.5, where weights decide which
+ * nodes are twins; returns the degree-1 nodes removed (the same at any alpha). */
+static guint compare_alphas(const RnNetwork *net)
+{
+    compare_reductions(net, 1.0, 1);
+    guint removed = last_degree1;
+    compare_reductions(net, 0.0, 2);
+    g_assert_cmpuint(last_degree1, ==, removed);
+    compare_reductions(net, 0.5, 2);
+    g_assert_cmpuint(last_degree1, ==, removed);
+    return removed;
 }
 
 static void test_reductions_synthetic(void)
@@ -410,6 +446,59 @@ static void test_reductions_synthetic(void)
     }
     g_autoptr(RnNetwork) m = builder_network(&comps);
     g_assert_cmpuint(compare_all(m), >, 0);
+    /* A path of 30 (one tree, peeled to one node) with weights 1..3. */
+    Builder path = {g_array_new(FALSE, FALSE, sizeof(double[3])), 30};
+    for (guint v = 0; v + 1 < 30; v++)
+        add_edge(&path, v, v + 1, 1.0 + v % 3);
+    g_autoptr(RnNetwork) pa = builder_network(&path);
+    g_assert_cmpuint(compare_alphas(pa), ==, 29);
+    /* Trees hanging off cliques: 5 cliques of 5 in a ring, each clique node
+     * carrying a tree (a path of 1-3 nodes, a star of pendant twins, a
+     * binary tree of 7), weights 1-3 giving tied and untied path lengths. */
+    Builder hang = {g_array_new(FALSE, FALSE, sizeof(double[3])), 0};
+    for (guint c = 0; c < 5; c++) {
+        guint base = hang.n;
+        hang.n += 5;
+        for (guint i = 0; i < 5; i++)
+            for (guint j = i + 1; j < 5; j++)
+                add_edge(&hang, base + i, base + j, 1.0 + (i + j + c) % 2);
+        add_edge(&hang, base + 4, (base + 5) % 25, 2.0);
+    }
+    for (guint v = 0; v < 25; v++) {
+        guint kind = v % 4, first = hang.n;
+        if (kind == 0) {
+            hang.n += 1 + v % 3;
+            add_edge(&hang, v, first, 1.0);
+            for (guint k = first + 1; k < hang.n; k++)
+                add_edge(&hang, k - 1, k, 1.0 + k % 2);
+        } else if (kind == 1) {
+            hang.n += 4; /* pendant twins, two lengths */
+            for (guint k = first; k < hang.n; k++)
+                add_edge(&hang, v, k, 1.0 + (k - first) % 2);
+        } else if (kind == 2) {
+            hang.n += 7;
+            add_edge(&hang, v, first, 2.0);
+            for (guint k = 1; k < 7; k++)
+                add_edge(&hang, first + (k - 1) / 2, first + k, 1.0 + k % 3);
+        }
+    }
+    g_autoptr(RnNetwork) hg = builder_network(&hang);
+    g_assert_cmpuint(compare_alphas(hg), >, 50);
+    /* Many components: trees, single edges, cliques with pendants, isolates. */
+    Builder forest = {g_array_new(FALSE, FALSE, sizeof(double[3])), 400};
+    for (guint k = 0; k < 360; k++) {
+        guint v = (guint)g_rand_int_range(rand, 1, 360);
+        if (v % 10 == 0)
+            continue; /* a root */
+        add_edge(&forest, v, v - 1 - (guint)g_rand_int_range(rand, 0, (gint32)MIN(v, 4)),
+                 (double)g_rand_int_range(rand, 1, 4));
+    }
+    for (guint c = 360; c + 4 < 396; c += 4)
+        for (guint i = 0; i < 3; i++)
+            for (guint j = i + 1; j < 3; j++)
+                add_edge(&forest, c + i, c + j, 1.0);
+    g_autoptr(RnNetwork) fo = builder_network(&forest);
+    g_assert_cmpuint(compare_alphas(fo), >, 100);
     /* A random graph with distinct weights: no twins, the same pass. */
     Builder random = {g_array_new(FALSE, FALSE, sizeof(double[3])), 150};
     for (guint k = 0; k < 600; k++)
@@ -530,6 +619,7 @@ static void test_reductions_real(void)
     g_autoptr(RnModel) model = load(REGNET_SOURCE_DIR "/data/keep-2014-2020.json");
     g_autoptr(RnNetwork) net = build(model, RN_NETWORK_ORG, 0, RN_WEIGHT_PROJECTS, NULL);
     g_assert_cmpuint(compare_reductions(net, 1.0, 2), >, 1000);
+    g_test_message("keep.eu organisations: %u degree-1 nodes removed", last_degree1);
     g_autoptr(RnNetwork) newman = build(model, RN_NETWORK_ORG, 0, RN_WEIGHT_NEWMAN, NULL);
     g_assert_cmpuint(compare_reductions(newman, 0.0, 2), >, 1000);
     g_autoptr(RnNetwork) regions = build(model, RN_NETWORK_REGION, 2, RN_WEIGHT_PROJECTS, NULL);

@@ -24,6 +24,8 @@
 #include "analyses/recommend.h"
 #include "analyses/run.h"
 #include "analyses/twins.h"
+#include "analyses/pendants.h"
+#include "analyses/biconnected.h"
 #include "engine/adjacency.h"
 #include "engine/countries.h"
 #include "engine/error.h"
@@ -95,6 +97,15 @@ static void test_analyses(void)
     RnTwins twins = {0};
     EXPECT_CRITICAL(rn_twins_find(NULL, &twins));
     EXPECT_CRITICAL(rn_twins_clear(NULL));
+    EXPECT_CRITICAL(rn_twins_find_among(NULL, NULL, &twins));
+    /* pendants.c, biconnected.c */
+    RnPendants pendants = {0};
+    EXPECT_CRITICAL(rn_pendants_find(NULL, &pendants));
+    EXPECT_CRITICAL(rn_pendants_clear(NULL));
+    EXPECT_CRITICAL(rn_pendants_source(NULL, NULL, 0, NULL, 0, NULL, NULL, NULL));
+    RnBiconnected blocks = {0};
+    EXPECT_CRITICAL(rn_biconnected_find(NULL, &blocks));
+    EXPECT_CRITICAL(rn_biconnected_clear(NULL));
     /* summary.c */
     EXPECT_CRITICAL(ok = rn_analyze_network(NULL, &options, &centrality, &summary, NULL));
     g_assert_false(ok);
