@@ -76,7 +76,11 @@ def main():
                 figdir = os.path.join(tmp, "fig")
                 shutil.rmtree(figdir, ignore_errors=True)
                 out = os.path.join(tmp, "out")
-                shutil.rmtree(out, ignore_errors=True)
+                # a report is a file, --format csv writes a folder: remove either
+                if os.path.isdir(out):
+                    shutil.rmtree(out)
+                elif os.path.exists(out):
+                    os.remove(out)
                 extra_args = [figdir if x == "FIGDIR" else x for x in extra]
                 runs.append(proc.measure([a.regnet, "analyze", "-q", "--dataset", DATASET, *base, *extra_args,
                                           "--output", out], cwd=ROOT))

@@ -83,11 +83,13 @@ def main():
             r = proc.measure([a.regnet, "analyze", "-q", "--timings", "--network", "org", "--dataset", dataset,
                               "--metrics", "betweenness,harmonic,closeness", "--threads", a.threads,
                               "--output", report])
-            m = re.search(r"paths ([0-9.]+) s: (\d+) sources, (\d+) open and (\d+) closed", r.stderr)
+            m = re.search(r"paths ([0-9.]+) s: ", r.stderr)
             summ = json.load(open(report))["summary"]
+            passed = summ["path_pass"]
             row = {"network": label, "nodes": summ["nodes"], "ties": summ["edges"],
-                   "largest_component": summ["largest_component_nodes"], "sources": int(m.group(2)),
-                   "twins": int(m.group(3)) + int(m.group(4)), "paths_wall": float(m.group(1)),
+                   "largest_component": summ["largest_component_nodes"], "sources": passed["sources"],
+                   "twins": passed["open_twins_merged"] + passed["closed_twins_merged"],
+                   "degree1": passed["degree1_removed"], "paths_wall": float(m.group(1)),
                    "cpu": r.cpu, "wall": r.wall, "peak_mb": r.peak_mb, "load": r.load,
                    "timings": r.stderr.strip()}
             print("%s: %s; %r" % (label, row["timings"], r), file=sys.stderr, flush=True)

@@ -267,12 +267,29 @@ static char *quoted(const char *value)
     return g_strdup_printf("'%s…' (%ld characters)", head, length);
 }
 
-/* "0-3", "above 0 up to 1e+06": the bounds of a number option. */
+/* The shortest decimal text that reads back as x ("0.0009", "1e-09"), not
+ * the 17 digits that show the binary value ("0.00089999999999999998"). */
+static char *number_text(double x)
+{
+    char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+    for (int digits = 1; digits < 17; digits++) {
+        char format[8];
+        g_snprintf(format, sizeof format, "%%.%dg", digits);
+        g_ascii_formatd(buffer, sizeof buffer, format, x);
+        if (g_ascii_strtod(buffer, NULL) == x)
+            return g_strdup(buffer);
+    }
+    return g_strdup(g_ascii_formatd(buffer, sizeof buffer, "%.17g", x));
+}
+
+/* "0-3", "0 (not included) up to 1000000": the bounds of a number option. */
 static char *bounds_text(const RnOptionSpec *spec)
 {
+    g_autofree char *min = number_text(spec->min);
+    g_autofree char *max = number_text(spec->max);
     if (spec->min_exclusive)
-        return g_strdup_printf("above %.17g up to %.17g", spec->min, spec->max);
-    return g_strdup_printf("%.17g-%.17g", spec->min, spec->max);
+        return g_strdup_printf("%s (not included) up to %s", min, max);
+    return g_strdup_printf("%s-%s", min, max);
 }
 
 static gboolean set_number(RnSettings *s, const RnOptionSpec *spec, const char *value,
@@ -355,9 +372,11 @@ static gboolean set_pair(RnSettings *s, const RnOptionSpec *spec, const char *va
     double lo[2] = {spec->min, RN_PROBABILITY_MIN}, hi[2] = {spec->max, 1.0};
     for (guint k = 0; k < 2; k++)
         if (x[k] < lo[k] || x[k] >= hi[k]) {
-            g_set_error(error, RN_ERROR, RN_ERROR_USAGE, "%s %s: %s %.17g is outside %.17g up "
-                        "to (not including) %.17g; expected %s", display, value,
-                        k == 0 ? "the first number" : "the second number", x[k], lo[k], hi[k],
+            g_autofree char *xs = number_text(x[k]), *los = number_text(lo[k]),
+                            *his = number_text(hi[k]);
+            g_set_error(error, RN_ERROR, RN_ERROR_USAGE, "%s %s: %s %s is outside %s up "
+                        "to (not including) %s; expected %s", display, value,
+                        k == 0 ? "the first number" : "the second number", xs, los, his,
                         spec->expected);
             return FALSE;
         }

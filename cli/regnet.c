@@ -326,17 +326,24 @@ static int command_analyze(int argc, char **argv)
     }
     if (settings.timings && settings.figures)
         fprintf(stderr, "regnet: timings: figures %.3f s\n", t_figures);
-    if (settings.timings)
-        fprintf(stderr, "regnet: timings: load %.3f s, build %.3f s, analyze %.3f s "
-                "(paths %.3f s: %u sources, %u degree-1 removed, %u open and %u closed twins "
-                "merged, largest biconnected component %u nodes; betweenness "
-                "sample %.3f s), bridging %.3f s, write %.3f s, total %.3f s\n", t_load,
-                result.seconds_build, result.seconds_centrality,
-                rn_progress_line_seconds(line, RN_PHASE_PATHS), result.summary.path_sources,
-                result.summary.degree1_removed, result.summary.open_twins_merged,
-                result.summary.closed_twins_merged, result.summary.largest_biconnected_nodes,
+    if (settings.timings) {
+        g_autofree char *paths =
+            result.summary.path_sources > 0
+                ? g_strdup_printf("paths %.3f s: %u sources, %u degree-1 removed, %u open and "
+                                  "%u closed twins merged, largest biconnected component %u "
+                                  "nodes",
+                                  rn_progress_line_seconds(line, RN_PHASE_PATHS),
+                                  result.summary.path_sources, result.summary.degree1_removed,
+                                  result.summary.open_twins_merged,
+                                  result.summary.closed_twins_merged,
+                                  result.summary.largest_biconnected_nodes)
+                : g_strdup("no exact path pass");
+        fprintf(stderr, "regnet: timings: load %.3f s, build %.3f s, analyze %.3f s (%s; "
+                "betweenness sample %.3f s), bridging %.3f s, write %.3f s, total %.3f s\n",
+                t_load, result.seconds_build, result.seconds_centrality, paths,
                 rn_progress_line_seconds(line, RN_PHASE_SAMPLE), result.seconds_bridging,
                 g_timer_elapsed(timer, NULL) - t_analysis, g_timer_elapsed(timer, NULL));
+    }
     if (ok && !settings.quiet && strcmp(settings.output, "-") != 0) {
         print_summary(model, &result, settings.output);
         if (result.has_bridging)

@@ -93,8 +93,8 @@ check 2 "regnet: --level 'two' is not an integer; expected a NUTS level, 0-3" a 
 for v in -1 101; do check 2 "regnet: --alpha $v is outside 0-100; expected the exponent A of 1/weight^A" a --dataset "$KEEP" --alpha $v; done
 for v in nan inf -inf; do check 2 "regnet: --alpha '$v' is not a finite number; expected the exponent A of 1/weight^A, 0-100" a --dataset "$KEEP" --alpha $v; done
 check 2 "regnet: --alpha '' is not a finite number; expected the exponent A of 1/weight^A, 0-100" a --dataset "$KEEP" --alpha ''
-for v in 0 -1 1000001; do check 2 "regnet: --resolution $v is outside above 0 up to 1000000; expected a resolution above 0" a --dataset "$KEEP" --resolution $v; done
-check 2 "regnet: --resolution 'inf' is not a finite number; expected a resolution above 0, above 0 up to 1000000" a --dataset "$KEEP" --resolution inf
+for v in 0 -1 1000001; do check 2 "regnet: --resolution $v is outside 0 (not included) up to 1000000; expected a resolution above 0" a --dataset "$KEEP" --resolution $v; done
+check 2 "regnet: --resolution 'inf' is not a finite number; expected a resolution above 0, 0 (not included) up to 1000000" a --dataset "$KEEP" --resolution inf
 for v in -7 9007199254740992; do check 2 "regnet: --seed $v is outside 0-9007199254740991; expected a seed" a --dataset "$KEEP" --seed $v; done
 for v in 0 1001; do check 2 "regnet: --runs $v is outside 1-1000; expected a number of runs" a --dataset "$KEEP" --runs $v; done
 for v in -1 100001 2147483648; do check 2 "regnet: --permutations $v is outside 0-100000; expected a number of permutations" a --dataset "$KEEP" --permutations $v; done
@@ -295,9 +295,9 @@ check 2 "regnet: --betweenness-sample estimates betweenness, which --metrics lea
 check 2 "regnet: --betweenness-sample '0.1' is not two numbers; expected an error bound EPS and a failure probability DELTA, e.g. 0.01,0.1" a --dataset "$KEEP" --betweenness-sample 0.1
 check 2 "regnet: --betweenness-sample '0.1,x' is not two numbers; expected an error bound EPS and a failure probability DELTA, e.g. 0.01,0.1" a --dataset "$KEEP" --betweenness-sample 0.1,x
 check 2 "regnet: --betweenness-sample 'nan,0.1' is not two numbers; expected an error bound EPS and a failure probability DELTA, e.g. 0.01,0.1" a --dataset "$KEEP" --betweenness-sample nan,0.1
-check 2 "regnet: --betweenness-sample 0.0009,0.1: the first number 0.00089999999999999998 is outside 0.001 up to (not including) 1; expected an error bound EPS and a failure probability DELTA, e.g. 0.01,0.1" a --dataset "$KEEP" --betweenness-sample 0.0009,0.1
+check 2 "regnet: --betweenness-sample 0.0009,0.1: the first number 0.0009 is outside 0.001 up to (not including) 1; expected an error bound EPS and a failure probability DELTA, e.g. 0.01,0.1" a --dataset "$KEEP" --betweenness-sample 0.0009,0.1
 check 2 "regnet: --betweenness-sample 1,0.1: the first number 1 is outside 0.001 up to (not including) 1; expected an error bound EPS and a failure probability DELTA, e.g. 0.01,0.1" a --dataset "$KEEP" --betweenness-sample 1,0.1
-check 2 "regnet: --betweenness-sample 0.1,1: the second number 1 is outside 1.0000000000000001e-09 up to (not including) 1; expected an error bound EPS and a failure probability DELTA, e.g. 0.01,0.1" a --dataset "$KEEP" --betweenness-sample 0.1,1
+check 2 "regnet: --betweenness-sample 0.1,1: the second number 1 is outside 1e-09 up to (not including) 1; expected an error bound EPS and a failure probability DELTA, e.g. 0.01,0.1" a --dataset "$KEEP" --betweenness-sample 0.1,1
 check 2 "regnet: --figures sizes nodes by strength, which --metrics leaves out; add it to --metrics or choose another --figure-metric" a --dataset "$KEEP" --metrics degree --figures "$TMP/figs"
 check 2 "regnet: --figures sizes nodes by pagerank, which --metrics leaves out; add it to --metrics or choose another --figure-metric" a --dataset "$KEEP" --metrics degree --figures "$TMP/figs" --figure-metric pagerank
 check 2 "regnet: compare: Unknown option --metrics" c --periods 2007-2013,2014-2020 --metrics degree
