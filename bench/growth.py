@@ -1,6 +1,6 @@
 #!/usr/bin/python3
 """How time grows (issue 15): exact organisation betweenness, harmonic and closeness
-(`--metrics betweenness,harmonic,closeness`, alpha 1, twins reduction as by default) on
+(`--metrics betweenness,harmonic,closeness`, alpha 1, default reductions: twins and degree-1) on
 four nested Horizon 2020 organisation networks: the projects starting up to 2015, up
 to 2016, up to 2018, and all of data/h2020.json.  The subsets are data/h2020.json with
 a `where` member on the participations (`start_year` in the years kept), written to a

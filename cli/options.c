@@ -272,6 +272,8 @@ static char *quoted(const char *value)
 static char *number_text(double x)
 {
     char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+    if (x == floor(x) && fabs(x) < 1e16) /* integers in full: 100, 9007199254740991 */
+        return g_strdup(g_ascii_formatd(buffer, sizeof buffer, "%.0f", x));
     for (int digits = 1; digits < 17; digits++) {
         char format[8];
         g_snprintf(format, sizeof format, "%%.%dg", digits);

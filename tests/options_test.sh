@@ -171,7 +171,9 @@ runs "--period" a --dataset "$KEEP_ALL" --period 2007-2013
 runs "--bridges" a --dataset "$KEEP" --group country --bridges
 runs "--skip-invalid-rows" a --dataset "$TINY/dataset.json" --skip-invalid-rows
 runs "--timings" a --dataset "$TINY/dataset.json" --timings
-ok "--timings prints the phases" grep -q '^regnet: timings: load ' "$TMP/err"
+ok "--timings prints the phases" grep -q '^regnet: timings: load .*(paths [0-9.]* s: [0-9]* sources, ' "$TMP/err"
+runs "--timings with a sample" a --dataset "$TINY/dataset.json" --network org --metrics betweenness --betweenness-sample 0.5,0.5 --timings
+ok "--timings says when no exact path pass ran" grep -q '^regnet: timings: load .*(no exact path pass; betweenness sample ' "$TMP/err"
 ok "--quiet prints nothing" test -z "$("$REGNET" analyze -q --dataset "$TINY/dataset.json" --output "$TMP/q.json")"
 ok "without --quiet the summary is printed" bash -c "'$REGNET' analyze --dataset '$TINY/dataset.json' --output '$TMP/q.json' | grep -q '^region network at NUTS level 2'"
 for n in region country org sector; do runs "compare --network $n" c --network $n --periods 2007-2013,2014-2020 --programmes "Alpine Space"; done
