@@ -101,7 +101,8 @@ void rn_biconnected_find(const RnPathGraph *g, RnBiconnected *r)
     }
     for (guint v = 0; v < n; v++)
         r->articulation_points += cut[v];
-    qsort(largest->data, largest->len, sizeof(guint), compare_guint);
+    if (largest->len > 1) /* an empty GArray has no data to sort (NULL) */
+        qsort(largest->data, largest->len, sizeof(guint), compare_guint);
     r->largest = (guint *)g_array_free(largest, FALSE);
     r->block_offset = (guint *)g_array_free(offsets, FALSE);
     r->block_nodes = (guint *)g_array_free(members, FALSE);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "analyses/analysis.h"
+#include "analyses/biconnected.h"
 #include "engine/error.h"
 #include "loaders/loaders.h"
 
@@ -626,6 +627,44 @@ static void test_reductions_real(void)
     compare_reductions(regions, 1.0, 2);
 }
 
+/* Blocks and articulation points of small graphs given as arc lists (each
+ * undirected edge twice, targets in node order), the empty graph included:
+ * an empty network reached qsort with a NULL array (UBSan, compare of a
+ * period without ties). */
+static void check_blocks(guint n, const guint *offset, const guint *target, guint cuts,
+                         guint blocks, guint largest_nodes, guint largest_edges)
+{
+    RnPathGraph g = {.n = n, .offset = (guint *)offset, .target = (guint *)target};
+    RnBiconnected r = {0};
+    rn_biconnected_find(&g, &r);
+    g_assert_cmpuint(r.articulation_points, ==, cuts);
+    g_assert_cmpuint(r.blocks, ==, blocks);
+    g_assert_cmpuint(r.largest_nodes, ==, largest_nodes);
+    g_assert_cmpuint(r.largest_edges, ==, largest_edges);
+    for (guint i = 1; i < r.largest_nodes; i++)
+        g_assert_cmpuint(r.largest[i - 1], <, r.largest[i]);
+    rn_biconnected_clear(&r);
+}
+
+static void test_biconnected_small(void)
+{
+    static const guint empty_offset[] = {0};
+    check_blocks(0, empty_offset, NULL, 0, 0, 0, 0);
+    static const guint isolated_offset[] = {0, 0, 0};
+    check_blocks(2, isolated_offset, NULL, 0, 0, 0, 0);
+    /* path 0-1-2: two bridges, 1 cuts */
+    static const guint path_offset[] = {0, 1, 3, 4}, path_target[] = {1, 0, 2, 1};
+    check_blocks(3, path_offset, path_target, 1, 2, 2, 1);
+    /* bowtie: triangles 0-1-2 and 2-3-4 share 2 */
+    static const guint bow_offset[] = {0, 2, 4, 8, 10, 12};
+    static const guint bow_target[] = {1, 2, 0, 2, 0, 1, 3, 4, 2, 4, 2, 3};
+    check_blocks(5, bow_offset, bow_target, 1, 2, 3, 3);
+    /* a 4-cycle with a pendant 4 off node 0: the cycle is one block, 0 cuts */
+    static const guint cyc_offset[] = {0, 3, 5, 7, 9, 10};
+    static const guint cyc_target[] = {1, 3, 4, 0, 2, 1, 3, 0, 2, 0};
+    check_blocks(5, cyc_offset, cyc_target, 1, 2, 4, 4);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -639,5 +678,6 @@ int main(int argc, char **argv)
     g_test_add_func("/paths/reductions-synthetic", test_reductions_synthetic);
     g_test_add_func("/paths/reductions-real", test_reductions_real);
     g_test_add_func("/paths/bfs-kernel", test_bfs_kernel);
+    g_test_add_func("/paths/biconnected-small", test_biconnected_small);
     return g_test_run();
 }
