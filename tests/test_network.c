@@ -9,6 +9,7 @@
 #include "analyses/biconnected.h"
 #include "engine/error.h"
 #include "loaders/loaders.h"
+#include "network_builder.h"
 
 #define TINY REGNET_SOURCE_DIR "/tests/fixtures/tiny/dataset.json"
 
@@ -257,17 +258,6 @@ static void test_threads_bit_identical(void)
 
 /* --- exact reductions: the same results with and without (docs/paths.md) --- */
 
-typedef struct {
-    GArray *edges; /* double[3] */
-    guint n;
-} Builder;
-
-static void add_edge(Builder *b, guint u, guint v, double w)
-{
-    double e[3] = {MIN(u, v), MAX(u, v), w};
-    g_array_append_val(b->edges, e);
-}
-
 /* Projects of random sizes over n organisations (a projection network,
  * full of twins): weight = shared projects. */
 static void add_projection(Builder *b, guint first, guint n, guint projects, GRand *rand)
@@ -295,31 +285,6 @@ static void add_projection(Builder *b, guint first, guint n, guint projects, GRa
         add_edge(b, (guint)(key >> 32), (guint)(key & 0xffffffff),
                  GPOINTER_TO_UINT(g_hash_table_lookup(weight, &key)));
     }
-}
-
-static RnNetwork *builder_network(Builder *b)
-{
-    /* The network's form: source < target, one edge per pair (the first). */
-    RnNetwork *net = rn_network_new(RN_NETWORK_ORG);
-    for (guint i = 0; i < b->n; i++) {
-        char id[16];
-        g_snprintf(id, sizeof id, "n%u", i);
-        RnNode node = {.id = g_strdup(id), .label = g_strdup(id), .country = g_strdup(""),
-                       .sector = g_strdup(""), .region = g_strdup("")};
-        g_array_append_val(net->nodes, node);
-    }
-    g_autoptr(GHashTable) seen = g_hash_table_new_full(g_int64_hash, g_int64_equal, g_free, NULL);
-    for (guint i = 0; i < b->edges->len; i++) {
-        double *e = &((double *)b->edges->data)[3 * i];
-        gint64 key = (gint64)e[0] << 32 | (gint64)e[1];
-        if (e[0] == e[1] || g_hash_table_contains(seen, &key))
-            continue;
-        g_hash_table_add(seen, g_memdup2(&key, sizeof key));
-        RnEdge edge = {.source = (guint)e[0], .target = (guint)e[1], .weight = e[2], .projects = 1};
-        g_array_append_val(net->edges, edge);
-    }
-    g_array_unref(b->edges);
-    return net;
 }
 
 static void assert_close(double a, double b, const char *what, guint i)

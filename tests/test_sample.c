@@ -12,50 +12,9 @@
 #include "analyses/shortest_path_sample.h"
 #include "engine/error.h"
 #include "loaders/loaders.h"
+#include "network_builder.h"
 
 /* ---- networks ------------------------------------------------------------ */
-
-typedef struct {
-    GArray *edges; /* double[3] */
-    guint n;
-} Builder;
-
-static void add_edge(Builder *b, guint u, guint v, double w)
-{
-    double e[3] = {MIN(u, v), MAX(u, v), w};
-    g_array_append_val(b->edges, e);
-}
-
-/* Edges in insertion order (neighbour lists are then not sorted by node:
- * the sampler must not rely on it). */
-static RnNetwork *builder_network(Builder *b)
-{
-    RnNetwork *net = rn_network_new(RN_NETWORK_ORG);
-    for (guint i = 0; i < b->n; i++) {
-        char id[16];
-        g_snprintf(id, sizeof id, "n%u", i);
-        RnNode node = {.id = g_strdup(id), .label = g_strdup(id), .country = g_strdup(""),
-                       .sector = g_strdup(""), .region = g_strdup("")};
-        g_array_append_val(net->nodes, node);
-    }
-    g_autoptr(GHashTable) seen = g_hash_table_new_full(g_int64_hash, g_int64_equal, g_free, NULL);
-    for (guint i = 0; i < b->edges->len; i++) {
-        double *e = &((double *)b->edges->data)[3 * i];
-        gint64 key = (gint64)e[0] << 32 | (gint64)e[1];
-        if (e[0] == e[1] || g_hash_table_contains(seen, &key))
-            continue;
-        g_hash_table_add(seen, g_memdup2(&key, sizeof key));
-        RnEdge edge = {.source = (guint)e[0], .target = (guint)e[1], .weight = e[2], .projects = 1};
-        g_array_append_val(net->edges, edge);
-    }
-    g_array_unref(b->edges);
-    return net;
-}
-
-static Builder builder(guint n)
-{
-    return (Builder){g_array_new(FALSE, FALSE, sizeof(double[3])), n};
-}
 
 /* A rows x cols grid, weight w everywhere: C(rows+cols-2, rows-1) corner paths. */
 static RnNetwork *grid(guint rows, guint cols, double w)
