@@ -58,10 +58,6 @@ static inline guint8 next_level(guint8 l)
 {
     return l + 1 == LEVELS ? 0 : (guint8)(l + 1);
 }
-static inline guint8 previous_level(guint8 l)
-{
-    return l == 0 ? LEVELS - 1 : (guint8)(l - 1);
-}
 typedef RnHeapItem HeapItem;
 #define compare_lengths rn_compare_lengths
 #define heap_push rn_heap_push
