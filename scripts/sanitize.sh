@@ -5,7 +5,8 @@
 # unit tests, CLI tests with the reproducers of tests/fixtures/repro, the
 # reference and fault-injection tests and a reduced smoke matrix
 # (editions_reduced); --full adds the options test (label sanitize_full,
-# about twelve minutes sanitized: not in CI).  The full editions_* matrix and
+# every documented option value; about 4 minutes sanitized on a quiet
+# machine; scripts/test.sh and so CI run it).  The full editions_* matrix and
 # the slow comparison, export and recommendation checks run only in the
 # normal build (scripts/test.sh).  docs/testing.md has the figures.
 # Usage: scripts/sanitize.sh [--full] [extra ctest arguments, e.g. -R cli]
