@@ -24,7 +24,8 @@
 #include "engine/network.h"
 #include "loaders/loaders.h"
 
-/* Runs the exact pass; prints and returns its CPU seconds. */
+/* Runs the exact pass and returns its CPU seconds; prints them unless what
+ * is NULL (the many small blocks). */
 static double timed_pass(const char *what, const RnNetwork *net, guint threads)
 {
     guint n = net->nodes->len;
@@ -37,32 +38,20 @@ static double timed_pass(const char *what, const RnNetwork *net, guint threads)
     clock_t start = clock();
     rn_paths_run(net, &options, scope, &result);
     double cpu = (double)(clock() - start) / CLOCKS_PER_SEC;
-    printf("pass on %s: %u nodes, %u edges, %u sources (%u degree-1 removed, %u twins "
-           "merged): CPU %.2f s, wall %.2f s, %u thread(s)\n",
-           what, n, net->edges->len, result.sources, result.degree1_removed,
-           result.open_twins_merged + result.closed_twins_merged, cpu,
-           g_timer_elapsed(timer, NULL), threads);
+    if (what)
+        printf("pass on %s: %u nodes, %u edges, %u sources (%u degree-1 removed, %u twins "
+               "merged): CPU %.2f s, wall %.2f s, %u thread(s)\n",
+               what, n, net->edges->len, result.sources, result.degree1_removed,
+               result.open_twins_merged + result.closed_twins_merged, cpu,
+               g_timer_elapsed(timer, NULL), threads);
     rn_path_result_clear(&result);
     return cpu;
-}
-
-/* The same pass, not printed (the many small blocks). */
-static void timed_pass_quiet(const RnNetwork *net, guint threads)
-{
-    guint n = net->nodes->len;
-    g_autofree gboolean *scope = g_new(gboolean, n + 1);
-    for (guint v = 0; v < n; v++)
-        scope[v] = TRUE;
-    RnPathOptions options = {.alpha = 1.0, .threads = threads, .betweenness = TRUE};
-    RnPathResult result;
-    rn_paths_run(net, &options, scope, &result);
-    rn_path_result_clear(&result);
 }
 
 int main(int argc, char **argv)
 {
     if (argc < 2) {
-        fprintf(stderr, "usage: shatter DATASET [THREADS] [--block-only]\n");
+        fprintf(stderr, "usage: shatter DATASET [THREADS] [--block-only | --count]\n");
         return 2;
     }
     guint threads = argc > 2 ? (guint)atoi(argv[2]) : 2;
@@ -178,7 +167,7 @@ int main(int argc, char **argv)
             t_blocks = t_block;
         } else if (!block_only) {
             clock_t start = clock();
-            timed_pass_quiet(block, threads);
+            timed_pass(NULL, block, threads);
             t_blocks += (double)(clock() - start) / CLOCKS_PER_SEC;
             timed++;
         }
