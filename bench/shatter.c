@@ -166,9 +166,7 @@ int main(int argc, char **argv)
             t_block = timed_pass("the largest block", block, threads);
             t_blocks = t_block;
         } else if (!block_only) {
-            clock_t start = clock();
-            timed_pass(NULL, block, threads);
-            t_blocks += (double)(clock() - start) / CLOCKS_PER_SEC;
+            t_blocks += timed_pass(NULL, block, threads);
             timed++;
         }
     }
